@@ -1,0 +1,86 @@
+/** Front matter: YAML (`---`) or TOML (`+++`), parsed with source positions and never thrown. */
+import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
+import { parse as parseToml } from 'smol-toml';
+import type { FrontMatter, Span } from './model.js';
+
+/** `firstLine` is the 1-based line of the block's first content line. */
+export function parseYamlFrontMatter(value: string, firstLine: number, span: Span): FrontMatter {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const result: FrontMatter = { kind: 'yaml', data: {}, fields: {}, span };
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    result.error = {
+      message: first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+      line: firstLine + pos.line - 1,
+      column: pos.col,
+      endLine: firstLine + pos.line - 1,
+      endColumn: pos.col + 1,
+    };
+    return result;
+  }
+  if (doc.contents === null) return result;
+  if (!isMap(doc.contents)) {
+    const range = (doc.contents as { range?: [number, number, number] }).range ?? [0, 0, 0];
+    const pos = lineCounter.linePos(range[0]);
+    result.error = {
+      message: 'front matter is not a mapping of keys to values',
+      line: firstLine + pos.line - 1,
+      column: pos.col,
+      endLine: firstLine + pos.line - 1,
+      endColumn: pos.col + 1,
+    };
+    return result;
+  }
+  let data: unknown;
+  try {
+    // maxAliasCount bounds alias expansion ("billion laughs").
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    result.error = { message: (error as Error).message.split('\n')[0]!, ...span, endLine: span.line, endColumn: span.column + 3 };
+    return result;
+  }
+  result.data = (data ?? {}) as Record<string, unknown>;
+  for (const pair of doc.contents.items as Pair[]) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const key = String(pair.key.value);
+    const start = lineCounter.linePos(pair.key.range[0]);
+    const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
+    const end = lineCounter.linePos(valueRange ? valueRange[1] : pair.key.range[1]);
+    result.fields[key] = {
+      line: firstLine + start.line - 1,
+      column: start.col,
+      endLine: firstLine + end.line - 1,
+      endColumn: end.col,
+    };
+  }
+  return result;
+}
+
+export function parseTomlFrontMatter(value: string, firstLine: number, span: Span): FrontMatter {
+  const result: FrontMatter = { kind: 'toml', data: {}, fields: {}, span };
+  try {
+    result.data = parseToml(value) as Record<string, unknown>;
+  } catch (error) {
+    const e = error as { message: string; line?: number; column?: number };
+    const line = firstLine + (e.line ?? 1) - 1;
+    result.error = {
+      message: e.message.split('\n')[0]!,
+      line,
+      column: e.column ?? 1,
+      endLine: line,
+      endColumn: (e.column ?? 1) + 1,
+    };
+    return result;
+  }
+  const lines = value.split(/\r?\n/);
+  for (const [i, text] of lines.entries()) {
+    if (/^\s*\[/.test(text)) break; // keys of [tables] are not top-level fields
+    const m = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(text);
+    if (m && !(m[1]! in result.fields)) {
+      result.fields[m[1]!] = { line: firstLine + i, column: text.indexOf(m[1]!) + 1, endLine: firstLine + i, endColumn: text.length + 1 };
+    }
+  }
+  return result;
+}

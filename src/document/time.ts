@@ -1,0 +1,314 @@
+/**
+ * Recognising the times, dates and zones people write in postmortems, in free text.
+ *
+ * Recognition (which characters are a time) is ours; all calendar and zone arithmetic is luxon's.
+ */
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+
+export interface DateParts {
+  year?: number;
+  month: number;
+  day: number;
+}
+
+export interface ClockTime {
+  /** Offset of the match in the searched string. */
+  index: number;
+  /** Length of the whole match, zone included. */
+  length: number;
+  /** The text as written, e.g. "9:00 AM EST". */
+  raw: string;
+  hour: number;
+  minute: number;
+  second: number;
+  /** true when written with am/pm (then `hour` is already on the 24-hour clock). */
+  meridiem: boolean;
+  /** Zone as written ("EST", "UTC+2", "Z"), if any. */
+  zoneText?: string;
+  /** Resolved zone, when the zone text is one we know. */
+  zone?: Zone;
+  /** A date written together with the time ("March 1, 2023 9:00 AM", "2023-03-01T09:00Z"). */
+  date?: DateParts;
+}
+
+export interface DateMention {
+  index: number;
+  length: number;
+  date: DateParts;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+
+/**
+ * Zone abbreviations seen in postmortems, as fixed offsets in minutes. Abbreviations are ambiguous in general;
+ * these are their common readings in English-language incident reports.
+ */
+const ABBREVIATIONS: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, WET: 0,
+  BST: 60, CET: 60, WAT: 60, WEST: 60,
+  CEST: 120, EET: 120, SAST: 120, CAT: 120,
+  EEST: 180, EAT: 180, MSK: 180,
+  GST: 240, PKT: 300, IST: 330, NPT: 345, ICT: 420, WIB: 420,
+  SGT: 480, HKT: 480, PHT: 480, AWST: 480, JST: 540, KST: 540,
+  AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+  ART: -180, BRT: -180, EDT: -240, AST: -240, EST: -300, CDT: -300, CST: -360, MDT: -360,
+  MST: -420, PDT: -420, PST: -480, AKDT: -480, AKST: -540, HST: -600,
+};
+
+/** "PST/PDT" names a region's clock, daylight saving included. */
+const PAIRS: Record<string, string> = {
+  'PST/PDT': 'America/Los_Angeles', 'PDT/PST': 'America/Los_Angeles', 'PT': 'America/Los_Angeles',
+  'EST/EDT': 'America/New_York', 'EDT/EST': 'America/New_York', 'ET': 'America/New_York',
+  'CST/CDT': 'America/Chicago', 'CDT/CST': 'America/Chicago', 'CT': 'America/Chicago',
+  'MST/MDT': 'America/Denver', 'MDT/MST': 'America/Denver', 'MT': 'America/Denver',
+};
+
+const MINUS = '[-\u2212\u2013]';
+const OFFSET = `(?:UTC|GMT)[ \\t]*(?:${MINUS}|\\+)[ \\t]*\\d{1,2}(?::?\\d{2})?`;
+const ABBR = Object.keys(ABBREVIATIONS)
+  .filter((a) => a !== 'Z')
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT". */
+const ZONE_SOURCE = `\\(?[ \\t]*(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?)\\b[ \\t]*\\)?`;
+
+/** Resolve a zone as written to a luxon zone, or undefined when we cannot tell which zone it means. */
+export function resolveZone(text: string | undefined | null): Zone | undefined {
+  if (!text) return undefined;
+  const t = text.trim().replace(/^\(|\)$/g, '').trim();
+  if (!t) return undefined;
+  if (t === 'Z' || t === 'z') return FixedOffsetZone.utcInstance;
+  const offset = /^(?:UTC|GMT)?\s*([-\u2212\u2013+])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(t);
+  if (offset) {
+    const sign = offset[1] === '+' ? 1 : -1;
+    const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
+    if (minutes > 14 * 60) return undefined;
+    return FixedOffsetZone.instance(sign * minutes);
+  }
+  const pair = PAIRS[t.toUpperCase().replace(/\s+/g, '')];
+  if (pair) return IANAZone.create(pair);
+  const abbr = t.split('/')[0]!.toUpperCase();
+  if (abbr in ABBREVIATIONS) return FixedOffsetZone.instance(ABBREVIATIONS[abbr]!);
+  if (t.includes('/') || /^[A-Za-z_]+$/.test(t)) {
+    const zone = IANAZone.create(t);
+    if (zone.isValid) return zone;
+  }
+  return undefined;
+}
+
+/** Whether `name` is a valid IANA time-zone name (e.g. "America/New_York", "UTC"). */
+export function isIanaZone(name: string): boolean {
+  return IANAZone.isValidZone(name);
+}
+
+const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const ORD = '(?:st|nd|rd|th)?';
+const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\\.?,?\\s+)?';
+// "March 1st, 2023", "Mar 1 2023", "March 1"
+const DATE_MDY = `${WEEKDAY}(${MONTH_NAMES})\\.?\\s+(\\d{1,2})${ORD}(?:,?\\s*(\\d{4}))?`;
+// "1 Nov 2022", "8th December 2023", "Tue, 1 Nov 2022"
+const DATE_DMY = `${WEEKDAY}(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH_NAMES})\\.?,?(?:\\s+(\\d{4}))?`;
+const DATE_ISO = `(\\d{4})-(\\d{2})-(\\d{2})`;
+// 02-15-2022, 02/15/2022 (US order, as seen in the wild)
+const DATE_US = `(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})`;
+
+const DATE_RE = new RegExp(
+  `(?<![\\w-])(?:${DATE_ISO}|${DATE_US}|${DATE_MDY}|${DATE_DMY})(?![\\w])`,
+  'giu',
+);
+
+function validDate(year: number | undefined, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  if (year === undefined) return day <= 31;
+  return DateTime.fromObject({ year, month, day }).isValid;
+}
+
+/** All dates written in `text`, in order. */
+export function findDates(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    let date: DateParts | undefined;
+    if (m[1]) date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    else if (m[4]) date = { year: Number(m[6]), month: Number(m[4]), day: Number(m[5]) };
+    else if (m[7]) date = { month: MONTHS[m[7].toLowerCase()]!, day: Number(m[8]), ...(m[9] ? { year: Number(m[9]) } : {}) };
+    else if (m[10]) date = { month: MONTHS[m[11]!.toLowerCase()]!, day: Number(m[10]), ...(m[12] ? { year: Number(m[12]) } : {}) };
+    if (date && validDate(date.year, date.month, date.day)) {
+      // "May 10" is a date, "may 10 users" is not: a lowercase "may" needs a year.
+      if (m[7] && m[7] === 'may' && !m[9]) continue;
+      out.push({ index: m.index, length: m[0].length, date });
+    }
+  }
+  return out;
+}
+
+const MERIDIEM = '(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![a-z])';
+// ISO 8601 date-time: 2023-03-01T09:00Z, 2023-03-01 09:05, 2023-03-01T09:00:00-05:00
+const ISO_DT = `(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+${MINUS.slice(1, -1)}]\\d{2}:?\\d{2})?`;
+// 9:00 AM, 09:00, 12: 48pm, 8.35 AM, 11:26-am, 14:05:30, [14:05]
+const CLOCK = `(\\d{1,2})(?:\\s?:\\s?|\\.(?=\\d{2}\\s*-?\\s*[ap]\\.?\\s?m))(\\d{2})(?::(\\d{2}))?(?!\\d)(?:[ \\t]*-?[ \\t]*${MERIDIEM})?`;
+// 12pm, 9 a.m.
+const HOUR_ONLY = `(\\d{1,2})\\s?${MERIDIEM}`;
+// 0300hrs, 1430 hrs
+const MILITARY = `([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)\\b`;
+
+const TIME_RE = new RegExp(
+  `(?<![\\d:.,/\\w])(?:${ISO_DT}|${CLOCK}|${HOUR_ONLY}|${MILITARY})(?:(?:[ \\t]*,)?[ \\t]*${ZONE_SOURCE})?`,
+  'giu',
+);
+
+function to24(hour: number, meridiem: string | undefined): number {
+  if (!meridiem) return hour;
+  const pm = meridiem.toLowerCase().startsWith('p');
+  if (hour === 12) return pm ? 12 : 0;
+  return pm ? hour + 12 : hour;
+}
+
+/** All clock times written in `text`, in order, each with the zone and date written beside it. */
+export function findTimes(text: string): ClockTime[] {
+  const out: ClockTime[] = [];
+  TIME_RE.lastIndex = 0;
+  for (let m = TIME_RE.exec(text); m; m = TIME_RE.exec(text)) {
+    let hour: number;
+    let minute = 0;
+    let second = 0;
+    let meridiem = false;
+    let zoneText: string | undefined;
+    let date: DateParts | undefined;
+    if (m[1]) {
+      date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+      hour = Number(m[4]);
+      minute = Number(m[5]);
+      second = Number(m[6] ?? 0);
+      zoneText = m[7];
+    } else if (m[8]) {
+      hour = Number(m[8]);
+      minute = Number(m[9]);
+      second = Number(m[10] ?? 0);
+      if (m[11]) {
+        if (hour < 1 || hour > 12) continue;
+        hour = to24(hour, m[11]);
+        meridiem = true;
+      }
+    } else if (m[12]) {
+      hour = Number(m[12]);
+      if (hour < 1 || hour > 12) continue;
+      hour = to24(hour, m[13]);
+      meridiem = true;
+    } else {
+      hour = Number(m[14]);
+      minute = Number(m[15]);
+    }
+    if (hour > 23 || minute > 59 || second > 59) continue;
+    zoneText ??= m[16];
+    const zone = resolveZone(zoneText);
+    const time: ClockTime = {
+      index: m.index,
+      length: m[0].length,
+      raw: m[0].trim(),
+      hour,
+      minute,
+      second,
+      meridiem,
+    };
+    if (zoneText) time.zoneText = zoneText.trim();
+    if (zone) time.zone = zone;
+    if (date) time.date = date;
+    out.push(time);
+  }
+  attachDates(text, out);
+  return out;
+}
+
+/** Give each time the date written right before or after it ("March 1, 2023, 9:00 AM", "10:00 AM UTC, February 14"). */
+function attachDates(text: string, times: ClockTime[]): void {
+  if (times.length === 0) return;
+  const dates = findDates(text);
+  if (dates.length === 0) return;
+  for (const t of times) {
+    if (t.date) continue;
+    for (const d of dates) {
+      const before = text.slice(d.index + d.length, t.index);
+      const after = text.slice(t.index + t.length, d.index);
+      if (d.index + d.length <= t.index && /^[\s,]*(?:at|from|@|-)?[\s,]*$/i.test(before)) t.date = d.date;
+      else if (d.index >= t.index + t.length && /^[\s,]*(?:on)?[\s,]*$/i.test(after)) t.date = d.date;
+    }
+  }
+}
+
+/** A time as people read it: "09:00" or, with seconds, "09:00:30". */
+export function clockString(hour: number, minute: number, second = 0): string {
+  const hh = String(hour).padStart(2, '0');
+  const mm = String(minute).padStart(2, '0');
+  return second ? `${hh}:${mm}:${String(second).padStart(2, '0')}` : `${hh}:${mm}`;
+}
+
+/** The most complete form we can give: ISO with offset, local date-time, or time of day. */
+export function formatInstant(
+  date: DateParts | undefined,
+  clock: { hour: number; minute: number; second: number },
+  zone: Zone | undefined,
+): { iso: string; instant?: DateTime } {
+  if (date?.year !== undefined) {
+    if (zone) {
+      const dt = DateTime.fromObject(
+        { year: date.year, month: date.month, day: date.day, hour: clock.hour, minute: clock.minute, second: clock.second },
+        { zone },
+      );
+      if (dt.isValid) {
+        return { iso: dt.toISO({ suppressMilliseconds: true, includeOffset: true })!, instant: dt };
+      }
+    }
+    const y = String(date.year).padStart(4, '0');
+    const mo = String(date.month).padStart(2, '0');
+    const d = String(date.day).padStart(2, '0');
+    return { iso: `${y}-${mo}-${d}T${clockString(clock.hour, clock.minute, clock.second)}` };
+  }
+  return { iso: clockString(clock.hour, clock.minute, clock.second) };
+}
+
+/** Parse an ISO 8601 date-time; `requireOffset` insists on an explicit offset or Z. */
+export function parseIsoDateTime(value: string, requireOffset: boolean): DateTime | undefined {
+  const text = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) return undefined;
+  const hasOffset = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(text);
+  if (requireOffset && !hasOffset) return undefined;
+  const dt = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
+  return dt.isValid ? dt : undefined;
+}
+
+/** Minutes written as a duration in prose: "30-minute outage", "2 hours", "1 hour and 15 minutes", "45 mins". */
+export interface StatedDuration {
+  index: number;
+  length: number;
+  minutes: number;
+  raw: string;
+}
+
+const DURATION_RE =
+  /(?<![\w.])(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[\s-]*(hours?|hrs?|h)\b(?:[\s,]*(?:and\s+)?(\d+)[\s-]*(?:minutes?|mins?|m)\b)?|(?<![\w.:])(\d+)[\s-]*(?:minutes?|mins?)\b/giu;
+
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
+};
+
+export function findDurations(text: string): StatedDuration[] {
+  const out: StatedDuration[] = [];
+  DURATION_RE.lastIndex = 0;
+  for (let m = DURATION_RE.exec(text); m; m = DURATION_RE.exec(text)) {
+    let minutes: number;
+    if (m[1]) {
+      const n = WORD_NUMBERS[m[1].toLowerCase()] ?? Number(m[1]);
+      minutes = n * 60 + Number(m[3] ?? 0);
+    } else {
+      minutes = Number(m[4]);
+    }
+    if (!Number.isFinite(minutes) || minutes <= 0) continue;
+    out.push({ index: m.index, length: m[0].length, minutes, raw: m[0] });
+  }
+  return out;
+}
