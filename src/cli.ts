@@ -1,0 +1,94 @@
+/**
+ * Wires commander. A command's module is imported only when that command runs, so `--version` loads almost
+ * nothing and `lint` never loads the interview.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from './errors.js';
+
+export interface GlobalOptions {
+  config?: string;
+  color?: boolean;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('postmortem');
+  program
+    .description('Write and check incident postmortems: Markdown with YAML front matter, linted in CI.')
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .option('--no-color', 'never color the output (NO_COLOR is honored too)')
+    .showHelpAfterError('(run "postmortem --help" for usage)')
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  no errors (warnings allowed)
+  1  lint errors found (or more warnings than --max-warnings)
+  2  the tool could not do its job: bad usage, bad config, unreadable path, nothing matched
+
+Examples:
+  $ postmortem lint                         lint the configured directory (postmortems/)
+  $ postmortem lint docs/**/*.md --format github
+  $ postmortem inspect postmortems/2023-03-01-login-outage.md --json`,
+    );
+
+  program
+    .command('lint')
+    .description('check postmortems against their templates')
+    .argument('[paths...]', 'files, directories or globs (default: the configured directory); - reads stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('-t, --template <name>', 'template for documents that name none in their front matter')
+    .option('--no-error-on-unmatched-pattern', 'warn instead of failing when a path or glob matches nothing')
+    .option('--stdin-filename <path>', 'name to show for a document read from stdin')
+    .action(async (paths: string[], _opts, cmd: Command) => {
+      const { run } = await import('./commands/lint.js');
+      program.setOptionValue('exitCode', await run(paths, cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('inspect')
+    .description('print the model of one postmortem: sections, timeline, action items, incident window')
+    .argument('<file>', 'the document; - reads stdin')
+    .option('--json', 'print JSON')
+    .option('-t, --template <name>', 'template for a document that names none')
+    .action(async (file: string, _opts, cmd: Command) => {
+      const { run } = await import('./commands/inspect.js');
+      program.setOptionValue('exitCode', await run(file, cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('rules')
+    .description('list the lint rules')
+    .option('--json', 'print JSON')
+    .action(async (_opts, cmd: Command) => {
+      const { run } = await import('./commands/rules.js');
+      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  // The version is read from package.json only when it is asked for.
+  const wantsVersion = argv.includes('-v') || argv.includes('--version');
+  program.version(wantsVersion ? (await import('./version.js')).VERSION : '', '-v, --version', 'print the version');
+  try {
+    await program.parseAsync(argv);
+    return (program.getOptionValue('exitCode') as number | undefined) ?? 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage mistakes were already printed by commander.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`postmortem: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+/** `postmortem inspect FILE [--json]`: the model of one document, as every command sees it. */
+import { loadConfig } from '../config/config.js';
+import { modelToJson } from '../document/json.js';
+import { parsePostmortem } from '../document/parse.js';
+import { UserError } from '../errors.js';
+import { readText, STDIN } from '../files.js';
+import { loadTemplates } from '../template/load.js';
+import type { GlobalOptions } from '../cli.js';
+
+export interface InspectOptions extends GlobalOptions {
+  json?: boolean;
+  template?: string;
+}
+
+export async function run(file: string, opts: InspectOptions): Promise<number> {
+  const cwd = process.cwd();
+  const config = await loadConfig(cwd, opts.config);
+  let text: string;
+  try {
+    text = readText(file, cwd);
+  } catch (error) {
+    throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
+  const parseOptions = (aliases: Record<string, string[]>) => ({
+    sectionAliases: aliases,
+    ...(config.timezone ? { defaultTimezone: config.timezone } : {}),
+  });
+  const name = opts.template ?? config.template;
+  const shown = file === STDIN ? '<stdin>' : file;
+  let doc = parsePostmortem(text, shown, parseOptions(templates.get(name).aliases));
+  if (doc.template && doc.template !== name && templates.has(doc.template)) {
+    doc = parsePostmortem(text, shown, parseOptions(templates.get(doc.template).aliases));
+  }
+  const model = modelToJson(doc);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [];
+  out.push(`${shown}: ${doc.title ?? '(no title)'}`);
+  out.push(`  template: ${doc.template ?? `(none; ${name} assumed)`}   words: ${doc.words}   front matter: ${doc.frontMatter.kind ?? 'none'}${doc.frontMatter.error ? ` (error at line ${doc.frontMatter.error.line}: ${doc.frontMatter.error.message})` : ''}`);
+  const inc = doc.incident;
+  out.push(`  incident: ${inc.start ?? '?'} → ${inc.end ?? '?'}${inc.durationMinutes !== null ? ` (${inc.durationMinutes} min)` : ''}   zone: ${inc.timezone ?? 'unknown'}   from: ${inc.source ?? '-'}`);
+  out.push('  sections:');
+  for (const s of doc.sections) out.push(`    ${String(s.line).padStart(4)}  ${s.ids.join(', ').padEnd(24)} ${s.heading}${s.style === 'atx' || s.style === 'setext' ? '' : `  (${s.style})`}`);
+  out.push(`  timeline: ${doc.timeline.length} entries, ${doc.timeline.filter((e) => e.time).length} timed`);
+  for (const e of doc.timeline) out.push(`    ${String(e.line).padStart(4)}  ${(e.time ?? '-').padEnd(26)} ${e.text.slice(0, 60)}`);
+  out.push(`  action items: ${doc.actionItems.length}`);
+  for (const a of doc.actionItems) {
+    out.push(`    ${String(a.line).padStart(4)}  [${a.done ? 'x' : ' '}] ${a.text.slice(0, 50)}${a.owner ? `  owner ${a.owner}` : ''}${a.due ? `  due ${a.due}` : ''}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,88 @@
+/** `postmortem lint [PATH|GLOB ...]` */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/config.js';
+import { UserError } from '../errors.js';
+import { resolveFiles } from '../files.js';
+import { RULES } from '../lint/rules/index.js';
+import { checkRuleNames, lintFiles } from '../lint/run.js';
+import { totals, type FileResult } from '../report/types.js';
+import { loadTemplates } from '../template/load.js';
+import type { GlobalOptions } from '../cli.js';
+
+export interface LintOptions extends GlobalOptions {
+  format: string;
+  outputFile?: string;
+  quiet?: boolean;
+  maxWarnings?: string;
+  template?: string;
+  errorOnUnmatchedPattern: boolean;
+  stdinFilename?: string;
+}
+
+const FORMATS = ['stylish', 'json', 'github', 'sarif'];
+
+export async function run(patterns: string[], opts: LintOptions): Promise<number> {
+  const cwd = process.cwd();
+  if (!FORMATS.includes(opts.format)) throw new UserError(`unknown format "${opts.format}"; expected one of ${FORMATS.join(', ')}`);
+  let maxWarnings = -1;
+  if (opts.maxWarnings !== undefined) {
+    maxWarnings = Number(opts.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UserError(`--max-warnings expects a whole number, not "${opts.maxWarnings}"`);
+  }
+  const config = await loadConfig(cwd, opts.config);
+  checkRuleNames(config);
+  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
+  if (opts.template) templates.get(opts.template); // unknown → exit 2 before reading anything
+  templates.get(config.template);
+
+  const targets = patterns.length > 0 ? patterns : [resolve(config.root, config.dir)];
+  const { files, unmatched } = await resolveFiles(targets, { cwd, allowUnmatched: !opts.errorOnUnmatchedPattern });
+  for (const u of unmatched) process.stderr.write(`postmortem: warning: no files match ${u}\n`);
+
+  let results: FileResult[] = lintFiles(files, {
+    cwd,
+    config,
+    templates,
+    ...(opts.template ? { template: opts.template } : {}),
+    ...(opts.stdinFilename ? { stdinPath: opts.stdinFilename } : {}),
+  });
+  const all = totals(results);
+  if (opts.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }));
+
+  const toFile = opts.outputFile !== undefined;
+  const color = !toFile && opts.color !== false && !process.env.NO_COLOR && Boolean(process.stdout.isTTY || process.env.FORCE_COLOR);
+  let output: string;
+  switch (opts.format) {
+    case 'json':
+      output = (await import('../report/json.js')).formatJson(results);
+      break;
+    case 'github':
+      output = (await import('../report/github.js')).formatGithub(results);
+      break;
+    case 'sarif': {
+      const { VERSION } = await import('../version.js');
+      output = (await import('../report/sarif.js')).formatSarif(results, RULES, VERSION, cwd);
+      break;
+    }
+    default:
+      output = (await import('../report/stylish.js')).formatStylish(results, color);
+  }
+  if (toFile) {
+    try {
+      writeFileSync(resolve(cwd, opts.outputFile!), output);
+    } catch (error) {
+      throw new UserError(`cannot write ${opts.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  } else {
+    process.stdout.write(output);
+  }
+
+  if (results.some((r) => r.fatal)) return 2;
+  if (all.errorCount > 0) return 1;
+  if (maxWarnings >= 0 && all.warningCount > maxWarnings) {
+    process.stderr.write(`postmortem: ${all.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

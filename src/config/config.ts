@@ -1,0 +1,129 @@
+/**
+ * Configuration, found by walking up from the working directory: `.postmortemrc` (YAML or JSON),
+ * `.postmortemrc.json|yaml|yml`, `postmortem.config.js|mjs`, or a "postmortem" key in package.json.
+ */
+import { dirname, resolve } from 'node:path';
+import { lilconfig, type Loader } from 'lilconfig';
+import { parse as parseYaml } from 'yaml';
+import { isIanaZone } from '../document/time.js';
+import { UserError } from '../errors.js';
+
+export type Severity = 'off' | 'warn' | 'error';
+export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
+
+export interface Config {
+  /** Directory of postmortems, relative to `root`. */
+  dir: string;
+  /** Template for documents that name none. */
+  template: string;
+  /** IANA zone assumed when a document states none. */
+  timezone?: string;
+  /** Project templates directory, relative to `root`. */
+  templates?: string;
+  rules: Record<string, RuleSetting>;
+  /** Directory holding the config file, else the working directory. */
+  root: string;
+  /** The config file, when one was found. */
+  path?: string;
+}
+
+export const SEARCH_PLACES = [
+  'package.json',
+  '.postmortemrc',
+  '.postmortemrc.json',
+  '.postmortemrc.yaml',
+  '.postmortemrc.yml',
+  'postmortem.config.js',
+  'postmortem.config.mjs',
+];
+
+const yamlLoader: Loader = (path, content) => {
+  try {
+    return parseYaml(content, { maxAliasCount: 50 }) as unknown;
+  } catch (error) {
+    const e = error as Error & { linePos?: Array<{ line: number; col: number }> };
+    const at = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
+    throw new UserError(`invalid config ${path}${at}: ${e.message.split('\n')[0]}`);
+  }
+};
+const jsonLoader: Loader = (path, content) => {
+  try {
+    return JSON.parse(content) as unknown;
+  } catch (error) {
+    throw new UserError(`invalid config ${path}: ${(error as Error).message}`);
+  }
+};
+const KEYS = ['dir', 'template', 'timezone', 'templates', 'rules'];
+const SEVERITIES: Severity[] = ['off', 'warn', 'error'];
+
+function fail(path: string, problem: string): never {
+  throw new UserError(`invalid config ${path}: ${problem}`);
+}
+
+export function validateConfig(raw: unknown, path: string, root: string): Config {
+  if (raw === null || raw === undefined) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) fail(path, 'expected a mapping of settings');
+  const data = raw as Record<string, unknown>;
+  for (const key of Object.keys(data)) {
+    if (!KEYS.includes(key)) fail(path, `unknown setting "${key}"; expected one of ${KEYS.join(', ')}`);
+  }
+  const text = (key: string): string | undefined => {
+    const v = data[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || !v.trim()) fail(path, `"${key}" must be a non-empty string`);
+    return v.trim();
+  };
+  const config: Config = { dir: text('dir') ?? 'postmortems', template: text('template') ?? 'default', rules: {}, root, path };
+  const timezone = text('timezone');
+  if (timezone !== undefined) {
+    if (!isIanaZone(timezone)) fail(path, `"timezone" must be an IANA time-zone name such as "Europe/Paris" or "UTC", not "${timezone}"`);
+    config.timezone = timezone;
+  }
+  const templates = text('templates');
+  if (templates !== undefined) config.templates = templates;
+  if (data.rules !== undefined) {
+    if (typeof data.rules !== 'object' || data.rules === null || Array.isArray(data.rules)) {
+      fail(path, '"rules" must map rule ids to off, warn or error');
+    }
+    for (const [id, setting] of Object.entries(data.rules as Record<string, unknown>)) {
+      config.rules[id] = validateRuleSetting(setting, `rules.${id}`, (p) => fail(path, p));
+    }
+  }
+  return config;
+}
+
+export function validateRuleSetting(setting: unknown, where: string, fail: (problem: string) => never): RuleSetting {
+  const sev = Array.isArray(setting) ? setting[0] : setting;
+  if (typeof sev !== 'string' || !SEVERITIES.includes(sev as Severity)) {
+    fail(`${where} must be off, warn or error (or [severity, { options }]), not ${JSON.stringify(setting)}`);
+  }
+  if (Array.isArray(setting)) {
+    if (setting.length > 2) fail(`${where} must be [severity, { options }]`);
+    const options = setting[1];
+    if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+      fail(`${where}: options must be a mapping`);
+    }
+    return options === undefined ? [sev as Severity] : [sev as Severity, options as Record<string, unknown>];
+  }
+  return sev as Severity;
+}
+
+/** Find and validate the config. `explicit` is a --config path. Throws UserError (exit 2) when it is invalid. */
+export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
+  const searcher = lilconfig('postmortem', {
+    searchPlaces: SEARCH_PLACES,
+    loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.json': jsonLoader },
+    cache: false,
+  });
+  let result;
+  try {
+    result = explicit ? await searcher.load(resolve(cwd, explicit)) : await searcher.search(cwd);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') throw new UserError(`config file not found: ${explicit ?? e.path}`);
+    throw new UserError(`invalid config ${explicit ?? `(searching from ${cwd})`}: ${String(e.message).split('\n')[0]}`);
+  }
+  if (!result) return { dir: 'postmortems', template: 'default', rules: {}, root: cwd };
+  return validateConfig(result.config, result.filepath, dirname(result.filepath));
+}

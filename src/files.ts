@@ -1,0 +1,102 @@
+/** Turning the paths and globs of a command line into files, and reading them. */
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UserError } from './errors.js';
+
+export const STDIN = '-';
+const MARKDOWN = '**/*.{md,markdown,mdown,mkd}';
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export interface ResolveOptions {
+  cwd: string;
+  /** Report a pattern that matches nothing as a warning instead of an error. */
+  allowUnmatched?: boolean;
+}
+
+export interface Resolved {
+  files: string[];
+  /** Patterns that matched nothing (only when allowUnmatched). */
+  unmatched: string[];
+}
+
+function display(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') ? rel : abs;
+}
+
+/**
+ * Files named on the command line are taken whatever their extension; directories are searched for Markdown;
+ * anything else is a glob. Order: as given, then sorted within a directory or glob. No duplicates.
+ */
+export async function resolveFiles(patterns: string[], options: ResolveOptions): Promise<Resolved> {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const unmatched: string[] = [];
+  const add = (abs: string): void => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    files.push(abs === STDIN ? STDIN : display(options.cwd, abs));
+  };
+  for (const pattern of patterns) {
+    if (pattern === STDIN) {
+      add(STDIN);
+      continue;
+    }
+    const abs = resolve(options.cwd, pattern);
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(abs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new UserError(`cannot read ${pattern}: symbolic link loop`);
+      if (code === 'EACCES') throw new UserError(`cannot read ${pattern}: permission denied`);
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      add(abs);
+      continue;
+    }
+    let matches: string[];
+    if (stat?.isDirectory()) {
+      matches = await glob(MARKDOWN, { cwd: abs, absolute: true, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false });
+    } else if (isDynamicPattern(pattern)) {
+      matches = await glob(pattern, { cwd: options.cwd, absolute: true, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false });
+    } else {
+      if (options.allowUnmatched) {
+        unmatched.push(pattern);
+        continue;
+      }
+      throw new UserError(`no such file or directory: ${pattern}`);
+    }
+    if (matches.length === 0) {
+      if (options.allowUnmatched) {
+        unmatched.push(pattern);
+        continue;
+      }
+      throw new UserError(
+        stat?.isDirectory() ? `no Markdown files in ${pattern}` : `no files match the pattern ${pattern}`,
+      );
+    }
+    for (const m of matches.sort()) add(m);
+  }
+  return { files, unmatched };
+}
+
+/** Read a document as UTF-8 text; `-` reads standard input. Throws with a one-line reason. */
+export function readText(path: string, cwd: string): string {
+  try {
+    if (path === STDIN) return readFileSync(0, 'utf8');
+    return readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const reason: Record<string, string> = {
+      ENOENT: 'no such file (was it deleted?)',
+      EACCES: 'permission denied',
+      EISDIR: 'is a directory',
+      ELOOP: 'symbolic link loop',
+      EAGAIN: 'standard input is not readable',
+    };
+    throw new UserError(reason[e.code ?? ''] ?? e.message);
+  }
+}

@@ -1,0 +1,59 @@
+/** Runs the rules over one document and applies severities and disable comments. */
+import type { RuleSetting } from '../config/config.js';
+import type { Postmortem } from '../document/model.js';
+import type { Template } from '../template/template.js';
+import type { LintMessage, Rule, RuleContext } from './rule.js';
+import { RULES } from './rules/index.js';
+
+export interface LintSettings {
+  /** Rule settings from the config, over the template's own. */
+  rules?: Record<string, RuleSetting>;
+  templateProblem?: RuleContext['templateProblem'];
+}
+
+function settingFor(rule: Rule, template: Template, settings: LintSettings): { severity: 'off' | 'warn' | 'error'; options: Record<string, unknown> } {
+  const fromConfig = settings.rules?.[rule.id];
+  const fromTemplate = template.lint.rules[rule.id] as RuleSetting | undefined;
+  const s = fromConfig ?? fromTemplate ?? rule.defaultSeverity;
+  if (Array.isArray(s)) return { severity: s[0], options: s[1] ?? {} };
+  return { severity: s, options: {} };
+}
+
+function isDisabled(doc: Postmortem, ruleId: string, line: number): boolean {
+  let disabled = false;
+  for (const d of doc.directives) {
+    if (d.line > line) break;
+    const applies = d.rules.length === 0 || d.rules.includes(ruleId);
+    if (!applies) continue;
+    if (d.kind === 'disable') disabled = true;
+    else if (d.kind === 'enable') disabled = false;
+    else if (d.kind === 'disable-next-line' && d.line + 1 === line) return true;
+  }
+  return disabled;
+}
+
+export function lintDocument(doc: Postmortem, template: Template, settings: LintSettings = {}): LintMessage[] {
+  const messages: LintMessage[] = [];
+  const last = Math.max(1, doc.lineCount);
+  for (const rule of RULES) {
+    const { severity, options } = settingFor(rule, template, settings);
+    if (severity === 'off') continue;
+    const ctx: RuleContext = {
+      doc,
+      template,
+      options,
+      report(message, where) {
+        // Every position points inside the file.
+        const line = Math.min(Math.max(1, where.line), last);
+        const column = Math.max(1, where.column);
+        const endLine = Math.min(Math.max(line, where.endLine ?? line), last);
+        const endColumn = endLine === line ? Math.max(column, where.endColumn ?? column) : Math.max(1, where.endColumn ?? 1);
+        if (isDisabled(doc, rule.id, line)) return;
+        messages.push({ ruleId: rule.id, severity: severity === 'error' ? 'error' : 'warning', message, line, column, endLine, endColumn });
+      },
+    };
+    if (settings.templateProblem) ctx.templateProblem = settings.templateProblem;
+    rule.check(ctx);
+  }
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,55 @@
+/** What a lint rule is: one file under rules/, exporting its id, description, docs and check. */
+import type { Postmortem, Section, Span } from '../document/model.js';
+import type { Template, TemplateSection } from '../template/template.js';
+
+export type MessageSeverity = 'error' | 'warning';
+
+export interface LintMessage extends Span {
+  ruleId: string;
+  severity: MessageSeverity;
+  message: string;
+}
+
+export interface RuleContext {
+  doc: Postmortem;
+  template: Template;
+  /** Options from the config (`[severity, { options }]`). */
+  options: Record<string, unknown>;
+  /** Set when the document names a template that does not exist (the default one is used instead). */
+  templateProblem?: { name: string; available: string[] };
+  report(message: string, where: Partial<Span> & { line: number; column: number }): void;
+}
+
+export interface Rule {
+  /** Stable kebab-case id. */
+  id: string;
+  /** One line, for listings and SARIF. */
+  description: string;
+  /** Markdown for the README: what it checks, why, what to write instead. */
+  docs: string;
+  defaultSeverity: 'error' | 'warn';
+  check(ctx: RuleContext): void;
+}
+
+/** Where to report something that is missing from the whole document: its first line. */
+export function documentStart(doc: Postmortem): Span {
+  const fm = doc.frontMatter.span;
+  if (fm) return { line: fm.line, column: 1, endLine: fm.line, endColumn: 4 };
+  return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/** The document sections that provide a template section (all of its ids). */
+export function sectionsFor(doc: Postmortem, ts: TemplateSection): Section[] {
+  return doc.sections.filter((s) => s.style !== 'inline' && ts.covers.some((id) => s.ids.includes(id)));
+}
+
+/** The heading of a section, for messages. */
+export function headingSpan(section: Section): Span {
+  return { line: section.line, column: section.column, endLine: section.endLine, endColumn: section.endColumn };
+}
+
+/** A number option, with its default. */
+export function numberOption(options: Record<string, unknown>, key: string, fallback: number): number {
+  const v = options[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}

@@ -1,0 +1,18 @@
+import type { Rule } from '../rule.js';
+
+export const rule: Rule = {
+  id: 'action-owner',
+  description: 'Every action item names an owner.',
+  defaultSeverity: 'error',
+  docs: `An action item without an owner is the one that is "forgotten forever". Name one on the item:
+\`(owner: @dana)\`, \`owner: Dana Lee\`, or a bare \`@handle\`; in an action table, fill the Owner column. Templates can
+turn this off with \`lint.actions.owner: false\`.`,
+  check({ doc, template, report }) {
+    if (!template.lint.actions.owner) return;
+    for (const a of doc.actionItems) {
+      if (a.owner) continue;
+      const preview = a.text.length > 40 ? `${a.text.slice(0, 40)}…` : a.text;
+      report(`Expected an owner for the action item "${preview}", found none: add "(owner: @name)"`, { line: a.line, column: a.column, endLine: a.line, endColumn: a.line === a.endLine ? a.endColumn : a.column + 1 });
+    }
+  },
+};

@@ -1,0 +1,18 @@
+import { headingSpan, sectionsFor, type Rule } from '../rule.js';
+
+export const rule: Rule = {
+  id: 'section-empty',
+  description: 'A section of the template that is present has content under its heading.',
+  defaultSeverity: 'error',
+  docs: `A heading with nothing under it (or only sub-headings with nothing under them) tells the reader nothing.
+Write the section, or, if it truly does not apply, say so in a sentence ("No customer-facing impact.").`,
+  check({ doc, template, report }) {
+    for (const ts of template.sections) {
+      for (const s of sectionsFor(doc, ts)) {
+        if (s.words > 0) continue;
+        if (ts.kind === 'timeline' && doc.timeline.length > 0) continue;
+        report(`Expected content under "${s.heading}", found none: ${ts.prompt}`, headingSpan(s));
+      }
+    }
+  },
+};

@@ -1,0 +1,69 @@
+import type { Section } from '../../document/model.js';
+import { sectionsFor, type Rule } from '../rule.js';
+
+const PLACEHOLDER_RE = /\b(TODO|TBD|FIXME)\b|\[(?:insert|add|describe|enter|fill|your|time|date|name|owner|link|ticket)\b[^\]]*\](?!\()|<(?:insert|describe|fill|your)[^>]*>/gi;
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[*_`>#~\[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The template's guidance split into sentences long enough to be unmistakable. */
+function guidanceSentences(guidance: string): string[] {
+  return normalize(guidance.replace(/^\s*[-*+]\s+(?:\[[ xX]\]\s*)?/gm, ''))
+    .split(/(?<=[.!?:;])\s+|\s+—\s+/)
+    .map((s) => s.replace(/[.!?:;]$/, '').trim())
+    .filter((s) => s.split(' ').length >= 5);
+}
+
+export const rule: Rule = {
+  id: 'section-placeholder',
+  description: "No section still holds the template's guidance text or a placeholder such as TODO or [Time of detection].",
+  defaultSeverity: 'error',
+  docs: `\`postmortem new --yes\` leaves the template's guidance under headings you did not answer, so the document
+is complete in shape but not in content. This rule finds that guidance, and the usual placeholders (\`TODO\`,
+\`TBD\`, \`FIXME\`, \`[Time of detection]\`, \`[insert …]\`, \`<describe …>\`), so a half-written postmortem cannot be
+merged by accident. Replace the text with what actually happened.`,
+  check({ doc, template, report }) {
+    const lines = doc.source.split(/\r\n|\r|\n/);
+    for (const ts of template.sections) {
+      const sentences = guidanceSentences(ts.guidance);
+      for (const s of sectionsFor(doc, ts)) {
+        checkSection(s, sentences, lines, ts.heading, report);
+      }
+    }
+  },
+};
+
+function checkSection(
+  s: Section,
+  sentences: string[],
+  lines: string[],
+  heading: string,
+  report: Parameters<Rule['check']>[0]['report'],
+): void {
+  let guidanceReported = false;
+  for (let n = s.contentStart; n <= s.contentEnd; n++) {
+    const line = lines[n - 1] ?? '';
+    if (!guidanceReported && sentences.length > 0) {
+      const text = normalize(line);
+      if (text && sentences.some((g) => text.includes(g) || (g.includes(text) && text.split(' ').length >= 5))) {
+        report(`Expected your own words under "${s.heading}", found the template's guidance for "${heading}": replace it with what happened`, {
+          line: n,
+          column: line.length - line.trimStart().length + 1,
+          endLine: n,
+          endColumn: line.length + 1,
+        });
+        guidanceReported = true;
+      }
+    }
+    PLACEHOLDER_RE.lastIndex = 0;
+    for (let m = PLACEHOLDER_RE.exec(line); m; m = PLACEHOLDER_RE.exec(line)) {
+      report(`Expected real content under "${s.heading}", found the placeholder "${m[0]}"`, {
+        line: n,
+        column: m.index + 1,
+        endLine: n,
+        endColumn: m.index + m[0].length + 1,
+      });
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import type { Rule } from '../rule.js';
+
+export const rule: Rule = {
+  id: 'timeline-time',
+  description: 'Every timeline entry starts with a time that can be read.',
+  defaultSeverity: 'error',
+  docs: `Each entry of the timeline (bullet, table row or line) needs a clock time: \`09:05\`, \`9:05 AM\`,
+\`14:05 UTC\`, \`[14:05]\`, \`2023-03-01T09:05Z\`, \`March 1, 2023 9:05 AM\`… An entry with only a date, a phrase
+("later that day") or a placeholder (\`[???]\`) cannot be ordered or measured.`,
+  check({ doc, report }) {
+    for (const e of doc.timeline) {
+      if (e.time !== null) continue;
+      const preview = e.text.length > 40 ? `${e.text.slice(0, 40)}…` : e.text;
+      report(`Expected a time at the start of the timeline entry, found none in "${preview}": begin it with the time, e.g. "09:05 — …"`, {
+        line: e.line,
+        column: e.column,
+        endLine: e.line,
+        endColumn: e.line === e.endLine ? e.endColumn : e.column + 1,
+      });
+    }
+  },
+};

@@ -1,0 +1,68 @@
+/** Lint many files: read, parse with the document's template in mind, run the rules. */
+import type { Config } from '../config/config.js';
+import { parsePostmortem } from '../document/parse.js';
+import { readText, STDIN } from '../files.js';
+import { UserError } from '../errors.js';
+import type { FileResult } from '../report/types.js';
+import type { TemplateRegistry } from '../template/load.js';
+import type { Template } from '../template/template.js';
+import { lintDocument } from './engine.js';
+import { RULE_IDS } from './rules/index.js';
+
+export interface LintRunOptions {
+  cwd: string;
+  config: Config;
+  templates: TemplateRegistry;
+  /** --template: for documents that name none. */
+  template?: string;
+  /** Path shown for standard input. */
+  stdinPath?: string;
+}
+
+/** Rule ids in the config must exist: a typo would silently turn nothing off. */
+export function checkRuleNames(config: Config): void {
+  for (const id of Object.keys(config.rules)) {
+    if (!RULE_IDS.has(id)) {
+      throw new UserError(`invalid config ${config.path ?? ''}: unknown rule "${id}"; run "postmortem rules" for the list`.replace('config :', 'config:'));
+    }
+  }
+}
+
+export function lintText(text: string, path: string, options: LintRunOptions, fallback: Template): FileResult {
+  let doc = parsePostmortem(text, path, {
+    sectionAliases: fallback.aliases,
+    ...(options.config.timezone ? { defaultTimezone: options.config.timezone } : {}),
+  });
+  let template = fallback;
+  let templateProblem: { name: string; available: string[] } | undefined;
+  if (doc.template && doc.template !== fallback.name) {
+    if (options.templates.has(doc.template)) {
+      template = options.templates.get(doc.template);
+      doc = parsePostmortem(text, path, {
+        sectionAliases: template.aliases,
+        ...(options.config.timezone ? { defaultTimezone: options.config.timezone } : {}),
+      });
+    } else {
+      templateProblem = { name: doc.template, available: options.templates.list().map((t) => t.name) };
+    }
+  }
+  const messages = lintDocument(doc, template, { rules: options.config.rules, ...(templateProblem ? { templateProblem } : {}) });
+  return { path, messages };
+}
+
+export function lintFiles(files: string[], options: LintRunOptions): FileResult[] {
+  const fallback = options.templates.get(options.template ?? options.config.template);
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const shown = file === STDIN ? (options.stdinPath ?? '<stdin>') : file;
+    let text: string;
+    try {
+      text = readText(file, options.cwd);
+    } catch (error) {
+      results.push({ path: shown, messages: [], fatal: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    results.push(lintText(text, shown, options, fallback));
+  }
+  return results;
+}
