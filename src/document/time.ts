@@ -100,9 +100,12 @@ export function resolveZone(text: string | undefined | null): Zone | undefined {
   return undefined;
 }
 
-/** Whether `name` is a valid IANA time-zone name (e.g. "America/New_York", "UTC"). */
+/**
+ * Whether `name` is an IANA time-zone name people should write ("America/New_York", "UTC"). The database still
+ * knows legacy names such as "EST", but an abbreviation is what this check is there to refuse.
+ */
 export function isIanaZone(name: string): boolean {
-  return IANAZone.isValidZone(name);
+  return (name.includes('/') || name === 'UTC' || name === 'GMT') && IANAZone.isValidZone(name);
 }
 
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');

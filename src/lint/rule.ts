@@ -53,3 +53,8 @@ export function numberOption(options: Record<string, unknown>, key: string, fall
   const v = options[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
+
+/** A short quote of an entry for messages: at most 40 characters. */
+export function preview(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40).trimEnd()}…` : text;
+}

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import { preview, type Rule } from '../rule.js';
 
 export const rule: Rule = {
   id: 'action-due',
@@ -11,8 +11,7 @@ checked off (\`- [x]\`) need none. \`postmortem actions --overdue\` reads these 
     if (!template.lint.actions.due) return;
     for (const a of doc.actionItems) {
       if (a.due || a.done === true) continue;
-      const preview = a.text.length > 40 ? `${a.text.slice(0, 40)}…` : a.text;
-      report(`Expected a due date for the action item "${preview}", found none: add "due: YYYY-MM-DD"`, { line: a.line, column: a.column, endLine: a.line, endColumn: a.line === a.endLine ? a.endColumn : a.column + 1 });
+      report(`Expected a due date for the action item "${preview(a.text)}", found none: add "due: YYYY-MM-DD"`, { line: a.line, column: a.column, endLine: a.line, endColumn: a.line === a.endLine ? a.endColumn : a.column + 1 });
     }
   },
 };

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import { preview, type Rule } from '../rule.js';
 
 export const rule: Rule = {
   id: 'action-owner',
@@ -11,8 +11,7 @@ turn this off with \`lint.actions.owner: false\`.`,
     if (!template.lint.actions.owner) return;
     for (const a of doc.actionItems) {
       if (a.owner) continue;
-      const preview = a.text.length > 40 ? `${a.text.slice(0, 40)}…` : a.text;
-      report(`Expected an owner for the action item "${preview}", found none: add "(owner: @name)"`, { line: a.line, column: a.column, endLine: a.line, endColumn: a.line === a.endLine ? a.endColumn : a.column + 1 });
+      report(`Expected an owner for the action item "${preview(a.text)}", found none: add "(owner: @name)"`, { line: a.line, column: a.column, endLine: a.line, endColumn: a.line === a.endLine ? a.endColumn : a.column + 1 });
     }
   },
 };

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import { preview, type Rule } from '../rule.js';
 
 export const rule: Rule = {
   id: 'timeline-time',
@@ -10,8 +10,7 @@ export const rule: Rule = {
   check({ doc, report }) {
     for (const e of doc.timeline) {
       if (e.time !== null) continue;
-      const preview = e.text.length > 40 ? `${e.text.slice(0, 40)}…` : e.text;
-      report(`Expected a time at the start of the timeline entry, found none in "${preview}": begin it with the time, e.g. "09:05 — …"`, {
+      report(`Expected a time at the start of the timeline entry, found none in "${preview(e.text)}": begin it with the time, e.g. "09:05 — …"`, {
         line: e.line,
         column: e.column,
         endLine: e.line,
