@@ -39,6 +39,7 @@ export function modelToJson(doc: Postmortem): Record<string, unknown> {
       ticket: a.ticket,
     })),
     incident: {
+      date: doc.incident.date,
       start: doc.incident.start,
       end: doc.incident.end,
       durationMinutes: doc.incident.durationMinutes,

@@ -75,6 +75,8 @@ export interface StatedDurationMention extends Span {
 }
 
 export interface Incident {
+  /** The incident's calendar date (YYYY-MM-DD): front matter, its start, the summary, or the title. */
+  date: string | null;
   start: string | null;
   end: string | null;
   durationMinutes: number | null;

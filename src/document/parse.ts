@@ -586,6 +586,7 @@ function inferIncident(
 ): Incident {
   void tree;
   const incident: Incident = {
+    date: null,
     start: null,
     end: null,
     durationMinutes: null,
@@ -598,6 +599,7 @@ function inferIncident(
   const fmZone = resolveZone(fmZoneName);
   if (fmZoneName && fmZone) incident.timezone = fmZoneName;
 
+  const fmDate = datePartsOf(fm.data.date);
   const fmStart = fm.data.started ?? fm.data.start;
   const fmEnd = fm.data.resolved ?? fm.data.end ?? fm.data.ended;
   const summary = summaryTextOf(sections, lines, bodyStart, title.titleLine);
@@ -637,14 +639,24 @@ function inferIncident(
       }
       if (!incident.timezone && s) incident.timezone = s.zoneName ?? null;
       if (s && e) incident.durationMinutes = Math.round(e.diff(s, 'minutes').minutes);
+      incident.date = s ? s.toISODate() : fmDate ? normalizeDate(fmDate) : null;
       return incident;
     }
   }
-  if (!summary) return incident;
+  if (!summary) {
+    const d = withDate(fmDate ?? title.date, undefined);
+    if (d?.year !== undefined) incident.date = normalizeDate(d);
+    return incident;
+  }
 
   // Infer from the summary's prose.
   const times = findTimes(summary.text);
-  if (times.length === 0) return incident;
+  const summaryDate = findDates(summary.text)[0]?.date;
+  if (times.length === 0) {
+    const d = withDate(summaryDate ?? fmDate ?? title.date, fmDate ?? title.date);
+    if (d?.year !== undefined) incident.date = normalizeDate(d);
+    return incident;
+  }
   let startIdx = 0;
   const labelled = times.findIndex((t) => START_LABEL_RE.test(summary.text.slice(Math.max(0, t.index - 40), t.index)));
   if (labelled >= 0) startIdx = labelled;
@@ -667,14 +679,13 @@ function inferIncident(
     }
   }
   // The incident's date: written by a time, in the summary, in front matter or in the title.
-  const summaryDate = findDates(summary.text)[0]?.date;
-  const fmDate = datePartsOf(fm.data.date);
   const baseDate = withDate(start.date ?? summaryDate ?? fmDate ?? title.date, fmDate ?? title.date);
   // The zone: written by a time, stated in the summary, or for the document.
   const standalone = STANDALONE_ZONE_RE.exec(summary.text);
   const zone = start.zone ?? end?.zone ?? resolveZone(standalone?.[0]) ?? fmZone ?? resolveZone(defaultZone);
   const zoneLabel = start.zoneText ?? end?.zoneText ?? standalone?.[0] ?? fmZoneName ?? defaultZone ?? null;
   const startOut = formatInstant(baseDate, start, start.zone ?? zone);
+  if (baseDate?.year !== undefined) incident.date = normalizeDate(baseDate);
   incident.source = 'summary';
   incident.start = startOut.iso;
   if (startOut.instant) incident.startInstant = startOut.instant;
@@ -878,7 +889,7 @@ function extractTimeline(
     resolveZone(defaultZone);
   const incidentDate = incident.startInstant
     ? { year: incident.startInstant.year, month: incident.startInstant.month, day: incident.startInstant.day }
-    : datePartsOf(incident.start);
+    : datePartsOf(incident.start ?? incident.date);
   const usesMeridiem = raw.some((e) => findTimes(plainLine(e.text))[0]?.meridiem);
 
   const out: TimelineEntry[] = [];
