@@ -13,6 +13,8 @@ export interface GlobalOptions {
 export function buildProgram(): Command {
   const program = new Command('postmortem');
   program
+    // Before the subcommands, so that they inherit it: usage mistakes throw, and main() turns them into exit 2.
+    .exitOverride()
     .description('Write and check incident postmortems: Markdown with YAML front matter, linted in CI.')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('--no-color', 'never color the output (NO_COLOR is honored too)')
@@ -73,7 +75,6 @@ Examples:
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
   // The version is read from package.json only when it is asked for.
   const wantsVersion = argv.includes('-v') || argv.includes('--version');
   program.version(wantsVersion ? (await import('./version.js')).VERSION : '', '-v, --version', 'print the version');
