@@ -25,7 +25,7 @@ describe('timeline-timezone', () => {
     const ms = messagesOf(DOC, 'timeline-timezone');
     expect(ms).toHaveLength(1);
     expect(ms[0]).toMatchObject({ line: lineOf(DOC, '## Timeline'), column: 1 });
-    expect(ms[0]!.message).toMatch(/^Expected a time zone for the timeline, found none for any of its 3 entries/);
+    expect(ms[0]!.message).toMatch(/^Expected a time zone for the timeline, found none for any of its 3 timed entries/);
   });
 
   it('reports each entry without a zone when others have one', () => {

@@ -15,7 +15,7 @@ message says so at the timeline's heading; otherwise each entry without a zone i
     const how = 'add "timezone:" to the front matter, write "All times in UTC" under the heading, or write the zone after each time';
     if (missing.length === timed.length && missing.length > 1) {
       const section = doc.sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline');
-      report(`Expected a time zone for the timeline, found none for any of its ${missing.length} entries: ${how}`, section ?? missing[0]!);
+      report(`Expected a time zone for the timeline, found none for any of its ${missing.length} timed entries: ${how}`, section ?? missing[0]!);
       return;
     }
     for (const e of missing) report(`Expected a time zone for the entry at ${e.raw}, found none: ${how}`, e.timeSpan ?? e);
