@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+// Entry point. `--version` is answered here, before anything else loads; every other command goes through
+// dist/cli.js, which imports only the module of the command being run.
+import { readFileSync } from 'node:fs';
 
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    // Last resort: main() already turns user mistakes into exit 2; this is a bug in postmortem.
-    process.stderr.write(`postmortem: internal error: ${error?.stack ?? error}\n`);
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${pkg.version}\n`);
+} else {
+  const { main } = await import('../dist/cli.js');
+  try {
+    process.exitCode = await main(process.argv);
+  } catch (error) {
+    // main() turns every user mistake into a message and exit 2; reaching this is a bug in postmortem.
+    process.stderr.write(`postmortem: internal error (please report it): ${error?.stack ?? error}\n`);
     process.exitCode = 70;
-  },
-);
+  }
+}

@@ -232,3 +232,21 @@ describe('postmortem inspect', () => {
     expect(runCli(['inspect', 'nope.md'])).toMatchObject({ code: 2, stderr: 'postmortem: cannot read nope.md: no such file (was it deleted?)\n' });
   });
 });
+
+describe('config files of every kind', () => {
+  it('reads postmortem.config.mjs and .postmortemrc.yml', () => {
+    const mjs = tempDir({ 'postmortem.config.mjs': "export default { rules: { 'heading-style': 'off' } };\n", 'a.md': BROKEN });
+    const r1 = runCli(['lint', 'a.md', '--format', 'json'], { cwd: mjs });
+    expect(JSON.parse(r1.stdout).files[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['timeline-time']);
+    const yml = tempDir({ '.postmortemrc.yml': 'rules:\n  timeline-time: off\n', 'a.md': BROKEN });
+    const r2 = runCli(['lint', 'a.md', '--format', 'json'], { cwd: yml });
+    expect(JSON.parse(r2.stdout).files[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['heading-style']);
+  });
+
+  it('takes --config over the search', () => {
+    const dir = tempDir({ '.postmortemrc': 'rules:\n  timeline-time: off\n', 'ci.yaml': 'rules:\n  heading-style: off\n', 'a.md': BROKEN });
+    const r = runCli(['lint', 'a.md', '--format', 'json', '--config', 'ci.yaml'], { cwd: dir });
+    expect(JSON.parse(r.stdout).files[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['timeline-time']);
+    expect(runCli(['lint', 'a.md', '--config', 'nope.yaml'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem: config file not found: nope.yaml\n' });
+  });
+});
