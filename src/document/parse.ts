@@ -333,6 +333,8 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     const trimmed = line.trim();
     if (!trimmed) continue;
     const span = { line: n, column: indent + 1, endLine: n, endColumn: line.length + 1 };
+    // An escaped colon or asterisk ("Timeline\\:", "\\*\\*Impact\\*\\*") is the author saying "this is text".
+    if (/\\[:*_]/.test(trimmed)) continue;
     // A whole line in bold: "**Timeline:**", "**Root** **cause**"
     if (trimmed.length <= 120 && /\*\*|__/.test(trimmed) && trimmed.replace(BOLD_SEGMENT, '').replace(/[\s:]/g, '') === '') {
       const text = plainLine(trimmed).replace(/\s*:\s*$/, '');
@@ -390,6 +392,10 @@ function findTitle(tree: Root, fm: FrontMatter, lines: Lines, bodyStart: number,
   let title: string | null = fmTitle ?? null;
   let titleLine: number | null = null;
   const headings = candidates.filter((c) => c.depth <= 6);
+  const first = headings[0];
+  if (fmTitle && first && first.line >= bodyStart && normalizeHeading(first.text) === normalizeHeading(fmTitle)) {
+    return withTitleDate({ title: fmTitle, titleLine: first.line });
+  }
   const h1 = headings.find((c) => c.depth === 1) ?? headings[0];
   // The document's title: the first heading, when nothing but a title-like text comes before it.
   if (h1 && (h1 === headings[0] || h1.ids.length === 0)) {
@@ -418,9 +424,12 @@ function findTitle(tree: Root, fm: FrontMatter, lines: Lines, bodyStart: number,
       if (node.type === 'heading') break;
     }
   }
-  const info: TitleInfo = { title, titleLine };
-  if (title) {
-    const d = findDates(title)[0];
+  return withTitleDate({ title, titleLine });
+}
+
+function withTitleDate(info: TitleInfo): TitleInfo {
+  if (info.title) {
+    const d = findDates(info.title)[0];
     if (d) info.date = d.date;
   }
   return info;
@@ -437,9 +446,13 @@ function followedByTimedLine(lines: Lines, line: number): boolean {
   return false;
 }
 
-function buildSections(candidates: Candidate[], lines: Lines, titleLine: number | null): Section[] {
+function buildSections(all: Candidate[], lines: Lines, titleLine: number | null): Section[] {
   const sections: Section[] = [];
   const last = lines.count;
+  // A bold or "Label:" line naming what a real heading already names is a sub-label inside a section
+  // ("**Root cause:**" in a summary that has a "## Root cause" of its own), not a section.
+  const real = new Set(all.filter((c) => c.depth <= 6 && c.line !== titleLine).flatMap((c) => c.ids));
+  const candidates = all.filter((c) => c.depth !== 7 || !c.ids.every((id) => real.has(id)));
   candidates.forEach((c, i) => {
     if (c.ids.length === 0) return;
     if (titleLine !== null && c.line === titleLine) return;
@@ -557,7 +570,9 @@ function summaryTextOf(
   bodyStart: number,
   titleLine: number | null,
 ): { text: string; line: number } | undefined {
-  const summary = sections.find((s) => s.ids.includes('summary'));
+  const summary =
+    sections.find((s) => s.ids.includes('summary') && s.depth <= 6) ??
+    sections.find((s) => s.ids.includes('summary'));
   if (summary) {
     const inlineText = summary.style === 'inline' ? `${summary.text}` : summary.text;
     const line = summary.contentStart;
@@ -872,7 +887,9 @@ function extractTimeline(
   incident: Incident,
   defaultZone: string | undefined,
 ): TimelineEntry[] {
-  const section = sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline');
+  const section =
+    sections.find((s) => s.ids.includes('timeline') && s.depth <= 6) ??
+    sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline');
   if (!section) return [];
   const raw = collectRawEntries(tree, section, lines);
   // A zone stated for all times anywhere in the document ("All times PDT.") applies to the timeline.
@@ -959,6 +976,7 @@ function extractTimeline(
 // ---------------------------------------------------------------------------------------------------------------
 // Action items
 
+const OWNER_FIELD_RE = /\(owner:\s*([^,()\n]*?[^\s,()][^,()\n]*?)\s*(?:,|\))/iu;
 const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)\s*\**\s*[:=]?\s*\**\s*(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
 const HANDLE_RE = /(?<![\w.])@([A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/;
 const DUE_RE = /\b(?:due|deadline|by|target|eta)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/i;
@@ -971,7 +989,11 @@ function normalizeDate(d: DateParts): string {
 }
 
 function parseActionText(text: string, span: Span, done: boolean | null): ActionItem {
-  const owner = OWNER_RE.exec(text)?.[1] ?? (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : null);
+  // "(owner: X, due: D)" as postmortem new writes it, then the ways people write it.
+  const owner =
+    OWNER_FIELD_RE.exec(text)?.[1]?.trim() ??
+    OWNER_RE.exec(text)?.[1] ??
+    (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : null);
   let due: string | null = null;
   const dueLabel = DUE_RE.exec(text);
   if (dueLabel) {
