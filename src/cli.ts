@@ -62,6 +62,45 @@ Examples:
     });
 
   program
+    .command('new')
+    .description('interview the author and write a postmortem from a template')
+    .option('-t, --template <name>', 'template to use, by name or path (default: the config\'s, else "default")')
+    .option('-a, --answers <file>', 'answers as YAML or JSON, keyed by field keys and section ids (- reads stdin)')
+    .option('-y, --yes', 'ask nothing: take defaults and leave the template\'s guidance where nothing was given')
+    .option('-d, --dir <dir>', 'directory to write into (default: the config\'s "dir", postmortems/)')
+    .option('--dry-run', 'print the document instead of writing it')
+    .option('--force', 'replace an existing file of the same name')
+    .option('--resume', 'continue the interview that was interrupted')
+    .addHelpText(
+      'after',
+      `
+Without a terminal (or with CI set), every required answer must come from flags or --answers; the command
+exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the answers in a draft.`,
+    )
+    .action(async (_opts, cmd: Command) => {
+      const { run } = await import('./commands/new.js');
+      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
+    });
+
+  const templates = program.command('templates').description('list the templates, built-in and the project\'s');
+  templates
+    .command('list', { isDefault: true })
+    .description('list the templates and where each comes from')
+    .option('--json', 'print JSON')
+    .action(async (_opts, cmd: Command) => {
+      const { list } = await import('./commands/templates.js');
+      program.setOptionValue('exitCode', await list(cmd.optsWithGlobals()));
+    });
+  templates
+    .command('show')
+    .description('print one template')
+    .argument('<name>', 'template name')
+    .action(async (name: string, _opts, cmd: Command) => {
+      const { show } = await import('./commands/templates.js');
+      program.setOptionValue('exitCode', await show(name, cmd.optsWithGlobals()));
+    });
+
+  program
     .command('rules')
     .description('list the lint rules')
     .option('--json', 'print JSON')
@@ -75,6 +114,12 @@ Examples:
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  // `new` takes one flag per field and section of its template: add them before parsing.
+  const command = argv.slice(2).find((a, i, all) => !a.startsWith('-') && !['-c', '--config'].includes(all[i - 1] ?? ''));
+  if (command === 'new') {
+    const { addTemplateOptions } = await import('./commands/new.js');
+    await addTemplateOptions(program.commands.find((c) => c.name() === 'new')!, argv);
+  }
   // The version is read from package.json only when it is asked for.
   const wantsVersion = argv.includes('-v') || argv.includes('--version');
   program.version(wantsVersion ? (await import('./version.js')).VERSION : '', '-v, --version', 'print the version');

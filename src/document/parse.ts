@@ -547,6 +547,24 @@ function offsetToSpan(text: string, startLine: number, startColumn: number, inde
   return { line, column, endLine, endColumn };
 }
 
+/** Durations the text states for the incident itself ("a 30-minute outage", "lasted 2 hours", "Duration: 45 minutes"). */
+export function statedDurations(text: string, firstLine = 1): StatedDurationMention[] {
+  const out: StatedDurationMention[] = [];
+  for (const d of findDurations(text)) {
+    const before = text.slice(Math.max(0, d.index - 30), d.index);
+    const after = text.slice(d.index + d.length, d.index + d.length + 40);
+    if (STATED_BEFORE_RE.test(before) || STATED_AFTER_RE.test(after) || (/^\s*\(/.test(after) && /\)\s*$/.test(before))) {
+      out.push({ ...offsetToSpan(text, firstLine, 1, d.index, d.length), minutes: d.minutes, raw: d.raw.trim() });
+    }
+  }
+  return out;
+}
+
+/** Whether a stated duration agrees with the window: within `toleranceMinutes` or 10%, whichever is larger. */
+export function durationAgrees(stated: number, actual: number, toleranceMinutes = 5): boolean {
+  return Math.abs(stated - actual) <= Math.max(toleranceMinutes, actual * 0.1);
+}
+
 function withDate(parts: DateParts | undefined, fallback: DateParts | undefined): DateParts | undefined {
   if (!parts) return fallback;
   if (parts.year === undefined && fallback?.year !== undefined) return { ...parts, year: fallback.year };
@@ -619,16 +637,7 @@ function inferIncident(
   const fmEnd = fm.data.resolved ?? fm.data.end ?? fm.data.ended;
   const summary = summaryTextOf(sections, lines, bodyStart, title.titleLine);
 
-  if (summary) {
-    for (const d of findDurations(summary.text)) {
-      const before = summary.text.slice(Math.max(0, d.index - 30), d.index);
-      const after = summary.text.slice(d.index + d.length, d.index + d.length + 40);
-      if (STATED_BEFORE_RE.test(before) || STATED_AFTER_RE.test(after) || /^\s*\(/.test(after) && /\)\s*$/.test(before)) {
-        const span = offsetToSpan(summary.text, summary.line, 1, d.index, d.length);
-        incident.statedDurations.push({ ...span, minutes: d.minutes, raw: d.raw.trim() });
-      }
-    }
-  }
+  if (summary) incident.statedDurations = statedDurations(summary.text, summary.line);
 
   const fromValue = (v: unknown): DateTime | undefined => {
     if (v instanceof Date) return DateTime.fromJSDate(v, { zone: fmZone ?? 'UTC' });
@@ -979,7 +988,7 @@ function extractTimeline(
 const OWNER_FIELD_RE = /\(owner:\s*([^,()\n]*?[^\s,()][^,()\n]*?)\s*(?:,|\))/iu;
 const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)\s*\**\s*[:=]?\s*\**\s*(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
 const HANDLE_RE = /(?<![\w.])@([A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/;
-const DUE_RE = /\b(?:due|deadline|by|target|eta)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/i;
+const DUE_RE = /\b(?:due|deadline|by|target|eta)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/gi;
 const TICKET_RE = /(?<![\w/])(#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)/;
 
 function normalizeDate(d: DateParts): string {
@@ -995,14 +1004,26 @@ function parseActionText(text: string, span: Span, done: boolean | null): Action
     OWNER_RE.exec(text)?.[1] ??
     (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : null);
   let due: string | null = null;
-  const dueLabel = DUE_RE.exec(text);
-  if (dueLabel) {
-    const rest = text.slice(dueLabel.index + dueLabel[0].length);
+  // The first "due:", "by", "deadline" that a date follows ("Add alerts by region" has none).
+  for (const label of text.matchAll(DUE_RE)) {
+    const rest = text.slice(label.index + label[0].length);
     const d = findDates(rest)[0];
-    if (d && d.index === 0) due = normalizeDate(d.date);
+    if (d && d.index === 0) {
+      due = normalizeDate(d.date);
+      break;
+    }
   }
   const ticket = TICKET_RE.exec(text)?.[1] ?? null;
   return { ...span, text, owner: owner ? owner.replace(/[,.;)]+$/, '') : null, due, done, ticket };
+}
+
+/** One action item as typed on a command line: "[x] Task (owner: @x, due: 2023-03-15)". */
+export function parseActionLine(line: string): { item: string; owner: string | null; due: string | null; done: boolean } {
+  const done = /^\s*\[[xX]\]\s*/.test(line);
+  const text = line.replace(/^\s*\[[ xX]\]\s*/, '');
+  const parsed = parseActionText(text, { line: 1, column: 1, endLine: 1, endColumn: 1 }, done);
+  const item = text.replace(/\s*\((?:owner|due)\s*:[^()]*\)\s*$/i, '').trim();
+  return { item, owner: parsed.owner, due: parsed.due, done };
 }
 
 function extractActionItems(tree: Root, sections: Section[], lines: Lines): ActionItem[] {

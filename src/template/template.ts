@@ -31,9 +31,18 @@ export interface TemplateSection {
   prompt: string;
   kind: SectionKind;
   words?: { min?: number; max?: number };
+  /** How `new` writes a timeline or action list: bullets (default) or a table. */
+  format: 'list' | 'table';
+  /** Columns of an action table, in order. */
+  columns: ActionColumn[];
+  /** `incident`: `new` opens the section with the incident's window and share of users affected. */
+  lead?: 'incident';
   /** The template body's text under this section's heading. */
   guidance: string;
 }
+
+export const ACTION_COLUMNS = ['item', 'type', 'owner', 'due', 'bug'] as const;
+export type ActionColumn = (typeof ACTION_COLUMNS)[number];
 
 export interface TemplateLint {
   words?: { min?: number; max?: number };
@@ -73,7 +82,7 @@ class Reader {
     const error = this.doc.errors[0];
     if (error) {
       const pos = this.lines.linePos(error.pos[0]);
-      throw new TemplateError(`${file}:${firstLine + pos.line - 1}:${pos.col}: invalid YAML: ${error.message.split('\n')[0]}`);
+      throw new TemplateError(`${file}:${firstLine + pos.line - 1}:${pos.col}: invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
     }
   }
   fail(path: Path, problem: string): never {
@@ -179,7 +188,7 @@ export function parseTemplate(text: string, file: string, origin: Template['orig
   for (const [i, raw] of (data.sections as unknown[]).entries()) {
     const path = ['sections', i];
     if (!isRecord(raw)) reader.fail(path, 'expected a section: { id, heading, aliases, required, prompt, kind, words }');
-    checkKeys(reader, raw, ['id', 'covers', 'heading', 'aliases', 'required', 'prompt', 'kind', 'words'], path);
+    checkKeys(reader, raw, ['id', 'covers', 'heading', 'aliases', 'required', 'prompt', 'kind', 'words', 'format', 'columns', 'lead'], path);
     const id = str(reader, raw.id, [...path, 'id'], true)!;
     if (!ID_RE.test(id)) reader.fail([...path, 'id'], `section id "${id}" must be kebab-case`);
     if (sections.some((s) => s.id === id)) reader.fail([...path, 'id'], `section "${id}" is declared twice`);
@@ -203,8 +212,27 @@ export function parseTemplate(text: string, file: string, origin: Template['orig
       required: bool(reader, raw.required, [...path, 'required'], false),
       prompt: str(reader, raw.prompt, [...path, 'prompt'], false) ?? heading,
       kind,
+      format: 'list',
+      columns: ['item', 'owner', 'due'],
       guidance: '',
     };
+    if (raw.format !== undefined) {
+      if (raw.format !== 'list' && raw.format !== 'table') reader.fail([...path, 'format'], 'expected list or table');
+      if (kind === 'prose') reader.fail([...path, 'format'], 'only timeline and actions sections have a format');
+      section.format = raw.format;
+    }
+    if (raw.columns !== undefined) {
+      const cols = raw.columns;
+      if (kind !== 'actions') reader.fail([...path, 'columns'], 'only actions sections have columns');
+      if (!Array.isArray(cols) || !cols.every((c) => (ACTION_COLUMNS as readonly string[]).includes(c)) || !cols.includes('item')) {
+        reader.fail([...path, 'columns'], `expected a list of ${ACTION_COLUMNS.join(', ')} that includes item`);
+      }
+      section.columns = cols as ActionColumn[];
+    }
+    if (raw.lead !== undefined) {
+      if (raw.lead !== 'incident') reader.fail([...path, 'lead'], 'expected incident');
+      section.lead = 'incident';
+    }
     const words = range(reader, raw.words, [...path, 'words']);
     if (words) section.words = words;
     sections.push(section);
@@ -248,9 +276,10 @@ export function parseTemplate(text: string, file: string, origin: Template['orig
 
   const body = source.slice(m[0].length);
   const preview = parsePostmortem(body, file, { sectionAliases: aliases });
+  const bodyLines = body.split(/\r\n|\r|\n/);
   for (const s of sections) {
     const found = preview.sections.find((p) => s.covers.every((c) => p.ids.includes(c)));
-    if (found) s.guidance = found.text.trim();
+    if (found) s.guidance = bodyLines.slice(found.contentStart - 1, found.contentEnd).join('\n').trim();
   }
   const template: Template = {
     name,

@@ -1,3 +1,4 @@
+import { durationAgrees } from '../../document/parse.js';
 import { numberOption, type Rule } from '../rule.js';
 
 function human(minutes: number): string {
@@ -20,9 +21,9 @@ Options: \`["error", { "toleranceMinutes": 10 }]\`.`,
   check({ doc, options, report }) {
     const actual = doc.incident.durationMinutes;
     if (actual === null || actual <= 0) return;
-    const tolerance = Math.max(numberOption(options, 'toleranceMinutes', 5), actual * 0.1);
+    const tolerance = numberOption(options, 'toleranceMinutes', 5);
     for (const d of doc.incident.statedDurations) {
-      if (Math.abs(d.minutes - actual) <= tolerance) continue;
+      if (durationAgrees(d.minutes, actual, tolerance)) continue;
       report(
         `Expected the stated duration to match the window ${doc.incident.start} to ${doc.incident.end} (${human(actual)}), found "${d.raw}" (${human(d.minutes)}): correct the duration or the times`,
         d,

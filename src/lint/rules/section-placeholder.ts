@@ -1,7 +1,7 @@
 import type { Section } from '../../document/model.js';
 import { sectionsFor, type Rule } from '../rule.js';
 
-const PLACEHOLDER_RE = /\b(TODO|TBD|FIXME)\b|\[(?:insert|add|describe|enter|fill|your|time|date|name|owner|link|ticket)\b[^\]]*\](?!\()|<(?:insert|describe|fill|your)[^>]*>/gi;
+import { PLACEHOLDER_RE } from '../../document/placeholder.js';
 
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[*_`>#~\[\]]/g, ' ').replace(/\s+/g, ' ').trim();
