@@ -134,7 +134,7 @@ describe('postmortem lint', () => {
     const dir = tempDir({ 'a.md': VALID });
     expect(runCli(['lint', 'a.md', '--template', 'nope'], { cwd: dir })).toMatchObject({
       code: 2,
-      stderr: 'postmortem: unknown template "nope"; available: default\n',
+      stderr: 'postmortem: unknown template "nope"; available: atlassian, default, google-sre, holberton, pagerduty\n',
     });
     expect(runCli(['lint', 'a.md', '--format', 'xml'], { cwd: dir }).code).toBe(2);
   });

@@ -10,16 +10,7 @@ import { UserError } from '../errors.js';
 import { lintDocument } from '../lint/engine.js';
 import type { LintMessage } from '../lint/rule.js';
 import { checkRuleNames } from '../lint/run.js';
-import {
-  checkProse,
-  checkWindow,
-  contextFor,
-  missingAnswers,
-  parseAction,
-  parseField,
-  parseTimelineEntry,
-  type Answers,
-} from '../new/answers.js';
+import { contextFor, missingAnswers, parseAnswers, type Answers } from '../new/answers.js';
 import { renderDocument } from '../new/render.js';
 import { deleteDraft, draftPath, fileNameFor, loadDraft, saveDraft, writeNewDocument } from '../new/write.js';
 import { loadTemplates } from '../template/load.js';
@@ -117,42 +108,6 @@ function readAnswersFile(path: string, cwd: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-/** Parse raw answers (from a file, flags or a draft) in an order where dates and zones come first. */
-function applyRaw(template: Template, answers: Answers, raw: { fields: Record<string, unknown>; sections: Record<string, unknown> }, where: (key: string, kind: 'field' | 'section') => string, fallbackZone: string): void {
-  const order = [...template.fields].sort((a, b) => rank(a.type) - rank(b.type));
-  for (const f of order) {
-    if (!(f.key in raw.fields)) continue;
-    const r = parseField(f, raw.fields[f.key], contextFor(template, answers, fallbackZone));
-    if (!r.ok) throw new UserError(`${where(f.key, 'field')}: ${r.error}`);
-    if (r.value !== undefined) answers.fields[f.key] = r.value;
-  }
-  const window = checkWindow(answers);
-  if (!window.ok) throw new UserError(window.error);
-  for (const s of template.sections) {
-    if (!(s.id in raw.sections)) continue;
-    const value = raw.sections[s.id];
-    const ctx = contextFor(template, answers, fallbackZone);
-    if (s.kind === 'prose') {
-      if (typeof value !== 'string') throw new UserError(`${where(s.id, 'section')}: expected text`);
-      const r = checkProse(s, value, template, answers);
-      if (!r.ok) throw new UserError(`${where(s.id, 'section')}: ${r.error}`);
-      if (r.value) answers.sections[s.id] = r.value;
-    } else {
-      const list = Array.isArray(value) ? value : [value];
-      const parsed = list.map((item, i) => {
-        const r = s.kind === 'timeline' ? parseTimelineEntry(item, ctx) : parseAction(item, template, ctx);
-        if (!r.ok) throw new UserError(`${where(s.id, 'section')} (item ${i + 1}): ${r.error}`);
-        return r.value;
-      });
-      if (parsed.length) answers.sections[s.id] = parsed as never;
-    }
-  }
-}
-
-function rank(type: string): number {
-  return type === 'timezone' ? 0 : type === 'date' ? 1 : type === 'datetime' ? 2 : 3;
-}
-
 function machineZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
@@ -212,7 +167,7 @@ export async function run(opts: NewOptions): Promise<number> {
     else raw.sections[f.key] = value;
   }
   const where = (key: string, kind: 'field' | 'section'): string => `--${flags.find((f) => f.key === key && f.kind === kind)?.flag ?? key}`;
-  applyRaw(template, answers, raw, where, fallbackZone);
+  parseAnswers(template, answers, raw, where, fallbackZone);
 
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI && !opts.yes;
   const missing = missingAnswers(template, answers);

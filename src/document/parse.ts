@@ -112,7 +112,7 @@ function plainLine(line: string): string {
 
 function wordCount(text: string): number {
   const m = text
-    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/(?<!\\)<!--[\s\S]*?-->/g, ' ')
     .match(/\S+/g);
   if (!m) return 0;
   let n = 0;
@@ -999,10 +999,8 @@ function normalizeDate(d: DateParts): string {
 
 function parseActionText(text: string, span: Span, done: boolean | null): ActionItem {
   // "(owner: X, due: D)" as postmortem new writes it, then the ways people write it.
-  const owner =
-    OWNER_FIELD_RE.exec(text)?.[1]?.trim() ??
-    OWNER_RE.exec(text)?.[1] ??
-    (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : null);
+  const loose = OWNER_RE.exec(text)?.[1] ?? (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : undefined);
+  const owner = OWNER_FIELD_RE.exec(text)?.[1]?.trim() ?? (loose ? loose.replace(/[,.;)]+$/, '') || null : null);
   let due: string | null = null;
   // The first "due:", "by", "deadline" that a date follows ("Add alerts by region" has none).
   for (const label of text.matchAll(DUE_RE)) {
@@ -1014,7 +1012,7 @@ function parseActionText(text: string, span: Span, done: boolean | null): Action
     }
   }
   const ticket = TICKET_RE.exec(text)?.[1] ?? null;
-  return { ...span, text, owner: owner ? owner.replace(/[,.;)]+$/, '') : null, due, done, ticket };
+  return { ...span, text, owner: owner || null, due, done, ticket };
 }
 
 /** One action item as typed on a command line: "[x] Task (owner: @x, due: 2023-03-15)". */

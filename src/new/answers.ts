@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { parseActionLine, statedDurations, durationAgrees } from '../document/parse.js';
 import { findPlaceholder } from '../document/placeholder.js';
 import { findTimes, isIanaZone, parseIsoDateTime } from '../document/time.js';
+import { UserError } from '../errors.js';
 import type { Template, TemplateField, TemplateSection } from '../template/template.js';
 
 export interface TimelineAnswer {
@@ -160,6 +161,7 @@ export function windowMinutes(template: Template, answers: Answers): number | un
 export function checkProse(section: TemplateSection, text: string, template: Template, answers: Answers): Result<string> {
   const value = text.replace(/\r\n?/g, '\n').trim();
   if (!value) return section.required ? fail(`"${section.heading}" is required`) : ok('');
+  if (countWords(value) === 0) return fail('Write at least one word');
   const placeholder = findPlaceholder(value);
   if (placeholder) return fail(`Write what happened instead of the placeholder "${placeholder}"`);
   const words = countWords(value);
@@ -195,7 +197,7 @@ export function parseTimelineEntry(raw: unknown, ctx: AnswerContext): Result<Tim
   const when = parseDateTime(time, ctx);
   if (!when.ok) return when;
   const what = text.replace(/\s+/g, ' ').trim();
-  if (!what) return fail('Say what happened at that time');
+  if (countWords(what) === 0) return fail('Say what happened at that time, in words');
   const placeholder = findPlaceholder(what);
   if (placeholder) return fail(`Write what happened instead of the placeholder "${placeholder}"`);
   return ok({ time: when.value, text: what });
@@ -226,7 +228,7 @@ export function parseAction(raw: unknown, template: Template, ctx: AnswerContext
     return fail('Expected an action item: "Task (owner: @name, due: YYYY-MM-DD)" or { item, owner, due }');
   }
   a.item = a.item.replace(/\s+/g, ' ').trim();
-  if (!a.item) return fail('Describe the task');
+  if (countWords(a.item) === 0) return fail('Describe the task in words');
   const placeholder = findPlaceholder(a.item);
   if (placeholder) return fail(`Describe the task instead of the placeholder "${placeholder}"`);
   if (a.owner !== undefined) {
@@ -276,3 +278,43 @@ export function checkWindow(answers: Answers): Result<true> {
   }
   return ok(true);
 }
+
+/**
+ * Parse raw answers (from a file, flags or a draft) into `answers`, dates and zones first so that times can use
+ * them. Throws UserError naming the answer (`where`) and the problem.
+ */
+export function parseAnswers(template: Template, answers: Answers, raw: { fields: Record<string, unknown>; sections: Record<string, unknown> }, where: (key: string, kind: 'field' | 'section') => string, fallbackZone: string): void {
+  const order = [...template.fields].sort((a, b) => rank(a.type) - rank(b.type));
+  for (const f of order) {
+    if (!(f.key in raw.fields)) continue;
+    const r = parseField(f, raw.fields[f.key], contextFor(template, answers, fallbackZone));
+    if (!r.ok) throw new UserError(`${where(f.key, 'field')}: ${r.error}`);
+    if (r.value !== undefined) answers.fields[f.key] = r.value;
+  }
+  const window = checkWindow(answers);
+  if (!window.ok) throw new UserError(window.error);
+  for (const s of template.sections) {
+    if (!(s.id in raw.sections)) continue;
+    const value = raw.sections[s.id];
+    const ctx = contextFor(template, answers, fallbackZone);
+    if (s.kind === 'prose') {
+      if (typeof value !== 'string') throw new UserError(`${where(s.id, 'section')}: expected text`);
+      const r = checkProse(s, value, template, answers);
+      if (!r.ok) throw new UserError(`${where(s.id, 'section')}: ${r.error}`);
+      if (r.value) answers.sections[s.id] = r.value;
+    } else {
+      const list = Array.isArray(value) ? value : [value];
+      const parsed = list.map((item, i) => {
+        const r = s.kind === 'timeline' ? parseTimelineEntry(item, ctx) : parseAction(item, template, ctx);
+        if (!r.ok) throw new UserError(`${where(s.id, 'section')} (item ${i + 1}): ${r.error}`);
+        return r.value;
+      });
+      if (parsed.length) answers.sections[s.id] = parsed as never;
+    }
+  }
+}
+
+function rank(type: string): number {
+  return type === 'timezone' ? 0 : type === 'date' ? 1 : type === 'datetime' ? 2 : 3;
+}
+

@@ -32,10 +32,17 @@ export function escapeProse(text: string): string {
     .trim();
 }
 
+/** A value in the middle of a line: no line breaks, no HTML (so no comments and no lint directives). */
+function escapeText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/</g, '\\<').trim();
+}
+
 /** Text inside one line (list item, table cell, heading): no line breaks, no HTML, no leading block markers. */
 export function escapeInline(text: string, inTable = false): string {
   let t = text.replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/</g, '\\<').trim();
-  if (/^[#>]|^([-*_=+])(\s*\1){2,}|^\d+[.)]\s|^[-+*]\s/.test(t)) t = `\\${t}`;
+  // Block markers at the start: "1. " becomes "1\. " (a digit cannot be escaped), the others get a backslash.
+  t = t.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+  if (/^[#>]|^([-*_=+])(\s*\1){2,}|^[-+*](?:\s|$)/.test(t)) t = `\\${t}`;
   if (inTable) t = t.replace(/\|/g, '\\|');
   return t;
 }
@@ -86,10 +93,10 @@ function renderActions(section: TemplateSection, items: ActionAnswer[]): string 
   return items
     .map((a) => {
       const meta = [
-        a.owner ? `owner: ${a.owner}` : '',
+        a.owner ? `owner: ${escapeText(a.owner)}` : '',
         a.due ? `due: ${a.due}` : '',
-        a.type ? `type: ${a.type}` : '',
-        a.bug ? `bug: ${a.bug}` : '',
+        a.type ? `type: ${escapeText(a.type)}` : '',
+        a.bug ? `bug: ${escapeText(a.bug)}` : '',
       ].filter(Boolean);
       return `- [${a.done ? 'x' : ' '}] ${escapeInline(a.item)}${meta.length ? ` (${meta.join(', ')})` : ''}`;
     })

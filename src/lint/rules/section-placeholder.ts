@@ -4,7 +4,16 @@ import { sectionsFor, type Rule } from '../rule.js';
 import { PLACEHOLDER_RE } from '../../document/placeholder.js';
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[*_`>#~\[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[*_`>#~\[\]|\\]/g, ' ')
+    .replace(/(?:^|\s)-{3,}(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function realWords(text: string): number {
+  return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** The template's guidance split into sentences long enough to be unmistakable. */
@@ -12,7 +21,7 @@ function guidanceSentences(guidance: string): string[] {
   return normalize(guidance.replace(/^\s*[-*+]\s+(?:\[[ xX]\]\s*)?/gm, ''))
     .split(/(?<=[.!?:;])\s+|\s+—\s+/)
     .map((s) => s.replace(/[.!?:;]$/, '').trim())
-    .filter((s) => s.split(' ').length >= 5);
+    .filter((s) => realWords(s) >= 5);
 }
 
 export const rule: Rule = {
@@ -46,7 +55,7 @@ function checkSection(
     const line = lines[n - 1] ?? '';
     if (!guidanceReported && sentences.length > 0) {
       const text = normalize(line);
-      if (text && sentences.some((g) => text.includes(g) || (g.includes(text) && text.split(' ').length >= 5))) {
+      if (text && sentences.some((g) => text.includes(g) || (realWords(text) >= 5 && g.includes(text)))) {
         report(`Expected your own words under "${s.heading}", found the template's guidance for "${heading}": replace it with what happened`, {
           line: n,
           column: line.length - line.trimStart().length + 1,

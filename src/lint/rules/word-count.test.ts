@@ -7,10 +7,13 @@ describe('word-count', () => {
   });
 
   it('reports a section below its minimum at the heading', () => {
+    const template = loadBuiltin('default');
+    template.sections.find((s) => s.id === 'summary')!.words = { min: 20 };
     const start = VALID.indexOf('From 09:00 to 12:00 EST');
     const end = VALID.indexOf('## Timeline');
     const doc = `${VALID.slice(0, start)}Sign-in broke for three hours.\n\n${VALID.slice(end)}`;
-    const [m] = messagesOf(doc, 'word-count');
+    expect(messagesOf(doc, 'word-count')).toEqual([]);
+    const [m] = messagesOf(doc, 'word-count', { template });
     expect(m).toMatchObject({ line: lineOf(doc, '## Issue summary'), column: 1 });
     expect(m!.message).toBe('Expected at least 20 words under "Issue summary", found 5: What broke, for whom, from when to when, and how many users it touched.');
   });
