@@ -34,7 +34,7 @@ describe('postmortem (global)', () => {
 
 describe('postmortem lint', () => {
   it('exits 0 on a clean document', () => {
-    const r = runCli(['lint', 'examples/2023-03-01-login-outage.md']);
+    const r = runCli(['lint', 'examples/2023-03-01-login-service-down-after-a-migration-locked-the-users-table.md']);
     expect(r).toMatchObject({ code: 0, stdout: '✔ 1 file checked, no problems\n', stderr: '' });
   });
 
@@ -215,7 +215,7 @@ describe('config', () => {
 
 describe('postmortem inspect', () => {
   it('prints the model as JSON', () => {
-    const r = runCli(['inspect', 'examples/2023-03-01-login-outage.md', '--json']);
+    const r = runCli(['inspect', 'examples/2023-03-01-login-service-down-after-a-migration-locked-the-users-table.md', '--json']);
     expect(r.code).toBe(0);
     const model = JSON.parse(r.stdout);
     expect(model.title).toBe('Login service down after a migration locked the users table');

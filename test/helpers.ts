@@ -21,7 +21,7 @@ export function loadBuiltin(name: string): Template {
 export const DEFAULT_TEMPLATE = loadBuiltin('default');
 
 /** A complete, lint-clean postmortem written by us (examples/). */
-export const VALID = readFileSync(join(ROOT, 'examples', '2023-03-01-login-outage.md'), 'utf8');
+export const VALID = readFileSync(join(ROOT, 'examples', '2023-03-01-login-service-down-after-a-migration-locked-the-users-table.md'), 'utf8');
 
 export function lint(
   markdown: string,

@@ -4,7 +4,7 @@
  * library, so it parses back to exactly the answers.
  */
 import { DateTime } from 'luxon';
-import { stringify } from 'yaml';
+import { Document, isMap, isSeq } from 'yaml';
 import type { Template, TemplateSection } from '../template/template.js';
 import type { ActionAnswer, Answers, TimelineAnswer } from './answers.js';
 
@@ -140,7 +140,10 @@ export function renderDocument(template: Template, answers: Answers, options: Re
     if (v !== undefined) data[f.key] = v;
     else if (f.required) data[f.key] = null; // left for lint to report, never invented
   }
-  const frontMatter = stringify(data, { lineWidth: 0, nullStr: '' }).trimEnd();
+  const yaml = new Document(data);
+  // Short lists read best on one line: authors: [priya, tom]
+  if (isMap(yaml.contents)) for (const pair of yaml.contents.items) if (isSeq(pair.value)) pair.value.flow = true;
+  const frontMatter = yaml.toString({ lineWidth: 0, nullStr: '', flowCollectionPadding: false }).trimEnd();
   const zone = zoneOf(template, answers);
   const date = incidentDate(answers, zone);
   const out: string[] = ['---', frontMatter, '---', ''];
