@@ -1,11 +1,12 @@
 /** Where templates come from: the built-in ones under templates/, and a project's own, which may override them. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { parseTemplate, type Template } from './template.js';
 
-export const BUILTIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+import { PACKAGE_ROOT } from '../paths.js';
+
+export const BUILTIN_DIR = join(PACKAGE_ROOT, 'templates');
 
 export interface TemplateEntry {
   name: string;
