@@ -69,6 +69,6 @@ describe('README', () => {
 
   it('shows the two set-up commands of the quick start', () => {
     const quick = README.slice(README.indexOf('## Quick start'), README.indexOf('## What it reads'));
-    expect(quick).toContain('```sh\nnpm install && npx postmortem --help\nnpm test\n```');
+    expect(quick).toContain('```sh\nnpm install && npx postmortem new\nnpm test\n```');
   });
 });
