@@ -101,6 +101,65 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     });
 
   program
+    .command('init')
+    .description('set up a repository: config, postmortems directory with its index, optional CI workflow')
+    .option('-d, --dir <dir>', 'directory for postmortems (default: postmortems)')
+    .option('-t, --template <name>', 'default template for the config (default: default)')
+    .option('--timezone <zone>', "IANA zone for the config (default: this machine's)")
+    .option('--template-copy <name>', 'copy a built-in template into .postmortem/templates/ to edit (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .option('--ci <provider>', 'also write a CI workflow (github)')
+    .action(async (_opts, cmd: Command) => {
+      const { run } = await import('./commands/init.js');
+      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('list')
+    .description('list the postmortems, newest first')
+    .option('--json', 'print JSON')
+    .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
+    .option('--severity <severity>', 'only this severity')
+    .option('--status <status>', 'only this status')
+    .action(async (_opts, cmd: Command) => {
+      const { run } = await import('./commands/list.js');
+      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('index')
+    .description('write the index table into <dir>/README.md, between marker comments')
+    .option('--check', 'write nothing; exit 1 when the index is out of date (for CI)')
+    .action(async (_opts, cmd: Command) => {
+      const { run } = await import('./commands/index-page.js');
+      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('actions')
+    .description('list the action items of all postmortems, overdue first')
+    .option('--open', 'only items not done')
+    .option('--overdue', 'only items past their due date')
+    .option('--owner <name>', 'only items of this owner (with or without @)')
+    .option('--json', 'print JSON')
+    .option('--fail-on-overdue', 'exit 1 when an item is overdue (for a scheduled CI job)')
+    .option('--today <date>', 'the date to compare due dates with (default: today), for reproducible reports')
+    .action(async (_opts, cmd: Command) => {
+      const { run } = await import('./commands/actions.js');
+      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('stats')
+    .description('time to detect, mitigate and resolve, per incident and overall')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV, one row per incident')
+    .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
+    .action(async (_opts, cmd: Command) => {
+      const { run } = await import('./commands/stats.js');
+      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
+    });
+
+  program
     .command('rules')
     .description('list the lint rules')
     .option('--json', 'print JSON')

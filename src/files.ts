@@ -59,7 +59,8 @@ export async function resolveFiles(patterns: string[], options: ResolveOptions):
     }
     let matches: string[];
     if (stat?.isDirectory()) {
-      matches = await glob(MARKDOWN, { cwd: abs, absolute: true, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false });
+      // A directory's README.md is its index page (postmortem index), not a postmortem.
+      matches = await glob(MARKDOWN, { cwd: abs, absolute: true, ignore: [...IGNORE, '**/[Rr][Ee][Aa][Dd][Mm][Ee].md'], onlyFiles: true, followSymbolicLinks: false });
     } else if (isDynamicPattern(pattern)) {
       matches = await glob(pattern, { cwd: options.cwd, absolute: true, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false });
     } else {

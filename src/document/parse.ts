@@ -1015,12 +1015,14 @@ function parseActionText(text: string, span: Span, done: boolean | null): Action
   return { ...span, text, owner: owner || null, due, done, ticket };
 }
 
+const META_SUFFIX_RE = /\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
+
 /** One action item as typed on a command line: "[x] Task (owner: @x, due: 2023-03-15)". */
 export function parseActionLine(line: string): { item: string; owner: string | null; due: string | null; done: boolean } {
   const done = /^\s*\[[xX]\]\s*/.test(line);
   const text = line.replace(/^\s*\[[ xX]\]\s*/, '');
   const parsed = parseActionText(text, { line: 1, column: 1, endLine: 1, endColumn: 1 }, done);
-  const item = text.replace(/\s*\((?:owner|due)\s*:[^()]*\)\s*$/i, '').trim();
+  const item = text.replace(META_SUFFIX_RE, '').trim();
   return { item, owner: parsed.owner, due: parsed.due, done };
 }
 
@@ -1086,7 +1088,8 @@ function extractActionItems(tree: Root, sections: Section[], lines: Lines): Acti
     const line = lines.line(span.line);
     const all = toString(item).replace(/\s+/g, ' ').trim();
     const parsed = parseActionText(all, { ...span, endLine: first?.position?.end.line ?? span.line, endColumn: first?.position?.end.column ?? line.length + 1 }, item.checked ?? null);
-    parsed.text = text;
+    // The task itself: "(owner: …, due: …)" is in owner and due.
+    parsed.text = text.replace(META_SUFFIX_RE, '').trim() || text;
     out.push(parsed);
   }
 }

@@ -1,0 +1,106 @@
+/** `postmortem init`: set a repository up. Running it again changes nothing; it never overwrites a file. */
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { stringify } from 'yaml';
+import { loadConfig } from '../config/config.js';
+import { UserError } from '../errors.js';
+import { BUILTIN_DIR, loadTemplates } from '../template/load.js';
+import type { GlobalOptions } from '../cli.js';
+import { INDEX_END, INDEX_START } from './index-page.js';
+
+export interface InitOptions extends GlobalOptions {
+  dir?: string;
+  template?: string;
+  timezone?: string;
+  templateCopy?: string[];
+  ci?: string;
+}
+
+const WORKFLOW = (dir: string): string => `# Written by "postmortem init --ci github". Checks postmortems on every pull request.
+name: postmortems
+on:
+  pull_request:
+    paths: ['${dir}/**', '.postmortemrc*', '.postmortem/**']
+  push:
+    branches: [main]
+  schedule:
+    - cron: '0 8 * * 1' # Mondays: fail when action items are overdue
+jobs:
+  lint:
+    if: github.event_name != 'schedule'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npx --yes postmortem lint --format github
+      - run: npx --yes postmortem index --check
+  overdue-actions:
+    if: github.event_name == 'schedule'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npx --yes postmortem actions --overdue --fail-on-overdue
+`;
+
+export async function run(opts: InitOptions): Promise<number> {
+  const cwd = process.cwd();
+  if (opts.ci !== undefined && opts.ci !== 'github') throw new UserError(`--ci supports "github", not "${opts.ci}"`);
+  const existing = await loadConfig(cwd, opts.config);
+  const templates = await loadTemplates({ cwd, root: existing.root, ...(existing.templates ? { templatesDir: existing.templates } : {}) });
+  if (opts.template) templates.get(opts.template);
+  const builtIn = readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+  for (const name of opts.templateCopy ?? []) {
+    if (!builtIn.includes(name)) throw new UserError(`--template-copy: no built-in template "${name}"; built-in: ${builtIn.join(', ')}`);
+  }
+  const root = existing.path ? existing.root : cwd;
+  const dir = opts.dir ?? existing.dir;
+  const report: string[] = [];
+  const show = (p: string): string => relative(cwd, p) || p;
+
+  /** Create a file only if nothing is there (atomically: a hard link cannot replace a file). */
+  const create = (path: string, content: string, what: string): void => {
+    mkdirSync(dirname(path), { recursive: true });
+    const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.postmortem.tmp`);
+    writeFileSync(temp, content, { flag: 'wx' });
+    try {
+      linkSync(temp, path);
+      report.push(`created  ${show(path)}  (${what})`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      report.push(`skipped  ${show(path)}  (exists)`);
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  };
+
+  try {
+    if (existing.path) {
+      report.push(`skipped  ${show(existing.path)}  (a config is already there)`);
+    } else {
+      const timezone = opts.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+      const config = stringify({ dir, template: opts.template ?? 'default', timezone });
+      create(join(root, '.postmortemrc.yaml'), `# postmortem configuration (see the README of postmortem for every setting)\n${config}`, 'configuration');
+    }
+    const indexPath = resolve(root, dir, 'README.md');
+    create(indexPath, `# Postmortems\n\nOne file per incident, written with \`postmortem new\` and checked by \`postmortem lint\`.\nThe table is kept by \`postmortem index\`.\n\n${INDEX_START}\n\n| Date | Title | Severity | Status | Duration |\n| --- | --- | --- | --- | --- |\n| | No postmortems yet. | | | |\n\n${INDEX_END}\n`, 'index page');
+    for (const name of opts.templateCopy ?? []) {
+      const source = readFileSync(join(BUILTIN_DIR, `${name}.md`), 'utf8');
+      create(resolve(root, existing.templates ?? join('.postmortem', 'templates'), `${name}.md`), source, `copy of the built-in "${name}" template, yours to edit`);
+    }
+    if (opts.ci === 'github') create(join(root, '.github', 'workflows', 'postmortem.yml'), WORKFLOW(dir), 'GitHub Actions workflow');
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    throw new UserError(`cannot set up the repository: ${e.code === 'EACCES' || e.code === 'EROFS' ? 'permission denied' : e.message}`);
+  }
+  process.stdout.write(`${report.join('\n')}\n`);
+  if (report.every((r) => r.startsWith('skipped'))) process.stdout.write('Nothing to do: already set up.\n');
+  else process.stdout.write(`Next: postmortem new\n`);
+  return 0;
+}

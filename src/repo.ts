@@ -1,0 +1,124 @@
+/**
+ * The repository is the database: every postmortem under the configured directory, read through the one parser.
+ * A document that cannot be read, or whose front matter is broken, is skipped with a warning naming it.
+ */
+import { basename, resolve } from 'node:path';
+import { loadConfig, type Config } from './config/config.js';
+import type { Postmortem } from './document/model.js';
+import { parsePostmortem } from './document/parse.js';
+import { UserError } from './errors.js';
+import { readText, resolveFiles } from './files.js';
+import { loadTemplates, type TemplateRegistry } from './template/load.js';
+
+export interface Repository {
+  cwd: string;
+  config: Config;
+  templates: TemplateRegistry;
+  /** The postmortems directory, absolute. */
+  dir: string;
+  docs: Postmortem[];
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+export interface OpenOptions {
+  config?: string;
+}
+
+export async function openRepository(options: OpenOptions = {}): Promise<Repository> {
+  const cwd = process.cwd();
+  const config = await loadConfig(cwd, options.config);
+  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
+  const dir = resolve(config.root, config.dir);
+  const repo: Repository = { cwd, config, templates, dir, docs: [], skipped: [] };
+  // An empty or missing directory is an empty repository, not an error.
+  const { files } = await resolveFiles([dir], { cwd, allowUnmatched: true });
+  const fallback = templates.get(config.template);
+  for (const file of files) {
+    if (basename(file).toLowerCase() === 'readme.md') continue; // the index page
+    let text: string;
+    try {
+      text = readText(file, cwd);
+    } catch (error) {
+      repo.skipped.push({ path: file, reason: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    let doc = parsePostmortem(text, file, { sectionAliases: fallback.aliases, ...(config.timezone ? { defaultTimezone: config.timezone } : {}) });
+    if (doc.template && doc.template !== fallback.name && templates.has(doc.template)) {
+      try {
+        const t = templates.get(doc.template);
+        doc = parsePostmortem(text, file, { sectionAliases: t.aliases, ...(config.timezone ? { defaultTimezone: config.timezone } : {}) });
+      } catch {
+        // a broken template: keep the document as read with the default template's names
+      }
+    }
+    if (doc.frontMatter.error) {
+      repo.skipped.push({ path: file, reason: `front matter line ${doc.frontMatter.error.line}: ${doc.frontMatter.error.message}` });
+      continue;
+    }
+    repo.docs.push(doc);
+  }
+  return repo;
+}
+
+export function warnSkipped(repo: Repository): void {
+  for (const s of repo.skipped) process.stderr.write(`postmortem: warning: skipped ${s.path}: ${s.reason}\n`);
+}
+
+/** The fields every report shows, from the front matter or, for hand-written documents, from the text. */
+export interface Summary {
+  path: string;
+  title: string | null;
+  date: string | null;
+  severity: string | null;
+  status: string | null;
+  durationMinutes: number | null;
+}
+
+function text(v: unknown): string | null {
+  if (v === undefined || v === null || v === '') return null;
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+}
+
+export function summarize(doc: Postmortem): Summary {
+  const fm = doc.frontMatter.data;
+  return {
+    path: doc.path,
+    title: doc.title,
+    date: text(fm.date)?.slice(0, 10) ?? doc.incident.date,
+    severity: text(fm.severity),
+    status: text(fm.status),
+    durationMinutes: doc.incident.durationMinutes,
+  };
+}
+
+/** Newest first; undated last; then by path. */
+export function byDateDesc(a: { date: string | null; path: string }, b: { date: string | null; path: string }): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.path.localeCompare(b.path);
+}
+
+/** A plain-text table with aligned columns. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+export function parseDateOption(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new UserError(`${name} expects a date as YYYY-MM-DD, not "${value}"`);
+  }
+  return value;
+}
+
+export function formatMinutes(m: number | null): string {
+  if (m === null) return '-';
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h}h ${m % 60}m` : `${h}h`;
+}

@@ -1,0 +1,170 @@
+/** init, list, index, actions and stats on a fixture repository we write, broken documents included. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from './helpers.js';
+
+const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.md'));
+const LEGACY = readFileSync(join(ROOT, 'test', 'fixtures', 'legacy-login-errors.md'), 'utf8');
+
+/** A repository: three postmortems made with `new`, one hand-written, one with broken YAML. */
+function fixtureRepo(): string {
+  const files: Record<string, string> = { '.postmortemrc.yaml': 'dir: incidents\ntimezone: UTC\n' };
+  for (const f of EXAMPLES) files[`incidents/${f}`] = readFileSync(join(ROOT, 'examples', f), 'utf8');
+  files['incidents/2023-12-08-sign-in-errors.md'] = LEGACY;
+  files['incidents/2024-01-01-broken.md'] = '---\ntitle: [unclosed\n---\n\n# Broken\n';
+  return tempDir(files);
+}
+
+const SKIPS = [/^postmortem: warning: skipped incidents\/2024-01-01-broken\.md: front matter line 2: /m];
+
+describe('postmortem init', () => {
+  it('sets a repository up, and a second run changes nothing', () => {
+    const dir = tempDir();
+    const first = runCli(['init', '--ci', 'github', '--template-copy', 'google-sre', '--timezone', 'Europe/Paris'], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout.split('\n').slice(0, 4)).toEqual([
+      'created  .postmortemrc.yaml  (configuration)',
+      'created  postmortems/README.md  (index page)',
+      'created  .postmortem/templates/google-sre.md  (copy of the built-in "google-sre" template, yours to edit)',
+      'created  .github/workflows/postmortem.yml  (GitHub Actions workflow)',
+    ]);
+    expect(readFileSync(join(dir, '.postmortemrc.yaml'), 'utf8')).toContain('dir: postmortems\ntemplate: default\ntimezone: Europe/Paris\n');
+    expect(readFileSync(join(dir, '.github', 'workflows', 'postmortem.yml'), 'utf8')).toContain('npx --yes postmortem lint --format github');
+    const before = readFileSync(join(dir, 'postmortems', 'README.md'), 'utf8');
+    const second = runCli(['init', '--ci', 'github', '--template-copy', 'google-sre'], { cwd: dir });
+    expect(second.stdout).toMatch(/skipped  \.postmortemrc\.yaml  \(a config is already there\)\nskipped  postmortems\/README\.md  \(exists\)\n.*\n.*\nNothing to do: already set up\.\n$/);
+    expect(readFileSync(join(dir, 'postmortems', 'README.md'), 'utf8')).toBe(before);
+    // The new repository works at once: lint, index and new agree with what init wrote.
+    expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['templates'], { cwd: dir }).stdout).toMatch(/^google-sre +project/m);
+  });
+
+  it('never overwrites a file that is there', () => {
+    const dir = tempDir({ 'postmortems/README.md': '# Our incidents\n' });
+    const r = runCli(['init'], { cwd: dir });
+    expect(r.stdout).toContain('skipped  postmortems/README.md  (exists)');
+    expect(readFileSync(join(dir, 'postmortems', 'README.md'), 'utf8')).toBe('# Our incidents\n');
+    expect(runCli(['init', '--ci', 'gitlab'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem: --ci supports "github", not "gitlab"\n' });
+    expect(runCli(['init', '--template-copy', 'nope'], { cwd: dir }).code).toBe(2);
+  });
+});
+
+describe('postmortem list', () => {
+  it('lists newest first, skipping broken documents with a warning', () => {
+    const dir = fixtureRepo();
+    const r = runCli(['list'], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const re of SKIPS) expect(r.stderr).toMatch(re);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^DATE +SEVERITY +STATUS +DURATION +TITLE +PATH$/);
+    expect(lines.slice(1).map((l) => l.slice(0, 10))).toEqual(['2024-09-03', '2024-06-12', '2023-12-08', '2023-03-01']);
+    expect(lines[3]).toMatch(/^2023-12-08 +- +- +45m +Postmortem: Sign-in errors after a data fix +incidents\/2023-12-08-sign-in-errors\.md$/);
+  });
+
+  it('prints JSON and filters by date, severity and status', () => {
+    const dir = fixtureRepo();
+    const all = JSON.parse(runCli(['list', '--json'], { cwd: dir }).stdout);
+    expect(all[0]).toEqual({
+      path: 'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md',
+      title: 'Webhook deliveries delayed for EU accounts',
+      date: '2024-09-03',
+      severity: 'SEV-3',
+      status: 'final',
+      durationMinutes: 88,
+    });
+    const since = JSON.parse(runCli(['list', '--json', '--since', '2024-01-01'], { cwd: dir }).stdout);
+    expect(since.map((x: { date: string }) => x.date)).toEqual(['2024-09-03', '2024-06-12']);
+    const sev = JSON.parse(runCli(['list', '--json', '--severity', 'sev-1', '--status', 'final'], { cwd: dir }).stdout);
+    expect(sev.map((x: { date: string }) => x.date)).toEqual(['2023-03-01']);
+    expect(runCli(['list', '--since', 'last week'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem: --since expects a date as YYYY-MM-DD, not "last week"\n' });
+  });
+});
+
+describe('postmortem index', () => {
+  it('writes the table between markers, leaves the rest alone, and is stable', () => {
+    const dir = fixtureRepo();
+    writeFileSync(join(dir, 'incidents', 'README.md'), '# Incidents\n\nRead these before on-call.\n');
+    const r = runCli(['index'], { cwd: dir });
+    expect(r.stdout).toBe('Updated incidents/README.md (4 postmortems)\n');
+    const text = readFileSync(join(dir, 'incidents', 'README.md'), 'utf8');
+    expect(text.startsWith('# Incidents\n\nRead these before on-call.\n\n<!-- postmortem-index:start')).toBe(true);
+    expect(text).toContain('| 2024-09-03 | [Webhook deliveries delayed for EU accounts](2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md) | SEV-3 | final | 1h 28m |');
+    expect(text.trimEnd().endsWith('<!-- postmortem-index:end -->')).toBe(true);
+    expect(runCli(['index'], { cwd: dir }).stdout).toBe('incidents/README.md is up to date (4 postmortems)\n');
+    expect(readFileSync(join(dir, 'incidents', 'README.md'), 'utf8')).toBe(text);
+    // Text after the index survives an update.
+    writeFileSync(join(dir, 'incidents', 'README.md'), `${text}\nFooter kept.\n`);
+    writeFileSync(join(dir, 'incidents', '2025-01-01-new.md'), readFileSync(join(dir, 'incidents', EXAMPLES[0]!), 'utf8').replace('date: 2023-03-01', 'date: 2025-01-01'));
+    expect(runCli(['index', '--check'], { cwd: dir })).toMatchObject({ code: 1, stdout: 'incidents/README.md is out of date: run "postmortem index" and commit the result\n' });
+    runCli(['index'], { cwd: dir });
+    const after = readFileSync(join(dir, 'incidents', 'README.md'), 'utf8');
+    expect(after.endsWith('<!-- postmortem-index:end -->\n\nFooter kept.\n')).toBe(true);
+    expect(after).toContain('| 2025-01-01 |');
+    expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('creates the README when there is none, and is not itself linted as a postmortem', () => {
+    const dir = fixtureRepo();
+    expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(1);
+    expect(existsSync(join(dir, 'incidents', 'README.md'))).toBe(false);
+    expect(runCli(['index'], { cwd: dir }).stdout).toBe('Created incidents/README.md (4 postmortems)\n');
+    const lint = runCli(['lint', '--format', 'json', 'incidents'], { cwd: dir });
+    expect(JSON.parse(lint.stdout).files.map((f: { path: string }) => f.path)).not.toContain('incidents/README.md');
+  });
+});
+
+describe('postmortem actions', () => {
+  it('lists every action item, overdue first, with file:line', () => {
+    const dir = fixtureRepo();
+    const r = runCli(['actions', '--today', '2023-03-20'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[1]).toMatch(/^OVERDUE  2023-03-10  @tom\.okafor +Add database locks to the on-call runbook for sign-in failu… +incidents\/2023-03-01-.*\.md:\d+$/);
+    expect(lines.at(-1)).toBe('12 action items: 11 open, 2 overdue (as of 2023-03-20)');
+  });
+
+  it('filters, prints JSON, and fails on overdue items when asked', () => {
+    const dir = fixtureRepo();
+    const json = JSON.parse(runCli(['actions', '--json', '--open', '--owner', 'arjun.rao', '--today', '2024-09-15'], { cwd: dir }).stdout);
+    expect(json).toEqual([
+      { path: 'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md', line: expect.any(Number), text: 'Lower the queue-depth alert threshold to match current traffic', owner: '@arjun.rao', due: '2024-09-10', done: false, overdue: true },
+      { path: 'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md', line: expect.any(Number), text: 'Rebuild worker images nightly so trust stores stay current', owner: '@arjun.rao', due: '2024-09-20', done: false, overdue: false },
+    ]);
+    const overdue = runCli(['actions', '--overdue', '--fail-on-overdue', '--today', '2024-09-15'], { cwd: dir });
+    expect(overdue.code).toBe(1);
+    expect(overdue.stdout.trim().split('\n').at(-1)).toBe('5 action items: 5 open, 5 overdue (as of 2024-09-15)');
+    expect(runCli(['actions', '--fail-on-overdue', '--today', '2020-01-01'], { cwd: dir }).code).toBe(0);
+  });
+});
+
+describe('postmortem stats', () => {
+  it('measures each incident from front matter milestones, or from the timeline', () => {
+    const dir = fixtureRepo();
+    const { incidents, summary } = JSON.parse(runCli(['stats', '--json'], { cwd: dir }).stdout);
+    const byDate = Object.fromEntries(incidents.map((i: { date: string }) => [i.date, i]));
+    expect(byDate['2024-09-03']).toMatchObject({ detect: 18, mitigate: 53, resolve: 88, sources: { detect: 'front-matter', mitigate: 'front-matter', resolve: 'front-matter' } });
+    // Hand-written: alert at 10:45 is the start; "restores the table" has no time; the window's end is 11:30.
+    expect(byDate['2023-12-08']).toMatchObject({ detect: 0, resolve: 45, sources: { detect: 'timeline', resolve: 'timeline' } });
+    expect(summary).toMatchObject({
+      incidents: 4,
+      bySeverity: { 'SEV-1': 1, 'SEV-2': 1, 'SEV-3': 1, unknown: 1 },
+      byMonth: { '2023-03': 1, '2023-12': 1, '2024-06': 1, '2024-09': 1 },
+      minutesTo: { resolve: { count: 4, median: 88, p90: 180 }, detect: { count: 4, median: 0, p90: 18 } },
+      openActions: 11,
+    });
+  });
+
+  it('prints a table and CSV, and filters by date', () => {
+    const dir = fixtureRepo();
+    const text = runCli(['stats'], { cwd: dir }).stdout;
+    expect(text).toMatch(/^MINUTES TO +MEDIAN +P90 +INCIDENTS\ndetect +0m +18m +4\n/m);
+    const csv = runCli(['stats', '--csv', '--since', '2024-01-01'], { cwd: dir }).stdout.trim().split('\n');
+    expect(csv[0]).toBe('path,date,severity,title,detect_minutes,mitigate_minutes,resolve_minutes,open_actions');
+    expect(csv.slice(1)).toEqual([
+      'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md,2024-09-03,SEV-3,Webhook deliveries delayed for EU accounts,18,53,88,3',
+      'incidents/2024-06-12-checkout-latency-after-a-cache-configuration-push.md,2024-06-12,SEV-2,Checkout latency after a cache configuration push,6,47,95,3',
+    ]);
+    expect(runCli(['stats', '--json', '--csv'], { cwd: dir }).code).toBe(2);
+  });
+});
