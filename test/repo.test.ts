@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.md'));
+const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.md') && f !== 'README.md');
 const LEGACY = readFileSync(join(ROOT, 'test', 'fixtures', 'legacy-login-errors.md'), 'utf8');
 
 /** A repository: three postmortems made with `new`, one hand-written, one with broken YAML. */
