@@ -14,6 +14,7 @@ await build({
     'src/lint/docs.ts',
     'src/lint/rules/index.ts',
     'src/template/load.ts',
+    'src/import/convert.ts',
   ],
   outdir: 'dist',
   outbase: 'src',

@@ -101,6 +101,20 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     });
 
   program
+    .command('import')
+    .description("bring existing postmortems into a template's shape (front matter inferred, sections renamed and ordered)")
+    .argument('<files...>', 'documents, directories or globs; - reads stdin')
+    .option('-t, --template <name>', 'template to follow (default: the config\'s, else "default")')
+    .option('-d, --dir <dir>', 'write the results here (default: the config\'s "dir", postmortems/)')
+    .option('--in-place', 'replace each file with its import, keeping FILE.bak')
+    .option('--no-backup', 'with --in-place, keep no .bak copy')
+    .option('--dry-run', 'print the results, write nothing')
+    .action(async (files: string[], _opts, cmd: Command) => {
+      const { run } = await import('./commands/import.js');
+      program.setOptionValue('exitCode', await run(files, cmd.optsWithGlobals()));
+    });
+
+  program
     .command('init')
     .description('set up a repository: config, postmortems directory with its index, optional CI workflow')
     .option('-d, --dir <dir>', 'directory for postmortems (default: postmortems)')
