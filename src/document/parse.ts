@@ -397,15 +397,11 @@ function findTitle(tree: Root, fm: FrontMatter, lines: Lines, bodyStart: number,
     return withTitleDate({ title: fmTitle, titleLine: first.line });
   }
   const h1 = headings.find((c) => c.depth === 1) ?? headings[0];
-  // The document's title: the first heading, when nothing but a title-like text comes before it.
-  if (h1 && (h1 === headings[0] || h1.ids.length === 0)) {
-    const looksLikeTitle =
-      h1.ids.length === 0 || /post\s*-?\s*mortem|incident report|outage\b/i.test(h1.text) || h1 === headings[0] && h1.depth === 1 && headings.filter((h) => h.depth === 1).length === 1 && headings.length > 1;
-    if (looksLikeTitle && h1.ids.length === 0) {
-      title ??= h1.text;
-      titleLine = h1.line;
-    } else if (/post\s*-?\s*mortem|incident report/i.test(h1.text)) {
-      title ??= h1.text;
+  // The document's title: the first heading, when it names no section (or says "postmortem"), and nothing in the
+  // front matter names the document already.
+  if (h1 && fmTitle === undefined && (h1 === headings[0] || h1.ids.length === 0)) {
+    if (h1.ids.length === 0 || /post\s*-?\s*mortem|incident report/i.test(h1.text)) {
+      title = h1.text;
       titleLine = h1.line;
     }
   }
@@ -454,7 +450,8 @@ function buildSections(all: Candidate[], lines: Lines, titleLine: number | null)
   const real = new Set(all.filter((c) => c.depth <= 6 && c.line !== titleLine).flatMap((c) => c.ids));
   const candidates = all.filter((c) => c.depth !== 7 || !c.ids.every((id) => real.has(id)));
   candidates.forEach((c, i) => {
-    if (c.ids.length === 0) return;
+    // Headings that name no known section are kept (ids: []); bold and "Label:" lines only when they name one.
+    if (c.ids.length === 0 && c.depth > 6) return;
     if (titleLine !== null && c.line === titleLine) return;
     let end = last;
     for (let j = i + 1; j < candidates.length; j++) {
@@ -529,7 +526,7 @@ function collectDirectives(tree: Root): Directive[] {
 // Incident window
 
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and)[\s,*_()]*$/i;
-const END_WORDS_RE = /(?:resolv|restor|end(?:ed)?\b|end time|recover|fixed|back online|back up|mitigat|until|lasted|stabili|returned)[^.]{0,40}$/i;
+const END_WORDS_RE = /(?:resolv|restor|end(?:ed)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned)[^.]{0,40}$/i;
 const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*\**\s*[:=-]/i;
 const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*\**\s*[:=-]/i;
 const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|~|total(?:ling)?)[\s:*_~]*$/i;

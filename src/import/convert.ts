@@ -32,30 +32,13 @@ interface Placed {
 
 /** Which template section each document section goes to (undefined: carried over at the end). */
 function place(doc: Postmortem, template: Template): Placed[] {
-  return doc.sections
+  const placed: Placed[] = doc.sections
     .filter((s) => s.style !== 'inline')
     .map((section) => ({
       section,
       target: template.sections.find((t) => section.ids.some((id) => t.covers.includes(id))),
     }));
-}
-
-/** The lines a section owns: its extent, less the headings and extents of sections nested in it that go elsewhere. */
-function ownLines(placed: Placed, all: Placed[]): number[] {
-  const { section } = placed;
-  const out: number[] = [];
-  const excluded = new Set<number>();
-  for (const other of all) {
-    if (other === placed) continue;
-    const o = other.section;
-    if (o.line > section.line && o.line <= section.contentEnd) {
-      // A nested section: its heading line is never content; its body moves if it goes to another section.
-      for (let n = o.line; n <= o.endLine; n++) excluded.add(n);
-      if (other.target !== placed.target) for (let n = o.contentStart; n <= o.contentEnd; n++) excluded.add(n);
-    }
-  }
-  for (let n = section.contentStart; n <= section.contentEnd; n++) if (!excluded.has(n)) out.push(n);
-  return out;
+  return placed;
 }
 
 /** Headings inside moved content go below the section's own heading (at least `min` deep); code is left alone. */
@@ -223,57 +206,88 @@ export function convert(doc: Postmortem, template: Template): ImportResult {
   const zone = typeof data.timezone === 'string' ? data.timezone : undefined;
   const incidentDate = typeof data.date === 'string' ? data.date : undefined;
 
+  // Every line of the body goes to exactly one place, decided by the innermost section that holds it: a section
+  // that names something goes to its template section; one that names nothing goes where its parent goes, or is
+  // carried over at the end. The outermost section of a run going to one place owns that part.
+  const contains = (p: Placed, n: number): boolean => p.section.line <= n && n <= Math.max(p.section.contentEnd, p.section.endLine);
+  const chainAt = (n: number): Placed[] => placed.filter((p) => contains(p, n)).sort((x, y) => x.section.line - y.section.line || x.section.depth - y.section.depth);
+  const destination = (chain: Placed[]): { target: TemplateSection | undefined; owner: Placed } => {
+    let target: TemplateSection | undefined;
+    let owner = chain[0]!;
+    for (const p of chain) {
+      if (p.target && p.target !== target) {
+        target = p.target;
+        owner = p;
+      } else if (!p.target && !target && p === chain[0]) owner = p;
+    }
+    return { target, owner };
+  };
+  const parts = new Map<Placed, Array<[number, string]>>();
+  const loose: string[] = [];
+  const bodyStart = doc.frontMatter.span ? doc.frontMatter.span.endLine + 1 : 1;
+  const titleLine = doc.title === null ? -1 : lines.findIndex((l, i) => i + 1 >= bodyStart && l.includes(doc.title!)) + 1;
+  for (let n = bodyStart; n <= lines.length; n++) {
+    if (n === titleLine) continue;
+    const chain = chainAt(n);
+    const line = lines[n - 1] ?? '';
+    if (chain.length === 0) {
+      loose.push(line);
+      continue;
+    }
+    const { owner } = destination(chain);
+    const heading = chain.find((p) => n >= p.section.line && n <= p.section.endLine);
+    let text: string | undefined = line;
+    if (heading) {
+      // The part's own heading is replaced by the template's; a nested bold or "Label:" heading becomes "###".
+      if (heading === owner) text = undefined;
+      else if (heading.section.depth > 6) text = n === heading.section.line ? `### ${heading.section.heading}` : undefined;
+    }
+    if (text === undefined) continue;
+    const list = parts.get(owner) ?? [];
+    list.push([n, text]);
+    parts.set(owner, list);
+  }
+
   const bodies = new Map<TemplateSection, string[][]>();
   const carried: string[][] = [];
-  const topLevel = placed.filter((p) => !placed.some((q) => q !== p && q.target === p.target && q.section.line < p.section.line && p.section.line <= q.section.contentEnd));
-  for (const p of topLevel) {
-    const owned = ownLines(p, placed);
+  for (const p of placed.filter((x) => parts.has(x))) {
+    const pairs = parts.get(p) ?? [];
+    const owned = pairs.map(([n]) => n);
     const sub = subtitle(p.section);
     let block: string[];
     if (p.target?.kind === 'timeline') block = timelineBlock(doc, lines, owned, zone, incidentDate);
     else if (p.target?.kind === 'actions' && p.target.format === 'list') block = actionsBlock(lines, owned);
-    else block = owned.map((n) => lines[n - 1] ?? '');
+    else block = pairs.map(([, text]) => text);
     block = trimBlank(block);
     if (sub) block = [`*${sub}*`, '', ...block];
     if (!p.target) {
-      carried.push([`### ${p.section.heading}`, '', ...block]);
+      if (block.length) carried.push([`### ${p.section.heading}`, '', ...block]);
       continue;
     }
     if (block.length === 0) continue;
     const list = bodies.get(p.target) ?? [];
-    // Two parts of the document going to one section (separate "Root cause" and "Resolution"): keep their names.
-    if (list.length === 1 && list[0]![0] !== `### ${placed.find((q) => q.target === p.target)!.section.heading}`) {
-      const first = placed.find((q) => q.target === p.target)!.section;
-      list[0] = [`### ${first.heading}`, '', ...list[0]!];
-    }
-    list.push(list.length ? [`### ${p.section.heading}`, '', ...block] : block);
+    list.push([`### ${p.section.heading}`, '', ...block]);
     bodies.set(p.target, list);
   }
+  // A template section filled from one part needs no sub-heading: the template's heading names it.
+  for (const [t, list] of bodies) if (list.length === 1) bodies.set(t, [list[0]!.slice(2)]);
 
-  // The opening text before the first section (the title aside) and anything else no section holds.
-  const inSection = new Set<number>();
-  for (const p of placed) for (let n = p.section.line; n <= p.section.contentEnd; n++) inSection.add(n);
-  const bodyStart = doc.frontMatter.span ? doc.frontMatter.span.endLine + 1 : 1;
-  const titleLine = lines.findIndex((l, i) => i + 1 >= bodyStart && doc.title !== null && l.includes(doc.title)) + 1;
-  const loose: string[] = [];
-  for (let n = bodyStart; n <= lines.length; n++) {
-    if (inSection.has(n) || n === titleLine) continue;
-    loose.push(lines[n - 1] ?? '');
-  }
+  // The opening text before the first section (the title aside) is the summary when there is none.
   const opening = trimBlank(loose).filter((l, i, a) => !(i > 0 && !l.trim() && !a[i - 1]!.trim()));
   const summary = template.sections.find((t) => t.covers.includes('summary'));
   if (opening.length) {
     if (summary && !bodies.has(summary)) bodies.set(summary, [opening]);
+    else if (summary) bodies.get(summary)!.unshift(opening);
     else carried.unshift(opening);
   }
 
   const yaml = new Document(data);
   if (isMap(yaml.contents)) for (const pair of yaml.contents.items) if (isSeq(pair.value)) pair.value.flow = true;
-  const out: string[] = ['---', yaml.toString({ lineWidth: 0, nullStr: '' }).trimEnd(), '---', ''];
+  const out: string[] = ['---', yaml.toString({ lineWidth: 0, nullStr: '', flowCollectionPadding: false }).trimEnd(), '---', ''];
   if (doc.title) out.push(`# ${doc.title}`, '');
   for (const t of template.sections) {
-    const parts = bodies.get(t);
-    if (!parts) {
+    const sections = bodies.get(t);
+    if (!sections) {
       if (t.required) {
         result.missing.push(`no "${t.heading}" section: the template's guidance is there to replace`);
         out.push(`## ${t.heading}`, '', t.guidance, '');
@@ -282,7 +296,7 @@ export function convert(doc: Postmortem, template: Template): ImportResult {
     }
     out.push(`## ${t.heading}`, '');
     // One part: its sub-headings go below "##"; several parts each get a "###" name, their sub-headings below it.
-    for (const part of parts) out.push(...(parts.length > 1 ? [part[0]!, ...demote(part.slice(1), 4)] : demote(part, 3)), '');
+    for (const part of sections) out.push(...(part[0]?.startsWith('### ') ? [part[0], ...demote(part.slice(1), 4)] : demote(part, 3)), '');
   }
   if (carried.length) {
     out.push(`## ${CARRIED_OVER}`, '');
@@ -298,7 +312,9 @@ export function convert(doc: Postmortem, template: Template): ImportResult {
  */
 export function lostSentences(doc: Postmortem, after: string): string[] {
   const headingLines = new Set(doc.sections.filter((s) => s.style !== 'inline').flatMap((s) => Array.from({ length: s.endLine - s.line + 1 }, (_, i) => s.line + i)));
-  const before = doc.source.split(/\r\n|\r|\n/).filter((_, i) => !headingLines.has(i + 1)).join('\n');
+  const all = doc.source.split(/\r\n|\r|\n/);
+  // Table header rows are scaffolding when their rows become timeline entries.
+  const before = all.filter((l, i) => !headingLines.has(i + 1) && !TABLE_SEPARATOR_RE.test(all[i + 1] ?? '')).join('\n');
   const norm = (s: string): string => {
     let t = s;
     // Times and dates are rewritten in one style (and date lines folded into the entries): compare the words.
