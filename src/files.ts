@@ -84,11 +84,44 @@ export async function resolveFiles(patterns: string[], options: ResolveOptions):
   return { files, unmatched };
 }
 
+/** Postmortems are small; a file over this size is refused rather than parsed for minutes. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Bytes → text, refusing what is not a text document, with a reason that says where. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new UserError(`too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; postmortems over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read)`);
+  }
+  const nul = bytes.subarray(0, 64 * 1024).indexOf(0);
+  if (nul >= 0) throw new UserError(`binary file (a NUL byte at offset ${nul}), not a Markdown document`);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    // Find the first bad byte to say where.
+    let lo = 0;
+    let hi = bytes.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    const before = new TextDecoder().decode(bytes.subarray(0, lo));
+    const line = before.split(/\r\n|\r|\n/).length;
+    throw new UserError(`not valid UTF-8 (byte ${lo}, line ${line}); save it as UTF-8`);
+  }
+}
+
 /** Read a document as UTF-8 text; `-` reads standard input. Throws with a one-line reason. */
 export function readText(path: string, cwd: string): string {
+  let bytes: Buffer;
   try {
-    if (path === STDIN) return readFileSync(0, 'utf8');
-    return readFileSync(resolve(cwd, path), 'utf8');
+    bytes = path === STDIN ? readFileSync(0) : readFileSync(resolve(cwd, path));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const reason: Record<string, string> = {
@@ -100,4 +133,5 @@ export function readText(path: string, cwd: string): string {
     };
     throw new UserError(reason[e.code ?? ''] ?? e.message);
   }
+  return decodeText(bytes);
 }

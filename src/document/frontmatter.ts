@@ -4,7 +4,11 @@ import { parse as parseToml } from 'smol-toml';
 import type { FrontMatter, Span } from './model.js';
 
 /** `firstLine` is the 1-based line of the block's first content line. */
-export function parseYamlFrontMatter(value: string, firstLine: number, span: Span): FrontMatter {
+/** Lone CR line ends (old Mac files) as LF, one for one, so that line numbers still match. */
+const lf = (text: string): string => text.replace(/\r(?!\n)/g, '\n');
+
+export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span): FrontMatter {
+  const value = lf(raw);
   const lineCounter = new LineCounter();
   const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const result: FrontMatter = { kind: 'yaml', data: {}, fields: {}, span };
@@ -58,7 +62,8 @@ export function parseYamlFrontMatter(value: string, firstLine: number, span: Spa
   return result;
 }
 
-export function parseTomlFrontMatter(value: string, firstLine: number, span: Span): FrontMatter {
+export function parseTomlFrontMatter(raw: string, firstLine: number, span: Span): FrontMatter {
+  const value = lf(raw);
   const result: FrontMatter = { kind: 'toml', data: {}, fields: {}, span };
   try {
     result.data = parseToml(value) as Record<string, unknown>;
