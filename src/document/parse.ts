@@ -154,10 +154,42 @@ function zoneName(zone: Zone): string {
   return zone.name;
 }
 
+const MAX_NESTING = 16;
+const RISKY_RE = new RegExp(`^[ \\t]{${MAX_NESTING * 2},}|^(?:[ \\t]*>){${MAX_NESTING},}|([*_~])\\1{63,}`, 'm');
+
+/**
+ * Markdown no person writes, but a fuzzer or a broken export does, makes the Markdown parser recurse or backtrack
+ * for minutes: thousands of nested quotes or lists, or runs of thousands of emphasis markers. Cap nesting and blank
+ * out such runs, keeping every line (and so every line number) where it is.
+ */
+export function guardMarkdown(source: string): string {
+  if (!RISKY_RE.test(source)) return source;
+  return source
+    .split(/(\r\n|\r|\n)/)
+    .map((part) => {
+      let line = part;
+      const indent = /^[ \t]*/.exec(line)![0];
+      if (indent.length > MAX_NESTING * 2) line = line.slice(indent.length - MAX_NESTING * 2);
+      const quotes = /^(?:[ \t]*>)+/.exec(line);
+      if (quotes && (quotes[0].match(/>/g) ?? []).length > MAX_NESTING) line = '>'.repeat(MAX_NESTING) + line.slice(quotes[0].length);
+      return line.replace(/([*_~])\1{63,}/g, (run) => ' '.repeat(run.length));
+    })
+    .join('');
+}
+
+function parseMarkdown(source: string): Root {
+  try {
+    return processor.parse(guardMarkdown(source)) as Root;
+  } catch {
+    // Never throw on a document: without its Markdown structure it still has lines, words and times.
+    return { type: 'root', children: [] };
+  }
+}
+
 export function parsePostmortem(input: string, path = '<input>', options: ParseOptions = {}): Postmortem {
   const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = new Lines(source);
-  const tree = processor.parse(source) as Root;
+  const tree = parseMarkdown(source);
   const matcher = matcherFor(options.sectionAliases);
 
   const frontMatter = readFrontMatter(tree, lines);
@@ -589,14 +621,14 @@ function summaryTextOf(
     sections.find((s) => s.ids.includes('summary') && s.depth <= 6) ??
     sections.find((s) => s.ids.includes('summary'));
   if (summary) {
-    const inlineText = summary.style === 'inline' ? `${summary.text}` : summary.text;
-    const line = summary.contentStart;
-    const column = summary.style === 'inline' ? summary.endColumn : 1;
-    void column;
-    // A heading that carries the content ("Issue Summary: Duration: 2 hours (9:00 AM - 11:00 AM, UTC)") counts too.
-    const own = summary.heading.includes(':') ? summary.heading.slice(summary.heading.indexOf(':') + 1) : '';
-    if (own.trim() && findTimes(own).length > 0) return { text: `${own}\n${inlineText}`, line: summary.line - 1 };
-    return { text: inlineText, line };
+    // Whole source lines, so that every offset maps back to its line and column.
+    const ownEnd = summary.contentStart + Math.max(1, summary.text.split('\n').length) - 1;
+    // A heading that carries the content ("Issue Summary: Duration: 2 hours (9:00 AM - 11:00 AM, UTC)"), or an
+    // inline "Summary: …" label, is read with its line.
+    const label = summary.heading.indexOf(':');
+    const headingHasTimes = label >= 0 && findTimes(summary.heading.slice(label + 1)).length > 0;
+    const from = summary.style === 'inline' || headingHasTimes ? summary.line : summary.contentStart;
+    return { text: lines.range(from, Math.max(from, ownEnd)).join('\n'), line: from };
   }
   // No summary heading: the opening text before the first section is the summary.
   const firstSection = sections[0]?.line ?? lines.count + 1;
