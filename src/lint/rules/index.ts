@@ -2,6 +2,7 @@
 import type { Rule } from '../rule.js';
 import { rule as actionDue } from './action-due.js';
 import { rule as actionOwner } from './action-owner.js';
+import { rule as blamelessLanguage } from './blameless-language.js';
 import { rule as frontmatterChoice } from './frontmatter-choice.js';
 import { rule as frontmatterDatetime } from './frontmatter-datetime.js';
 import { rule as frontmatterRequired } from './frontmatter-required.js';
@@ -10,6 +11,7 @@ import { rule as frontmatterType } from './frontmatter-type.js';
 import { rule as headingStyle } from './heading-style.js';
 import { rule as incidentDuration } from './incident-duration.js';
 import { rule as incidentWindow } from './incident-window.js';
+import { rule as noSecrets } from './no-secrets.js';
 import { rule as sectionEmpty } from './section-empty.js';
 import { rule as sectionPlaceholder } from './section-placeholder.js';
 import { rule as sectionRequired } from './section-required.js';
@@ -40,6 +42,8 @@ export const RULES: readonly Rule[] = [
   actionOwner,
   actionDue,
   wordCount,
+  noSecrets,
+  blamelessLanguage,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
