@@ -28,6 +28,7 @@ function reason(error: unknown): string {
     EPERM: 'permission denied',
     ENOTDIR: 'a parent of it is not a directory',
     EDQUOT: 'the disk quota is exceeded',
+    EFBIG: 'the file is larger than this system allows (disk full or file size limit)',
   };
   return codes[e.code ?? ''] ?? e.message;
 }
@@ -38,7 +39,10 @@ function writeTemp(target: string, content: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    writeSync(fd, content);
+    // A short write (full disk, file size limit) is not an error by itself: keep writing until every byte is
+    // down, so that the next write reports the real error instead of a truncated file being linked into place.
+    const bytes = Buffer.from(content, 'utf8');
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -56,6 +60,7 @@ function writeTemp(target: string, content: string): string {
  */
 export function writeNewDocument(dir: string, name: string, content: string, force = false): string {
   const root = resolve(dir);
+  dir = relative(process.cwd(), root) || root;
   const first = resolve(root, name);
   if (relative(root, first).startsWith('..') || relative(root, first).includes(sep)) {
     throw new UserError(`refusing to write outside ${dir}: ${name}`);
