@@ -107,6 +107,7 @@ function plainLine(line: string): string {
     .replace(/(\*\*|__)/g, '')
     .replace(/(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])/g, '')
     .replace(/`/g, '')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1') // Markdown escapes: the text as a reader sees it
     .trim();
 }
 

@@ -8,6 +8,7 @@
 import { Document, isMap, isSeq } from 'yaml';
 import type { Postmortem, Section, TimelineEntry } from '../document/model.js';
 import { findDates, findTimes } from '../document/time.js';
+import { escapeInline } from '../new/render.js';
 import type { Template, TemplateSection } from '../template/template.js';
 
 export const CARRIED_OVER = 'Notes carried over from the original';
@@ -77,7 +78,7 @@ const SEPARATOR_RE = /^[\s*_]*(?:[-—–:|]+[\s*_]*)*/;
 /** One timeline entry in the one style: "- 09:00 — what happened", with the wording as written. */
 function entryLine(e: TimelineEntry, zone: string | undefined, incidentDate: string | undefined): string {
   const text = e.text.replace(/^\s*[-*+•]\s+/, '');
-  if (e.time === null || e.raw === null) return `- ${text}`;
+  if (e.time === null || e.raw === null) return `- ${escapeInline(text)}`;
   const at = text.indexOf(e.raw);
   let rest = text;
   if (at >= 0 && !/[\p{L}\p{N}]/u.test(text.slice(0, at))) {
@@ -93,7 +94,7 @@ function entryLine(e: TimelineEntry, zone: string | undefined, incidentDate: str
     const m = /^(?:(\d{4}-\d{2}-\d{2})T)?(\d{2}:\d{2})/.exec(e.time);
     when = m ? (m[1] && m[1] !== incidentDate ? `${m[1]} ${m[2]}` : m[2]!) : e.raw;
   }
-  return `- ${when} — ${rest}`;
+  return `- ${when} — ${escapeInline(rest)}`;
 }
 
 const TABLE_SEPARATOR_RE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
