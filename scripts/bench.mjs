@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// npm run bench: start-up times, measured side by side in one run. A script, not a timed test.
-//   node scripts/bench.mjs [--runs N]
+// npm run bench: start-up, then lint at scale against remark-cli, markdownlint-cli2 and a parse-only floor,
+// measured side by side in one run. A script, not a timed test.
+//   node scripts/bench.mjs [--runs N] [--sizes 1000,10000] [--startup-only]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { ensureCorpus } from './corpus.mjs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,3 +72,63 @@ const rows = [
 ];
 console.log(`start-up, median of ${RUNS} runs (node ${process.version}, ${process.platform} ${process.arch})`);
 for (const [name, s] of rows) console.log(`  ${name.padEnd(32)}${fmt(s)}   ${(s.median / base.median).toFixed(2)}x node -e 0`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lint at scale
+
+const sizesArg = process.argv.indexOf('--sizes');
+const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [1000, 10000];
+if (process.argv.includes('--startup-only')) process.exit(0);
+const nm = join(root, 'node_modules', '.bin');
+
+/** Wall time and peak memory of one command, with GNU time. */
+function measure(cmd, args, env = {}) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 1 << 30 });
+  const last = r.stderr.trim().split('\n').at(-1);
+  const [seconds, kb] = last.split(' ').map(Number);
+  if (!Number.isFinite(seconds)) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr.slice(-500)}`);
+  return { seconds, mb: kb / 1024 };
+}
+
+const table = [];
+for (const n of SIZES) {
+  const dir = ensureCorpus(join(root, '.bench', `c${n}`), n);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'postmortem-cache-'));
+  const rows = {
+    'postmortem lint': measure(process.execPath, [bin, 'lint', dir, '--format', 'json', '-o', '/dev/null']),
+    'postmortem lint (1 thread)': measure(process.execPath, [bin, 'lint', dir, '--format', 'json', '-o', '/dev/null', '--jobs', '1']),
+    'parse floor (micromark, 1 thread)': measure(process.execPath, [join(root, 'scripts', 'floor.mjs'), dir]),
+    'remark-cli + frontmatter + lint-recommended': measure(join(nm, 'remark'), [dir, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout']),
+    'markdownlint-cli2': measure(join(nm, 'markdownlint-cli2'), [`${dir}/**/*.md`]),
+  };
+  measure(process.execPath, [bin, 'lint', dir, '--cache-location', cacheDir, '-o', '/dev/null']);
+  rows['postmortem lint --cache (unchanged re-run)'] = measure(process.execPath, [bin, 'lint', dir, '--cache-location', cacheDir, '-o', '/dev/null']);
+  rmSync(cacheDir, { recursive: true, force: true });
+  table.push({ n, rows });
+}
+
+const ours = (n) => table.find((t) => t.n === n).rows['postmortem lint'];
+for (const { n, rows } of table) {
+  console.log(`\nlint ${n.toLocaleString('en')} synthetic postmortems (2–12 KB, median ~4 KB), one run each`);
+  console.log(`  ${'tool'.padEnd(46)}${'wall'.padStart(9)}${'ms/file'.padStart(9)}${'peak MB'.padStart(9)}  postmortem lint is`);
+  for (const [name, r] of Object.entries(rows)) {
+    const ratio = name === 'postmortem lint' ? '' : `${(ours(n).seconds / r.seconds).toFixed(2)}x this`;
+    console.log(`  ${name.padEnd(46)}${`${r.seconds.toFixed(1)} s`.padStart(9)}${((r.seconds * 1000) / n).toFixed(2).padStart(9)}${r.mb.toFixed(0).padStart(9)}  ${ratio}`);
+  }
+}
+const big = table.at(-1);
+const small = table[0];
+if (big && small && big !== small) {
+  const r = big.rows;
+  const check = (label, value, target) => console.log(`  ${label.padEnd(58)}${value.toFixed(2).padStart(6)}  (target ≤ ${target}) ${value <= target ? 'met' : 'NOT met'}`);
+  console.log(`\ntargets (${big.n.toLocaleString('en')} files unless said)`);
+  check('postmortem lint / remark-cli', r['postmortem lint'].seconds / r['remark-cli + frontmatter + lint-recommended'].seconds, 0.5);
+  check('postmortem lint / markdownlint-cli2', r['postmortem lint'].seconds / r['markdownlint-cli2'].seconds, 0.5);
+  check('postmortem lint / parse floor', r['postmortem lint'].seconds / r['parse floor (micromark, 1 thread)'].seconds, 1.1);
+  check(`peak memory, ${big.n} files / ${small.n} files`, r['postmortem lint'].mb / small.rows['postmortem lint'].mb, 1.5);
+  check('cached re-run / uncached run', r['postmortem lint --cache (unchanged re-run)'].seconds / r['postmortem lint'].seconds, 0.1);
+  check(`time per file, ${big.n} / ${small.n} (linear = 1)`, r['postmortem lint'].seconds / big.n / (small.rows['postmortem lint'].seconds / small.n), 1.2);
+  const s = Object.fromEntries(rows.map(([name, st]) => [name, st.median / base.median]));
+  check('postmortem --version / node -e 0', s['postmortem --version'], 1.3);
+  check('postmortem lint <one file> / node -e 0', s['postmortem lint <one file>'], 2.5);
+}

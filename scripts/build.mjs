@@ -15,6 +15,7 @@ await build({
     'src/lint/rules/index.ts',
     'src/template/load.ts',
     'src/import/convert.ts',
+    'src/lint/worker.ts',
   ],
   outdir: 'dist',
   outbase: 'src',

@@ -45,6 +45,9 @@ Examples:
     .option('-t, --template <name>', 'template for documents that name none in their front matter')
     .option('--no-error-on-unmatched-pattern', 'warn instead of failing when a path or glob matches nothing')
     .option('--stdin-filename <path>', 'name to show for a document read from stdin')
+    .option('--cache', 'reuse results for unchanged files (keyed on content, config and version)')
+    .option('--cache-location <path>', 'cache file or directory (default: node_modules/.cache/postmortem); implies --cache')
+    .option('-j, --jobs <n>', 'threads for large runs (default: the number of cores)')
     .action(async (paths: string[], _opts, cmd: Command) => {
       const { run } = await import('./commands/lint.js');
       program.setOptionValue('exitCode', await run(paths, cmd.optsWithGlobals()));

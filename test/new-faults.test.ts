@@ -62,14 +62,14 @@ describe('new under faults', () => {
   });
 
   it('killed (SIGKILL) at any moment: the document is absent or complete, never partial', async () => {
-    const dir = tempDir({ 'a.yaml': answers(40_000) });
+    const dir = tempDir({ 'a.yaml': answers(20_000) });
     const complete = runCli(['new', '--answers', 'a.yaml', '--dry-run'], { cwd: dir }).stdout;
-    expect(complete.length).toBeGreaterThan(200_000);
+    expect(complete.length).toBeGreaterThan(100_000);
     const seen = { absent: 0, complete: 0 };
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 12; i++) {
       const out = join(dir, `run${i}`);
       const child = spawn(process.execPath, [BIN, 'new', '--answers', 'a.yaml', '--dir', out], { cwd: dir, stdio: 'ignore' });
-      await new Promise((resolve) => setTimeout(resolve, 150 + i * 60));
+      await new Promise((resolve) => setTimeout(resolve, 100 + i * 50));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.on('exit', resolve));
       const target = join(out, NAME);
@@ -79,8 +79,8 @@ describe('new under faults', () => {
         seen.complete++;
       }
     }
-    expect(seen.absent + seen.complete).toBe(16);
-  });
+    expect(seen.absent + seen.complete).toBe(12);
+  }, 120_000);
 
   it('two at once with the same title: two files, both complete', async () => {
     const dir = tempDir({ 'a.yaml': answers(2000) });

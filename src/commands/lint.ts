@@ -5,7 +5,7 @@ import { loadConfig } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { resolveFiles } from '../files.js';
 import { RULES } from '../lint/rules/index.js';
-import { checkRuleNames, lintFiles } from '../lint/run.js';
+import { checkRuleNames } from '../lint/run.js';
 import { totals, type FileResult } from '../report/types.js';
 import { loadTemplates } from '../template/load.js';
 import type { GlobalOptions } from '../cli.js';
@@ -18,6 +18,9 @@ export interface LintOptions extends GlobalOptions {
   template?: string;
   errorOnUnmatchedPattern: boolean;
   stdinFilename?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  jobs?: string;
 }
 
 const FORMATS = ['stylish', 'json', 'github', 'sarif'];
@@ -40,12 +43,28 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
   const { files, unmatched } = await resolveFiles(targets, { cwd, allowUnmatched: !opts.errorOnUnmatchedPattern });
   for (const u of unmatched) process.stderr.write(`postmortem: warning: no files match ${u}\n`);
 
-  let results: FileResult[] = lintFiles(files, {
+  let jobs: number | undefined;
+  if (opts.jobs !== undefined) {
+    jobs = Number(opts.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs expects a whole number of threads, not "${opts.jobs}"`);
+  }
+  let cache;
+  if (opts.cache || opts.cacheLocation) {
+    const { LintCache } = await import('../lint/cache.js');
+    const { VERSION } = await import('../version.js');
+    const location = opts.cacheLocation ? resolve(cwd, opts.cacheLocation) : resolve(config.root, 'node_modules', '.cache', 'postmortem');
+    cache = LintCache.open(location, VERSION, config, templates, opts.template);
+  }
+  const { lintMany } = await import('../lint/parallel.js');
+  let results: FileResult[] = await lintMany(files, {
     cwd,
     config,
     templates,
     ...(opts.template ? { template: opts.template } : {}),
     ...(opts.stdinFilename ? { stdinPath: opts.stdinFilename } : {}),
+    ...(opts.config ? { configPath: opts.config } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(cache ? { cache } : {}),
   });
   const all = totals(results);
   if (opts.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }));

@@ -76,9 +76,19 @@ const ABBR = Object.keys(ABBREVIATIONS)
 /** A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT". */
 const ZONE_SOURCE = `\\(?[ \\t]*(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?)\\b[ \\t]*\\)?`;
 
+const zoneCache = new Map<string, Zone | undefined>();
+
 /** Resolve a zone as written to a luxon zone, or undefined when we cannot tell which zone it means. */
 export function resolveZone(text: string | undefined | null): Zone | undefined {
   if (!text) return undefined;
+  // Checking an IANA name costs an Intl.DateTimeFormat: remember the answers.
+  if (zoneCache.has(text)) return zoneCache.get(text);
+  const zone = resolveZoneUncached(text);
+  if (zoneCache.size < 1000) zoneCache.set(text, zone);
+  return zone;
+}
+
+function resolveZoneUncached(text: string): Zone | undefined {
   const t = text.trim().replace(/^\(|\)$/g, '').trim();
   if (!t) return undefined;
   if (t === 'Z' || t === 'z') return FixedOffsetZone.utcInstance;
@@ -104,8 +114,15 @@ export function resolveZone(text: string | undefined | null): Zone | undefined {
  * Whether `name` is an IANA time-zone name people should write ("America/New_York", "UTC"). The database still
  * knows legacy names such as "EST", but an abbreviation is what this check is there to refuse.
  */
+const ianaCache = new Map<string, boolean>();
+
 export function isIanaZone(name: string): boolean {
-  return (name.includes('/') || name === 'UTC' || name === 'GMT') && IANAZone.isValidZone(name);
+  let ok = ianaCache.get(name);
+  if (ok === undefined) {
+    ok = (name.includes('/') || name === 'UTC' || name === 'GMT') && IANAZone.isValidZone(name);
+    if (ianaCache.size < 1000) ianaCache.set(name, ok);
+  }
+  return ok;
 }
 
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');

@@ -58,3 +58,31 @@ export function numberOption(options: Record<string, unknown>, key: string, fall
 export function preview(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40).trimEnd()}…` : text;
 }
+
+const lineStarts = new WeakMap<Postmortem, number[]>();
+
+/** Line and column (1-based) of an offset in the document's source. */
+export function positionOf(doc: Postmortem, offset: number): { line: number; column: number } {
+  let starts = lineStarts.get(doc);
+  if (!starts) {
+    starts = [0];
+    const re = /\r\n|\r|\n/g;
+    for (let m = re.exec(doc.source); m; m = re.exec(doc.source)) starts.push(m.index + m[0].length);
+    lineStarts.set(doc, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/** The span of [start, end) in the source. */
+export function spanAt(doc: Postmortem, start: number, end: number): Span {
+  const a = positionOf(doc, start);
+  const b = positionOf(doc, Math.max(start, end));
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}

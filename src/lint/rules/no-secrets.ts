@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import { spanAt, type Rule } from '../rule.js';
 
 interface Detector {
   kind: string;
@@ -66,27 +66,26 @@ the kind and the position and never repeats the secret. Placeholders (\`xxx\`, \
 
 Remove the secret from the document (and from the repository's history), and rotate it if it was real.`,
   check({ doc, report }) {
-    const lines = doc.source.split(/\r\n|\r|\n/);
-    lines.forEach((line, i) => {
-      const taken: Array<[number, number]> = [];
-      for (const d of DETECTORS) {
-        d.re.lastIndex = 0;
-        for (let m = d.re.exec(line); m; m = d.re.exec(line)) {
-          const value = d.group ? m[d.group]! : m[0];
-          const start = d.group ? m.index + m[0].lastIndexOf(value) : m.index;
-          const end = start + value.length;
-          if (PLACEHOLDER.test(value.replace(/^["']|["']$/g, ''))) continue;
-          if (d.entropy && !looksRandom(value)) continue;
-          if (taken.some(([a, b]) => start < b && end > a)) continue; // one message per secret
-          taken.push([start, end]);
-          report(`Expected no secrets in a postmortem, found what looks like ${d.kind} (${value.length} characters): remove it, and rotate it if it is real`, {
-            line: i + 1,
-            column: start + 1,
-            endLine: i + 1,
-            endColumn: end + 1,
-          });
-        }
+    // Each pattern runs once over the whole text (front matter and code included: that is where secrets are).
+    const text = doc.source;
+    const taken: Array<[number, number]> = [];
+    const found: Array<[number, number, string]> = [];
+    for (const d of DETECTORS) {
+      d.re.lastIndex = 0;
+      for (let m = d.re.exec(text); m; m = d.re.exec(text)) {
+        const value = d.group ? m[d.group]! : m[0];
+        const start = d.group ? m.index + m[0].lastIndexOf(value) : m.index;
+        const end = start + value.length;
+        if (/[\r\n]/.test(value)) continue;
+        if (PLACEHOLDER.test(value.replace(/^["']|["']$/g, ''))) continue;
+        if (d.entropy && !looksRandom(value)) continue;
+        if (taken.some(([a, b]) => start < b && end > a)) continue; // one message per secret
+        taken.push([start, end]);
+        found.push([start, end, d.kind]);
       }
-    });
+    }
+    for (const [start, end, kind] of found.sort((x, y) => x[0] - y[0])) {
+      report(`Expected no secrets in a postmortem, found what looks like ${kind} (${end - start} characters): remove it, and rotate it if it is real`, spanAt(doc, start, end));
+    }
   },
 };
