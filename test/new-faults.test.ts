@@ -69,9 +69,10 @@ describe('new under faults', () => {
     for (let i = 0; i < 12; i++) {
       const out = join(dir, `run${i}`);
       const child = spawn(process.execPath, [BIN, 'new', '--answers', 'a.yaml', '--dir', out], { cwd: dir, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('exit', resolve)); // listen first: it may finish before the kill
       await new Promise((resolve) => setTimeout(resolve, 100 + i * 50));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('exit', resolve));
+      await exited;
       const target = join(out, NAME);
       if (!existsSync(target)) seen.absent++;
       else {
