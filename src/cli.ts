@@ -12,6 +12,18 @@ export interface GlobalOptions {
 
 export function buildProgram(): Command {
   const program = new Command('postmortem');
+  /**
+   * A command's action: import its module only when it runs, call the named function with the positional
+   * arguments and every option (global ones included), and keep its exit code.
+   */
+  type CommandModule = Record<string, (...args: never[]) => Promise<number>>;
+  const lazy =
+    (load: () => Promise<unknown>, name: string) =>
+    async (...args: unknown[]): Promise<void> => {
+      const cmd = args.at(-1) as Command;
+      const run = ((await load()) as CommandModule)[name]!;
+      program.setOptionValue('exitCode', await run(...([...args.slice(0, -2), cmd.optsWithGlobals()] as never[])));
+    };
   program
     // Before the subcommands, so that they inherit it: usage mistakes throw, and main() turns them into exit 2.
     .exitOverride()
@@ -48,10 +60,7 @@ Examples:
     .option('--cache', 'reuse results for unchanged files (keyed on content, config and version)')
     .option('--cache-location <path>', 'cache file or directory (default: node_modules/.cache/postmortem); implies --cache')
     .option('-j, --jobs <n>', 'threads for large runs (default: the number of cores)')
-    .action(async (paths: string[], _opts, cmd: Command) => {
-      const { run } = await import('./commands/lint.js');
-      program.setOptionValue('exitCode', await run(paths, cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/lint.js'), 'run'));
 
   program
     .command('inspect')
@@ -59,10 +68,7 @@ Examples:
     .argument('<file>', 'the document; - reads stdin')
     .option('--json', 'print JSON')
     .option('-t, --template <name>', 'template for a document that names none')
-    .action(async (file: string, _opts, cmd: Command) => {
-      const { run } = await import('./commands/inspect.js');
-      program.setOptionValue('exitCode', await run(file, cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/inspect.js'), 'run'));
 
   program
     .command('new')
@@ -80,28 +86,19 @@ Examples:
 Without a terminal (or with CI set), every required answer must come from flags or --answers; the command
 exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the answers in a draft.`,
     )
-    .action(async (_opts, cmd: Command) => {
-      const { run } = await import('./commands/new.js');
-      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/new.js'), 'run'));
 
   const templates = program.command('templates').description('list the templates, built-in and the project\'s');
   templates
     .command('list', { isDefault: true })
     .description('list the templates and where each comes from')
     .option('--json', 'print JSON')
-    .action(async (_opts, cmd: Command) => {
-      const { list } = await import('./commands/templates.js');
-      program.setOptionValue('exitCode', await list(cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/templates.js'), 'list'));
   templates
     .command('show')
     .description('print one template')
     .argument('<name>', 'template name')
-    .action(async (name: string, _opts, cmd: Command) => {
-      const { show } = await import('./commands/templates.js');
-      program.setOptionValue('exitCode', await show(name, cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/templates.js'), 'show'));
 
   program
     .command('import')
@@ -112,10 +109,7 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--in-place', 'replace each file with its import, keeping FILE.bak')
     .option('--no-backup', 'with --in-place, keep no .bak copy')
     .option('--dry-run', 'print the results, write nothing')
-    .action(async (files: string[], _opts, cmd: Command) => {
-      const { run } = await import('./commands/import.js');
-      program.setOptionValue('exitCode', await run(files, cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/import.js'), 'run'));
 
   program
     .command('init')
@@ -125,10 +119,7 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--timezone <zone>', "IANA zone for the config (default: this machine's)")
     .option('--template-copy <name>', 'copy a built-in template into .postmortem/templates/ to edit (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .option('--ci <provider>', 'also write a CI workflow (github)')
-    .action(async (_opts, cmd: Command) => {
-      const { run } = await import('./commands/init.js');
-      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/init.js'), 'run'));
 
   program
     .command('list')
@@ -137,19 +128,13 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
     .option('--severity <severity>', 'only this severity')
     .option('--status <status>', 'only this status')
-    .action(async (_opts, cmd: Command) => {
-      const { run } = await import('./commands/list.js');
-      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/list.js'), 'run'));
 
   program
     .command('index')
     .description('write the index table into <dir>/README.md, between marker comments')
     .option('--check', 'write nothing; exit 1 when the index is out of date (for CI)')
-    .action(async (_opts, cmd: Command) => {
-      const { run } = await import('./commands/index-page.js');
-      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/index-page.js'), 'run'));
 
   program
     .command('actions')
@@ -160,10 +145,7 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--json', 'print JSON')
     .option('--fail-on-overdue', 'exit 1 when an item is overdue (for a scheduled CI job)')
     .option('--today <date>', 'the date to compare due dates with (default: today), for reproducible reports')
-    .action(async (_opts, cmd: Command) => {
-      const { run } = await import('./commands/actions.js');
-      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/actions.js'), 'run'));
 
   program
     .command('stats')
@@ -171,19 +153,13 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV, one row per incident')
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
-    .action(async (_opts, cmd: Command) => {
-      const { run } = await import('./commands/stats.js');
-      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/stats.js'), 'run'));
 
   program
     .command('rules')
     .description('list the lint rules')
     .option('--json', 'print JSON')
-    .action(async (_opts, cmd: Command) => {
-      const { run } = await import('./commands/rules.js');
-      program.setOptionValue('exitCode', await run(cmd.optsWithGlobals()));
-    });
+    .action(lazy(() => import('./commands/rules.js'), 'run'));
 
   return program;
 }
