@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../new/write.js';
+import { writeFileAtomic } from '../atomic.js';
 import { byDateDesc, formatMinutes, openRepository, summarize, warnSkipped } from '../repo.js';
 import type { GlobalOptions } from '../cli.js';
 

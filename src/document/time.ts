@@ -3,7 +3,10 @@
  *
  * Recognition (which characters are a time) is ours; all calendar and zone arithmetic is luxon's.
  */
-import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone, Settings, type Zone } from 'luxon';
+
+// We format ISO strings and offsets only: a fixed locale spares luxon asking the system for one (~30 ms at start).
+Settings.defaultLocale = 'en-US';
 
 export interface DateParts {
   year?: number;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
-import { writeFileAtomic } from '../new/write.js';
+import { writeFileAtomic } from '../atomic.js';
 import type { TemplateRegistry } from '../template/load.js';
 import type { LintMessage } from './rule.js';
 
