@@ -36,13 +36,17 @@ export function buildProgram(): Command {
       'after',
       `
 Exit codes:
-  0  no errors (warnings allowed)
-  1  lint errors found (or more warnings than --max-warnings)
-  2  the tool could not do its job: bad usage, bad config, unreadable path, nothing matched
+  0    no errors (warnings allowed)
+  1    lint errors (or more warnings than --max-warnings); a stale index (index --check);
+       overdue action items (actions --fail-on-overdue)
+  2    the tool could not do its job: bad usage, bad config, unreadable path, nothing matched
+  130  postmortem new was interrupted; postmortem new --resume continues
 
 Examples:
+  $ postmortem new                          write a postmortem, interviewed in the terminal
   $ postmortem lint                         lint the configured directory (postmortems/)
-  $ postmortem lint docs/**/*.md --format github
+  $ postmortem lint 'docs/**/*.md' --format github
+  $ postmortem actions --overdue            action items past their due date
   $ postmortem inspect postmortems/2023-03-01-login-outage.md --json`,
     );
 

@@ -14,7 +14,8 @@ describe('postmortem (global)', () => {
     expect(r.stdout).toMatch(/Usage: postmortem/);
     expect(r.stdout).toMatch(/lint \[options\] \[paths\.\.\.\]/);
     expect(r.stdout).toMatch(/inspect \[options\] <file>/);
-    expect(r.stdout).toMatch(/2 {2}the tool could not do its job/);
+    expect(r.stdout).toMatch(/\n  2 +the tool could not do its job/);
+    expect(r.stdout).toMatch(/\n  130 +postmortem new was interrupted/);
   });
 
   it('prints the version', () => {
