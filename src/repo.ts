@@ -3,17 +3,12 @@
  * A document that cannot be read, or whose front matter is broken, is skipped with a warning naming it.
  */
 import { basename, resolve } from 'node:path';
-import { loadConfig, type Config } from './config/config.js';
 import type { Postmortem } from './document/model.js';
-import { parsePostmortem } from './document/parse.js';
 import { UserError } from './errors.js';
 import { readText, resolveFiles } from './files.js';
-import { loadTemplates, type TemplateRegistry } from './template/load.js';
+import { openProject, readPostmortem, type Project } from './project.js';
 
-export interface Repository {
-  cwd: string;
-  config: Config;
-  templates: TemplateRegistry;
+export interface Repository extends Project {
   /** The postmortems directory, absolute. */
   dir: string;
   docs: Postmortem[];
@@ -25,11 +20,10 @@ export interface OpenOptions {
 }
 
 export async function openRepository(options: OpenOptions = {}): Promise<Repository> {
-  const cwd = process.cwd();
-  const config = await loadConfig(cwd, options.config);
-  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
+  const project = await openProject(process.cwd(), options.config);
+  const { cwd, config, templates } = project;
   const dir = resolve(config.root, config.dir);
-  const repo: Repository = { cwd, config, templates, dir, docs: [], skipped: [] };
+  const repo: Repository = { ...project, dir, docs: [], skipped: [] };
   // An empty or missing directory is an empty repository, not an error.
   const { files } = await resolveFiles([dir], { cwd, allowUnmatched: true });
   const fallback = templates.get(config.template);
@@ -42,14 +36,12 @@ export async function openRepository(options: OpenOptions = {}): Promise<Reposit
       repo.skipped.push({ path: file, reason: `cannot read: ${(error as Error).message}` });
       continue;
     }
-    let doc = parsePostmortem(text, file, { sectionAliases: fallback.aliases, ...(config.timezone ? { defaultTimezone: config.timezone } : {}) });
-    if (doc.template && doc.template !== fallback.name && templates.has(doc.template)) {
-      try {
-        const t = templates.get(doc.template);
-        doc = parsePostmortem(text, file, { sectionAliases: t.aliases, ...(config.timezone ? { defaultTimezone: config.timezone } : {}) });
-      } catch {
-        // a broken template: keep the document as read with the default template's names
-      }
+    let doc: Postmortem;
+    try {
+      doc = readPostmortem(text, file, project, fallback).doc;
+    } catch (error) {
+      repo.skipped.push({ path: file, reason: (error as Error).message }); // the template it names is broken
+      continue;
     }
     if (doc.frontMatter.error) {
       repo.skipped.push({ path: file, reason: `front matter line ${doc.frontMatter.error.line}: ${doc.frontMatter.error.message}` });

@@ -1,5 +1,6 @@
 /** postmortem import, on documents we write in the styles of the corpus (never the corpus itself). */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { parsePostmortem } from '../src/document/parse.js';
 import { convert, lostSentences } from '../src/import/convert.js';
 import { lintDocument } from '../src/lint/engine.js';
-import { DEFAULT_TEMPLATE, loadBuiltin, ROOT, runCli, tempDir } from './helpers.js';
+import { BIN, DEFAULT_TEMPLATE, loadBuiltin, ROOT, runCli, tempDir } from './helpers.js';
 
 const SHAPE = ['frontmatter-syntax', 'section-required', 'section-empty', 'heading-style'];
 
@@ -172,6 +173,20 @@ describe('postmortem import (command)', () => {
     expect(dry.stdout).toBe(readFileSync(join(dir, 'a.md'), 'utf8'));
     expect(existsSync(join(dir, 'postmortems'))).toBe(false);
     expect(runCli(['import', 'a.md', '--in-place', '--dir', 'x'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem: choose one of --dir and --in-place\n' });
+  });
+
+  it('a file it cannot write back is reported, not a crash, and the others are imported (exit 2)', () => {
+    const dir = tempDir({ 'ro/a.md': LABELS, 'rw/b.md': LABELS });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'rw'), 0o777);
+    chmodSync(join(dir, 'ro'), 0o555);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const r = spawnSync(process.execPath, [BIN, 'import', 'ro/a.md', 'rw/b.md', '--in-place'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...asNobody });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^postmortem: cannot write ro\/a\.md: permission denied$/m);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(readFileSync(join(dir, 'ro', 'a.md'), 'utf8')).toBe(LABELS);
+    expect(readFileSync(join(dir, 'rw', 'b.md'), 'utf8')).toMatch(/^---\ntemplate: default\n/);
   });
 
   it('imports the example fixture legacy document with no shape errors', () => {

@@ -1,14 +1,14 @@
 /** `postmortem import FILE...`: bring hand-written postmortems into a template's shape. */
 import { copyFileSync } from 'node:fs';
+import { reason, writeFileAtomic } from '../atomic.js';
 import { basename, relative, resolve } from 'node:path';
-import { loadConfig } from '../config/config.js';
 import { parsePostmortem } from '../document/parse.js';
 import { UserError } from '../errors.js';
 import { readText, resolveFiles, STDIN } from '../files.js';
 import { convert, lostSentences } from '../import/convert.js';
 import { lintDocument } from '../lint/engine.js';
-import { fileNameFor, writeFileAtomic, writeNewDocument } from '../new/write.js';
-import { loadTemplates } from '../template/load.js';
+import { fileNameFor, writeNewDocument } from '../new/write.js';
+import { openProject } from '../project.js';
 import type { GlobalOptions } from '../cli.js';
 
 /** The rules about a document's shape; the others are about its content, which import does not invent. */
@@ -25,8 +25,7 @@ export interface ImportOptions extends GlobalOptions {
 export async function run(patterns: string[], opts: ImportOptions): Promise<number> {
   if (opts.inPlace && opts.dir) throw new UserError('choose one of --dir and --in-place');
   const cwd = process.cwd();
-  const config = await loadConfig(cwd, opts.config);
-  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
+  const { config, templates } = await openProject(cwd, opts.config);
   const template = templates.get(opts.template ?? config.template);
   const { files } = await resolveFiles(patterns, { cwd });
   if (opts.inPlace && files.includes(STDIN)) throw new UserError('--in-place cannot write back to standard input');
@@ -52,15 +51,25 @@ export async function run(patterns: string[], opts: ImportOptions): Promise<numb
     let target: string | undefined;
     if (opts.dryRun) {
       process.stdout.write(result.text);
-    } else if (opts.inPlace) {
-      const path = resolve(cwd, file);
-      if (opts.backup) copyFileSync(path, `${path}.bak`);
-      writeFileAtomic(path, result.text);
-      target = file;
     } else {
-      const date = typeof after.frontMatter.data.date === 'string' ? after.frontMatter.data.date : 'undated';
-      const title = after.title ?? basename(file).replace(/\.[^.]+$/, '');
-      target = relative(cwd, writeNewDocument(outDir, fileNameFor(date, title), result.text)) || undefined;
+      try {
+        if (opts.inPlace) {
+          const path = resolve(cwd, file);
+          if (opts.backup) copyFileSync(path, `${path}.bak`);
+          writeFileAtomic(path, result.text);
+          target = file;
+        } else {
+          const date = typeof after.frontMatter.data.date === 'string' ? after.frontMatter.data.date : 'undated';
+          const title = after.title ?? basename(file).replace(/\.[^.]+$/, '');
+          target = relative(cwd, writeNewDocument(outDir, fileNameFor(date, title), result.text)) || undefined;
+        }
+      } catch (error) {
+        // One file that cannot be written does not stop the others.
+        const why = error instanceof UserError ? error.message : `cannot write ${shown}: ${reason(error)}`;
+        process.stderr.write(`postmortem: ${why}\n`);
+        failed = true;
+        continue;
+      }
     }
     const report = [`${target ? `imported ${shown} → ${target}` : `${shown} (dry run)`}`];
     if (result.inferred.length) report.push(`  inferred: ${result.inferred.join('; ')}`);

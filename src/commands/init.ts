@@ -3,9 +3,9 @@ import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
-import { loadConfig } from '../config/config.js';
 import { UserError } from '../errors.js';
-import { BUILTIN_DIR, loadTemplates } from '../template/load.js';
+import { openProject } from '../project.js';
+import { BUILTIN_DIR } from '../template/load.js';
 import type { GlobalOptions } from '../cli.js';
 import { INDEX_END, INDEX_START } from './index-page.js';
 
@@ -51,8 +51,7 @@ jobs:
 export async function run(opts: InitOptions): Promise<number> {
   const cwd = process.cwd();
   if (opts.ci !== undefined && opts.ci !== 'github') throw new UserError(`--ci supports "github", not "${opts.ci}"`);
-  const existing = await loadConfig(cwd, opts.config);
-  const templates = await loadTemplates({ cwd, root: existing.root, ...(existing.templates ? { templatesDir: existing.templates } : {}) });
+  const { config: existing, templates } = await openProject(cwd, opts.config);
   if (opts.template) templates.get(opts.template);
   const builtIn = readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
   for (const name of opts.templateCopy ?? []) {

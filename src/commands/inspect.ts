@@ -1,10 +1,8 @@
 /** `postmortem inspect FILE [--json]`: the model of one document, as every command sees it. */
-import { loadConfig } from '../config/config.js';
 import { modelToJson } from '../document/json.js';
-import { parsePostmortem } from '../document/parse.js';
 import { UserError } from '../errors.js';
 import { readText, STDIN } from '../files.js';
-import { loadTemplates } from '../template/load.js';
+import { openProject, readPostmortem } from '../project.js';
 import type { GlobalOptions } from '../cli.js';
 
 export interface InspectOptions extends GlobalOptions {
@@ -14,24 +12,16 @@ export interface InspectOptions extends GlobalOptions {
 
 export async function run(file: string, opts: InspectOptions): Promise<number> {
   const cwd = process.cwd();
-  const config = await loadConfig(cwd, opts.config);
+  const project = await openProject(cwd, opts.config);
   let text: string;
   try {
     text = readText(file, cwd);
   } catch (error) {
     throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
-  const parseOptions = (aliases: Record<string, string[]>) => ({
-    sectionAliases: aliases,
-    ...(config.timezone ? { defaultTimezone: config.timezone } : {}),
-  });
-  const name = opts.template ?? config.template;
+  const name = opts.template ?? project.config.template;
   const shown = file === STDIN ? '<stdin>' : file;
-  let doc = parsePostmortem(text, shown, parseOptions(templates.get(name).aliases));
-  if (doc.template && doc.template !== name && templates.has(doc.template)) {
-    doc = parsePostmortem(text, shown, parseOptions(templates.get(doc.template).aliases));
-  }
+  const { doc } = readPostmortem(text, shown, project, project.templates.get(name));
   const model = modelToJson(doc);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);

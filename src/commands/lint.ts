@@ -1,13 +1,12 @@
 /** `postmortem lint [PATH|GLOB ...]` */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { resolveFiles } from '../files.js';
 import { RULES } from '../lint/rules/index.js';
 import { checkRuleNames } from '../lint/run.js';
 import { totals, type FileResult } from '../report/types.js';
-import { loadTemplates } from '../template/load.js';
+import { openProject } from '../project.js';
 import type { GlobalOptions } from '../cli.js';
 
 export interface LintOptions extends GlobalOptions {
@@ -33,9 +32,8 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
     maxWarnings = Number(opts.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UserError(`--max-warnings expects a whole number, not "${opts.maxWarnings}"`);
   }
-  const config = await loadConfig(cwd, opts.config);
+  const { config, templates } = await openProject(cwd, opts.config);
   checkRuleNames(config);
-  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
   if (opts.template) templates.get(opts.template); // unknown → exit 2 before reading anything
   templates.get(config.template);
 

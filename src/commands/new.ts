@@ -4,7 +4,8 @@ import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { parse as parseYaml } from 'yaml';
-import { loadConfig, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
+import type { Postmortem } from '../document/model.js';
 import { parsePostmortem } from '../document/parse.js';
 import { UserError } from '../errors.js';
 import { lintDocument } from '../lint/engine.js';
@@ -13,7 +14,8 @@ import { checkRuleNames } from '../lint/run.js';
 import { contextFor, missingAnswers, parseAnswers, type Answers } from '../new/answers.js';
 import { renderDocument } from '../new/render.js';
 import { deleteDraft, draftPath, fileNameFor, loadDraft, saveDraft, writeNewDocument } from '../new/write.js';
-import { loadTemplates } from '../template/load.js';
+import { reason } from '../atomic.js';
+import { openProject } from '../project.js';
 import type { Template } from '../template/template.js';
 import type { GlobalOptions } from '../cli.js';
 
@@ -74,9 +76,7 @@ function argValue(argv: string[], names: string[]): string | undefined {
 export async function addTemplateOptions(cmd: Command, argv: string[]): Promise<void> {
   let template: Template;
   try {
-    const cwd = process.cwd();
-    const config = await loadConfig(cwd, argValue(argv, ['-c', '--config']));
-    const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
+    const { config, templates } = await openProject(process.cwd(), argValue(argv, ['-c', '--config']));
     template = templates.get(argValue(argv, ['-t', '--template']) ?? config.template);
   } catch {
     return; // the action reports the problem with the config or template, with exit 2
@@ -112,14 +112,14 @@ function machineZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-function lintRendered(text: string, template: Template, config: Config): LintMessage[] {
+/** The lint errors of a rendered document, with the document they were found in. */
+function lintRendered(text: string, template: Template, config: Config): { doc: Postmortem; errors: LintMessage[] } {
   const doc = parsePostmortem(text, 'new.md', { sectionAliases: template.aliases });
-  return lintDocument(doc, template, { rules: config.rules }).filter((m) => m.severity === 'error');
+  return { doc, errors: lintDocument(doc, template, { rules: config.rules }).filter((m) => m.severity === 'error') };
 }
 
 /** Which answer a lint message is about: the field on that front matter line, or the section around it. */
-function answerAt(text: string, template: Template, message: LintMessage): string | undefined {
-  const doc = parsePostmortem(text, 'new.md', { sectionAliases: template.aliases });
+function answerAt(doc: Postmortem, template: Template, message: LintMessage): string | undefined {
   for (const [key, span] of Object.entries(doc.frontMatter.fields)) if (span.line === message.line) return key;
   const section = [...doc.sections].reverse().find((s) => s.line <= message.line && s.depth <= 6);
   return section ? template.sections.find((t) => t.covers.some((c) => section.ids.includes(c)))?.id : undefined;
@@ -127,9 +127,8 @@ function answerAt(text: string, template: Template, message: LintMessage): strin
 
 export async function run(opts: NewOptions): Promise<number> {
   const cwd = process.cwd();
-  const config = await loadConfig(cwd, opts.config);
+  const { config, templates } = await openProject(cwd, opts.config);
   checkRuleNames(config);
-  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
   const fallbackZone = config.timezone ?? machineZone();
 
   let templateName = opts.template ?? config.template;
@@ -177,8 +176,15 @@ export async function run(opts: NewOptions): Promise<number> {
     throw new UserError(`missing answers (${why}, so nothing can be asked): ${list}; give them as flags or with --answers FILE, or pass --yes to leave placeholders`);
   }
 
+  let draftWarned = false;
   const keepDraft = (): void => {
-    saveDraft(config.root, { version: 1, template: template.name, savedAt: new Date().toISOString(), answers });
+    try {
+      saveDraft(config.root, { version: 1, template: template.name, savedAt: new Date().toISOString(), answers });
+    } catch (error) {
+      // A read-only project must not end the interview; say once that Ctrl-C would lose the answers.
+      if (!draftWarned) process.stderr.write(`postmortem: warning: cannot keep a draft in ${relative(cwd, draftPath(config.root)) || draftPath(config.root)} (${reason(error)}); an interrupted interview will be lost\n`);
+      draftWarned = true;
+    }
   };
   if (interactive && missing.length > 0) {
     const { interview } = await import('../new/interview.js');
@@ -186,13 +192,12 @@ export async function run(opts: NewOptions): Promise<number> {
       await interview({ template, answers, fallbackZone, onAnswer: keepDraft });
       // Problems only the whole document shows: ask those answers again.
       for (let round = 0; round < 3; round++) {
-        const text = renderDocument(template, withDefaults(template, answers));
-        const errors = lintRendered(text, template, config);
+        const { doc, errors } = lintRendered(renderDocument(template, withDefaults(template, answers)), template, config);
         if (errors.length === 0) break;
         const only = new Set<string>();
         for (const e of errors) {
           process.stdout.write(`  ✖ ${e.message} [${e.ruleId}]\n`);
-          const key = answerAt(text, template, e);
+          const key = answerAt(doc, template, e);
           if (key) {
             only.add(key);
             delete answers.fields[key];
@@ -214,7 +219,7 @@ export async function run(opts: NewOptions): Promise<number> {
 
   const final = withDefaults(template, answers);
   const text = renderDocument(template, final, { placeholders: Boolean(opts.yes) });
-  const errors = lintRendered(text, template, config);
+  const { errors } = lintRendered(text, template, config);
   if (errors.length > 0 && !opts.yes) {
     const list = errors.map((e) => `  line ${e.line}: ${e.message} [${e.ruleId}]`).join('\n');
     throw new UserError(`the answers give a document that fails lint; nothing was written:\n${list}`);

@@ -1,19 +1,13 @@
 /** `postmortem templates [show NAME]`: the templates available here, and where each comes from. */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { loadConfig } from '../config/config.js';
 import { UserError } from '../errors.js';
-import { loadTemplates } from '../template/load.js';
+import { openProject } from '../project.js';
 import type { GlobalOptions } from '../cli.js';
 
-async function registry(opts: GlobalOptions) {
-  const cwd = process.cwd();
-  const config = await loadConfig(cwd, opts.config);
-  return { cwd, config, templates: await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) }) };
-}
 
 export async function list(opts: GlobalOptions & { json?: boolean }): Promise<number> {
-  const { cwd, config, templates } = await registry(opts);
+  const { cwd, config, templates } = await openProject(process.cwd(), opts.config);
   const rows: Array<{ name: string; origin: string; path: string; description: string; default: boolean; error?: string }> = [];
   for (const entry of templates.list()) {
     const row = { name: entry.name, origin: entry.origin, path: entry.origin === 'built-in' ? `templates/${entry.name}.md` : relative(cwd, entry.path), description: '', default: entry.name === config.template };
@@ -39,7 +33,7 @@ export async function list(opts: GlobalOptions & { json?: boolean }): Promise<nu
 }
 
 export async function show(name: string, opts: GlobalOptions): Promise<number> {
-  const { templates } = await registry(opts);
+  const { templates } = await openProject(process.cwd(), opts.config);
   const template = templates.get(name); // checks it, so a broken template is exit 2 with file:line
   try {
     process.stdout.write(readFileSync(template.path, 'utf8'));

@@ -203,7 +203,7 @@ export function parsePostmortem(input: string, path = '<input>', options: ParseO
   const tree = parseMarkdown(source);
   const matcher = matcherFor(options.sectionAliases);
 
-  const frontMatter = readFrontMatter(tree, lines);
+  const frontMatter = readFrontMatter(tree);
   const bodyStart = frontMatter.span ? frontMatter.span.endLine + 1 : 1;
   const candidates = collectCandidates(tree, lines, matcher);
   const titleInfo = findTitle(tree, frontMatter, lines, bodyStart, candidates);
@@ -212,7 +212,7 @@ export function parsePostmortem(input: string, path = '<input>', options: ParseO
 
   const fmZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']);
   const docDefaultZone = fmZone ?? options.defaultTimezone;
-  const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docDefaultZone, tree);
+  const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docDefaultZone);
   const timeline = extractTimeline(tree, sections, lines, incident, docDefaultZone);
   const actionItems = extractActionItems(tree, sections, lines);
 
@@ -242,7 +242,7 @@ function stringField(data: Record<string, unknown>, keys: string[]): string | un
   return undefined;
 }
 
-function readFrontMatter(tree: Root, lines: Lines): FrontMatter {
+function readFrontMatter(tree: Root): FrontMatter {
   const first = tree.children[0] as (RootContent & { value?: string }) | undefined;
   const type = first?.type as string | undefined;
   if (!first?.position || (type !== 'yaml' && type !== 'toml')) {
@@ -256,7 +256,6 @@ function readFrontMatter(tree: Root, lines: Lines): FrontMatter {
   };
   const value = first.value ?? '';
   const firstLine = span.line + 1;
-  void lines;
   return type === 'yaml' ? parseYamlFrontMatter(value, firstLine, span) : parseTomlFrontMatter(value, firstLine, span);
 }
 
@@ -655,9 +654,7 @@ function inferIncident(
   bodyStart: number,
   title: TitleInfo,
   defaultZone: string | undefined,
-  tree: Root,
 ): Incident {
-  void tree;
   const incident: Incident = {
     date: null,
     start: null,

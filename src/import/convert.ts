@@ -315,7 +315,7 @@ export function lostSentences(doc: Postmortem, after: string): string[] {
   const headingLines = new Set(doc.sections.filter((s) => s.style !== 'inline').flatMap((s) => Array.from({ length: s.endLine - s.line + 1 }, (_, i) => s.line + i)));
   const all = doc.source.split(/\r\n|\r|\n/);
   // Table header rows are scaffolding when their rows become timeline entries.
-  const before = all.filter((l, i) => !headingLines.has(i + 1) && !TABLE_SEPARATOR_RE.test(all[i + 1] ?? '')).join('\n');
+  const before = all.filter((_, i) => !headingLines.has(i + 1) && !TABLE_SEPARATOR_RE.test(all[i + 1] ?? '')).join('\n');
   const norm = (s: string): string => {
     let t = s;
     // Times and dates are rewritten in one style (and date lines folded into the entries): compare the words.

@@ -1,18 +1,14 @@
 /** Lint many files: read, parse with the document's template in mind, run the rules. */
-import type { Config } from '../config/config.js';
-import { parsePostmortem } from '../document/parse.js';
 import { readText, STDIN } from '../files.js';
 import { UserError } from '../errors.js';
 import type { FileResult } from '../report/types.js';
-import type { TemplateRegistry } from '../template/load.js';
+import { readPostmortem, type Project } from '../project.js';
+import type { Config } from '../config/config.js';
 import type { Template } from '../template/template.js';
 import { lintDocument } from './engine.js';
 import { RULE_IDS } from './rules/index.js';
 
-export interface LintRunOptions {
-  cwd: string;
-  config: Config;
-  templates: TemplateRegistry;
+export interface LintRunOptions extends Project {
   /** --template: for documents that name none. */
   template?: string;
   /** Path shown for standard input. */
@@ -29,23 +25,7 @@ export function checkRuleNames(config: Config): void {
 }
 
 export function lintText(text: string, path: string, options: LintRunOptions, fallback: Template): FileResult {
-  let doc = parsePostmortem(text, path, {
-    sectionAliases: fallback.aliases,
-    ...(options.config.timezone ? { defaultTimezone: options.config.timezone } : {}),
-  });
-  let template = fallback;
-  let templateProblem: { name: string; available: string[] } | undefined;
-  if (doc.template && doc.template !== fallback.name) {
-    if (options.templates.has(doc.template)) {
-      template = options.templates.get(doc.template);
-      doc = parsePostmortem(text, path, {
-        sectionAliases: template.aliases,
-        ...(options.config.timezone ? { defaultTimezone: options.config.timezone } : {}),
-      });
-    } else {
-      templateProblem = { name: doc.template, available: options.templates.list().map((t) => t.name) };
-    }
-  }
+  const { doc, template, templateProblem } = readPostmortem(text, path, options, fallback);
   const messages = lintDocument(doc, template, { rules: options.config.rules, ...(templateProblem ? { templateProblem } : {}) });
   return { path, messages };
 }

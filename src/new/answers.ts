@@ -148,17 +148,16 @@ function countWords(text: string): number {
 }
 
 /** The incident's length in minutes from the answers, when start and end are known. */
-export function windowMinutes(template: Template, answers: Answers): number | undefined {
+export function windowMinutes(answers: Answers): number | undefined {
   const start = answers.fields.started ?? answers.fields.start;
   const end = answers.fields.resolved ?? answers.fields.end;
-  void template;
   if (typeof start !== 'string' || typeof end !== 'string') return undefined;
   const s = DateTime.fromISO(start, { setZone: true });
   const e = DateTime.fromISO(end, { setZone: true });
   return s.isValid && e.isValid ? Math.round(e.diff(s, 'minutes').minutes) : undefined;
 }
 
-export function checkProse(section: TemplateSection, text: string, template: Template, answers: Answers): Result<string> {
+export function checkProse(section: TemplateSection, text: string, answers: Answers): Result<string> {
   const value = text.replace(/\r\n?/g, '\n').trim();
   if (!value) return section.required ? fail(`"${section.heading}" is required`) : ok('');
   if (countWords(value) === 0) return fail('Write at least one word');
@@ -168,7 +167,7 @@ export function checkProse(section: TemplateSection, text: string, template: Tem
   if (section.words?.min !== undefined && words < section.words.min) return fail(`Write at least ${section.words.min} words (now ${words})`);
   if (section.words?.max !== undefined && words > section.words.max) return fail(`Write at most ${section.words.max} words (now ${words})`);
   if (section.covers.includes('summary')) {
-    const actual = windowMinutes(template, answers);
+    const actual = windowMinutes(answers);
     const stated = statedDurations(value)[0];
     if (actual !== undefined && stated && !durationAgrees(stated.minutes, actual)) {
       return fail(`"${stated.raw}" does not match the incident window (${actual} minutes from start to resolution)`);
@@ -299,7 +298,7 @@ export function parseAnswers(template: Template, answers: Answers, raw: { fields
     const ctx = contextFor(template, answers, fallbackZone);
     if (s.kind === 'prose') {
       if (typeof value !== 'string') throw new UserError(`${where(s.id, 'section')}: expected text`);
-      const r = checkProse(s, value, template, answers);
+      const r = checkProse(s, value, answers);
       if (!r.ok) throw new UserError(`${where(s.id, 'section')}: ${r.error}`);
       if (r.value) answers.sections[s.id] = r.value;
     } else {

@@ -80,7 +80,7 @@ async function askProse(section: TemplateSection, o: InterviewOptions): Promise<
       if (!line.trim()) break;
       lines.push(line.trim());
     }
-    const r = checkProse(section, lines.join('\n\n'), o.template, o.answers);
+    const r = checkProse(section, lines.join('\n\n'), o.answers);
     if (r.ok) {
       if (r.value) o.answers.sections[section.id] = r.value;
       o.onAnswer();

@@ -5,8 +5,6 @@ import slugify from '@sindresorhus/slugify';
 import { reason, writeFileAtomic, writeTemp } from '../atomic.js';
 import { UserError } from '../errors.js';
 
-export { writeFileAtomic };
-
 const MAX_SLUG = 60;
 
 /** "Login service down!" → "login-service-down": ASCII, bounded, never empty, never a path. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edit, lineOf, loadBuiltin, messagesOf, VALID } from '../../../test/helpers.js';
+import { lineOf, loadBuiltin, messagesOf, VALID } from '../../../test/helpers.js';
 
 describe('word-count', () => {
   it('accepts a document inside its ranges', () => {
