@@ -2,7 +2,7 @@
  * The repository is the database: every postmortem under the configured directory, read through the one parser.
  * A document that cannot be read, or whose front matter is broken, is skipped with a warning naming it.
  */
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Postmortem } from './document/model.js';
 import { UserError } from './errors.js';
 import { readText, resolveFiles } from './files.js';
@@ -24,11 +24,10 @@ export async function openRepository(options: OpenOptions = {}): Promise<Reposit
   const { cwd, config, templates } = project;
   const dir = resolve(config.root, config.dir);
   const repo: Repository = { ...project, dir, docs: [], skipped: [] };
-  // An empty or missing directory is an empty repository, not an error.
+  // An empty or missing directory is an empty repository, not an error; its README.md (the index) is not read.
   const { files } = await resolveFiles([dir], { cwd, allowUnmatched: true });
   const fallback = templates.get(config.template);
   for (const file of files) {
-    if (basename(file).toLowerCase() === 'readme.md') continue; // the index page
     let text: string;
     try {
       text = readText(file, cwd);

@@ -19,7 +19,7 @@ export interface LintRunOptions extends Project {
 export function checkRuleNames(config: Config): void {
   for (const id of Object.keys(config.rules)) {
     if (!RULE_IDS.has(id)) {
-      throw new UserError(`invalid config ${config.path ?? ''}: unknown rule "${id}"; run "postmortem rules" for the list`.replace('config :', 'config:'));
+      throw new UserError(`invalid config ${config.path}: unknown rule "${id}"; run "postmortem rules" for the list`);
     }
   }
 }
