@@ -5,16 +5,8 @@
  * people write outside Markdown's rules: headings as bold lines or lone "Label:" lines, timelines as bare lines or
  * one collapsed paragraph, times in a dozen styles.
  */
-import type { Html, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
-import remarkFrontmatter from 'remark-frontmatter';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown as readMarkdown, textOf, textOfAll, type Block, type Html, type List, type ListItem, type Node, type Paragraph, type Root, type Table } from './markdown.js';
 import { parseTomlFrontMatter, parseYamlFrontMatter } from './frontmatter.js';
 import { normalizeHeading, SectionMatcher } from './headings.js';
 import type {
@@ -47,17 +39,6 @@ export interface ParseOptions {
   defaultTimezone?: string;
 }
 
-/**
- * Of GFM, only what a postmortem's structure needs: tables (timelines, action tables) and task lists (action
- * items). Autolink literals, footnotes and strikethrough cost parse time and change nothing we read.
- */
-function gfmStructure(this: { data(): Record<string, unknown[] | undefined> }): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
-}
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(gfmStructure as never);
 const defaultMatcher = new SectionMatcher();
 const matcherCache = new Map<string, SectionMatcher>();
 
@@ -72,29 +53,56 @@ function matcherFor(aliases: Record<string, string[]> | undefined): SectionMatch
   return m;
 }
 
-/** Lines of a text, any line ending (CRLF, LF, lone CR), as micromark counts them. */
+/** Lines of a text, any line ending (CRLF, LF, lone CR), as micromark counts them. Split once, read often. */
 export class Lines {
-  readonly starts: number[] = [0];
+  readonly all: string[];
+  /** First line after the front matter: comments are looked for from here. */
+  bodyStart = 1;
+  private words: Int32Array | undefined;
   constructor(readonly text: string) {
-    const re = /\r\n|\r|\n/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) this.starts.push(m.index + m[0].length);
+    this.all = text.split(/\r\n|\r|\n/);
   }
   get count(): number {
-    return this.starts.length;
+    return this.all.length;
   }
   /** Text of 1-based line n, without its line ending. */
   line(n: number): string {
-    const start = this.starts[n - 1];
-    if (start === undefined) return '';
-    const next = this.starts[n];
-    const raw = this.text.slice(start, next ?? this.text.length);
-    return raw.replace(/\r\n$|\r$|\n$/, '');
+    return this.all[n - 1] ?? '';
   }
   range(from: number, to: number): string[] {
-    const out: string[] = [];
-    for (let n = Math.max(1, from); n <= Math.min(to, this.count); n++) out.push(this.line(n));
+    return this.all.slice(Math.max(1, from) - 1, Math.max(0, Math.min(to, this.count)));
+  }
+  /**
+   * Words on lines from..to (1-based, inclusive), comments left out; lines that look like ATX headings too when
+   * `skipHeadings`. Counted once per line, so the document's and every section's count are sums.
+   */
+  wordsIn(from: number, to: number, skipHeadings = false): number {
+    const words = (this.words ??= countLineWords(this.all, this.bodyStart));
+    let sum = 0;
+    for (let n = Math.max(1, from); n <= Math.min(to, this.count); n++) {
+      if (skipHeadings && ATX_LIKE_RE.test(this.all[n - 1]!)) continue;
+      sum += words[n - 1]!;
+    }
+    return sum;
+  }
+}
+
+const ATX_LIKE_RE = /^\s*#{1,6}\s/;
+const COMMENT_RE = /(?<!\\)<!--[\s\S]*?-->/g;
+
+function countLineWords(all: string[], bodyStart: number): Int32Array {
+  const out = new Int32Array(all.length);
+  let lines = all;
+  const first = Math.max(0, bodyStart - 1);
+  const body = first === 0 ? all : all.slice(first);
+  if (body.some((l) => l.includes('<!--'))) {
+    // Blank comments out, line breaks kept, so a comment over several lines counts on none of them.
+    lines = body.join('\n').replace(COMMENT_RE, (c) => c.replace(/[^\n]+/g, ' ')).split('\n');
+    for (let i = 0; i < lines.length; i++) out[first + i] = wordCount(lines[i]!);
     return out;
   }
+  for (let i = first; i < all.length; i++) out[i] = wordCount(all[i]!);
+  return out;
 }
 
 interface Candidate extends Span {
@@ -127,7 +135,7 @@ function plainLine(line: string): string {
 /** Whitespace-separated tokens holding a letter or a digit, comments left out. One pass of one regex. */
 const WORD_RE = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
 function wordCount(text: string): number {
-  const t = text.includes('<!--') ? text.replace(/(?<!\\)<!--[\s\S]*?-->/g, ' ') : text;
+  const t = text.includes('<!--') ? text.replace(COMMENT_RE, ' ') : text;
   return t.match(WORD_RE)?.length ?? 0;
 }
 
@@ -190,10 +198,10 @@ export function guardMarkdown(source: string): string {
 
 function parseMarkdown(source: string): Root {
   try {
-    return processor.parse(guardMarkdown(source)) as Root;
+    return readMarkdown(guardMarkdown(source));
   } catch {
     // Never throw on a document: without its Markdown structure it still has lines, words and times.
-    return { type: 'root', children: [] };
+    return { type: 'root', children: [], inlineHtml: [] };
   }
 }
 
@@ -205,6 +213,7 @@ export function parsePostmortem(input: string, path = '<input>', options: ParseO
 
   const frontMatter = readFrontMatter(tree);
   const bodyStart = frontMatter.span ? frontMatter.span.endLine + 1 : 1;
+  lines.bodyStart = bodyStart;
   const candidates = collectCandidates(tree, lines, matcher);
   const titleInfo = findTitle(tree, frontMatter, lines, bodyStart, candidates);
   const sections = buildSections(candidates, lines, titleInfo.titleLine);
@@ -216,7 +225,6 @@ export function parsePostmortem(input: string, path = '<input>', options: ParseO
   const timeline = extractTimeline(tree, sections, lines, incident, docDefaultZone);
   const actionItems = extractActionItems(tree, sections, lines);
 
-  const bodyText = lines.range(bodyStart, lines.count).join('\n');
   return {
     path,
     source,
@@ -227,7 +235,7 @@ export function parsePostmortem(input: string, path = '<input>', options: ParseO
     timeline,
     actionItems,
     incident,
-    words: wordCount(bodyText),
+    words: lines.wordsIn(bodyStart, lines.count),
     directives,
     lineCount: lines.count,
   };
@@ -243,7 +251,7 @@ function stringField(data: Record<string, unknown>, keys: string[]): string | un
 }
 
 function readFrontMatter(tree: Root): FrontMatter {
-  const first = tree.children[0] as (RootContent & { value?: string }) | undefined;
+  const first = tree.children[0] as (Block & { value?: string }) | undefined;
   const type = first?.type as string | undefined;
   if (!first?.position || (type !== 'yaml' && type !== 'toml')) {
     return { kind: null, data: {}, fields: {} };
@@ -259,7 +267,7 @@ function readFrontMatter(tree: Root): FrontMatter {
   return type === 'yaml' ? parseYamlFrontMatter(value, firstLine, span) : parseTomlFrontMatter(value, firstLine, span);
 }
 
-function spanOf(node: Nodes): Span {
+function spanOf(node: Exclude<Node, Root>): Span {
   const p = node.position!;
   return { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
 }
@@ -272,7 +280,7 @@ function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatcher): C
   for (const node of tree.children) {
     if (!node.position) continue;
     if (node.type === 'heading') {
-      const text = toString(node).trim();
+      const text = textOf(node).trim();
       const startLine = lines.line(node.position.start.line);
       out.push({
         ...spanOf(node),
@@ -526,7 +534,6 @@ function buildSections(all: Candidate[], lines: Lines, titleLine: number | null)
     );
     const ownEnd = nested ? nested.line - 1 : end;
     const ownText = textLines.slice(0, Math.max(0, ownEnd - c.contentStart + 1)).join('\n');
-    const allText = textLines.join('\n');
     sections.push({
       ids: c.ids,
       heading: c.text,
@@ -539,7 +546,10 @@ function buildSections(all: Candidate[], lines: Lines, titleLine: number | null)
       contentStart: c.contentStart,
       contentEnd: end,
       text: ownText,
-      words: wordCount(allText.replace(/^\s*#{1,6}\s.*$/gm, '')),
+      words:
+        c.style === 'inline' && textLines.length > 0
+          ? wordCount(textLines[0]!) + lines.wordsIn(c.contentStart + 1, end, true)
+          : lines.wordsIn(c.contentStart, end, true),
     });
   });
   return sections;
@@ -549,19 +559,22 @@ const DIRECTIVE_RE = /<!--\s*postmortem-(disable-next-line|disable|enable)\b([^>
 
 function collectDirectives(tree: Root): Directive[] {
   const out: Directive[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === 'html' && node.position && node.value.includes('postmortem-')) {
-      DIRECTIVE_RE.lastIndex = 0;
-      for (let m = DIRECTIVE_RE.exec(node.value); m; m = DIRECTIVE_RE.exec(node.value)) {
-        const line = node.position.start.line + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
-        const rules = m[2]!.split(/[\s,]+/).filter(Boolean);
-        out.push({ kind: m[1] as Directive['kind'], rules, line });
-      }
+  const read = (value: string, firstLine: number): void => {
+    if (!value.includes('postmortem-')) return;
+    DIRECTIVE_RE.lastIndex = 0;
+    for (let m = DIRECTIVE_RE.exec(value); m; m = DIRECTIVE_RE.exec(value)) {
+      const line = firstLine + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+      const rules = m[2]!.split(/[\s,]+/).filter(Boolean);
+      out.push({ kind: m[1] as Directive['kind'], rules, line });
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  const visit = (node: Node): void => {
+    if (node.type === 'html') read(node.value, node.position.start.line);
+    else if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(tree);
-  return out;
+  for (const html of tree.inlineHtml) read(html.value, html.position.start.line);
+  return out.sort((a, b) => a.line - b.line);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -798,7 +811,7 @@ function startsWithTime(text: string, t: ClockTime): boolean {
   return ENTRY_PREFIX_RE.test(prefix.replace(/[,*_]/g, ' '));
 }
 
-function sectionNodes(tree: Root, section: Section): RootContent[] {
+function sectionNodes(tree: Root, section: Section): Block[] {
   return tree.children.filter((n) => {
     if (!n.position) return false;
     return n.position.end.line >= section.contentStart && n.position.start.line <= section.contentEnd;
@@ -816,7 +829,7 @@ function collectRawEntries(tree: Root, section: Section, lines: Lines): RawEntry
   };
   for (const node of sectionNodes(tree, section)) {
     if (node.type === 'heading') {
-      const text = toString(node);
+      const text = textOf(node);
       const d = isDateLine(text);
       if (d) dateContext = d;
       const z = contextZone(text);
@@ -830,14 +843,14 @@ function collectRawEntries(tree: Root, section: Section, lines: Lines): RawEntry
     if (node.type === 'table') {
       const table = node as Table;
       for (const row of table.children.slice(1)) {
-        const text = row.children.map((c) => toString(c).trim()).join(' | ');
+        const text = row.children.map((c) => textOf(c).trim()).join(' | ');
         entries.push({ ...spanOf(row), text, textColumn: row.position!.start.column, ...(dateContext ? { dateContext } : {}), ...(zoneContext ? { zoneContext } : {}) });
       }
       continue;
     }
     if (node.type !== 'paragraph' && node.type !== 'html') continue;
     if (node.type === 'html' && !/<br|<p\b|<li\b/i.test((node as Html).value)) continue;
-    if (node.type === 'paragraph' && (node as Paragraph).children.every((c) => c.type === 'image' || (c.type === 'text' && !c.value.trim()))) continue;
+    if (node.type === 'paragraph' && node.onlyImages) continue;
     const from = Math.max(node.position!.start.line, section.contentStart);
     const to = Math.min(node.position!.end.line, section.contentEnd);
     let open: RawEntry | undefined;
@@ -910,11 +923,11 @@ function listItemEntry(item: ListItem, lines: Lines, dateContext?: DateParts, zo
     textColumn = first.position.start.column;
     // "- **Detection Time:**" with its value in a nested bullet
     if (/:\s*[*_]*\s*$/.test(text) && findTimes(plainLine(text)).length === 0) {
-      const rest = toString({ type: 'root', children: item.children.slice(1) } as Root).replace(/\s+/g, ' ').trim();
+      const rest = textOfAll(item.children.slice(1)).replace(/\s+/g, ' ').trim();
       if (rest) text = `${text} ${rest}`;
     }
   } else {
-    text = toString(item).trim();
+    text = textOf(item).trim();
   }
   return {
     ...span,
@@ -1073,7 +1086,7 @@ function extractActionItems(tree: Root, sections: Section[], lines: Lines): Acti
         for (const item of (node as List).children) {
           const nested = item.children.find((c): c is List => c.type === 'list');
           const head = item.children[0];
-          const headText = head ? toString(head).trim() : '';
+          const headText = head ? textOf(head).trim() : '';
           // "Tasks:" with the tasks nested under it
           if (nested && /:\s*$/.test(headText)) {
             for (const sub of nested.children) addItem(sub);
@@ -1083,12 +1096,12 @@ function extractActionItems(tree: Root, sections: Section[], lines: Lines): Acti
         }
       } else if (node.type === 'table') {
         const table = node as Table;
-        const header = table.children[0]?.children.map((c) => normalizeHeading(toString(c))) ?? [];
+        const header = table.children[0]?.children.map((c) => normalizeHeading(textOf(c))) ?? [];
         const ownerCol = header.findIndex((h) => /owner|assignee|who/.test(h));
         const dueCol = header.findIndex((h) => /due|deadline|date/.test(h));
         const doneCol = header.findIndex((h) => /status|done|state/.test(h));
         for (const row of table.children.slice(1)) {
-          const cells = row.children.map((c) => toString(c).trim());
+          const cells = row.children.map((c) => textOf(c).trim());
           const item = parseActionText(cells.join(' | '), spanOf(row), null);
           if (ownerCol >= 0) item.owner = cells[ownerCol] || null;
           if (dueCol >= 0 && cells[dueCol]) {
@@ -1121,9 +1134,9 @@ function extractActionItems(tree: Root, sections: Section[], lines: Lines): Acti
     if (seen.has(span.line)) return;
     seen.add(span.line);
     const first = item.children[0];
-    const text = first ? toString(first).replace(/\s+/g, ' ').trim() : '';
+    const text = first ? textOf(first).replace(/\s+/g, ' ').trim() : '';
     const line = lines.line(span.line);
-    const all = toString(item).replace(/\s+/g, ' ').trim();
+    const all = textOf(item).replace(/\s+/g, ' ').trim();
     const parsed = parseActionText(all, { ...span, endLine: first?.position?.end.line ?? span.line, endColumn: first?.position?.end.column ?? line.length + 1 }, item.checked ?? null);
     // The task itself: "(owner: …, due: …)" is in owner and due.
     parsed.text = text.replace(META_SUFFIX_RE, '').trim() || text;

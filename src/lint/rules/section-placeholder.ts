@@ -16,8 +16,19 @@ function realWords(text: string): number {
   return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-/** The template's guidance split into sentences long enough to be unmistakable. */
+const sentenceCache = new Map<string, string[]>();
+
+/** The template's guidance split into sentences long enough to be unmistakable (once per template section). */
 function guidanceSentences(guidance: string): string[] {
+  let sentences = sentenceCache.get(guidance);
+  if (!sentences) {
+    sentences = splitGuidance(guidance);
+    sentenceCache.set(guidance, sentences);
+  }
+  return sentences;
+}
+
+function splitGuidance(guidance: string): string[] {
   return normalize(guidance.replace(/^\s*[-*+]\s+(?:\[[ xX]\]\s*)?/gm, ''))
     .split(/(?<=[.!?:;])\s+|\s+—\s+/)
     .map((s) => s.replace(/[.!?:;]$/, '').trim())
@@ -55,7 +66,9 @@ function checkSection(
     const line = lines[n - 1] ?? '';
     if (!guidanceReported && sentences.length > 0) {
       const text = normalize(line);
-      if (text && sentences.some((g) => text.includes(g) || (realWords(text) >= 5 && g.includes(text)))) {
+      // A line holding a whole guidance sentence, or (five words or more) a part of one.
+      const matches = text !== '' && (sentences.some((g) => text.includes(g)) || (sentences.some((g) => g.includes(text)) && realWords(text) >= 5));
+      if (matches) {
         report(`Expected your own words under "${s.heading}", found the template's guidance for "${heading}": replace it with what happened`, {
           line: n,
           column: line.length - line.trimStart().length + 1,
