@@ -122,21 +122,50 @@ const BOLD_SEGMENT = /(\*\*|__)(.+?)\1/g;
 
 /** Markdown emphasis, escapes and HTML breaks stripped from one source line. */
 function plainLine(line: string): string {
-  return line
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/\\$/, '')
-    .replace(/(\*\*|__)/g, '')
-    .replace(/(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])/g, '')
-    .replace(/`/g, '')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1') // Markdown escapes: the text as a reader sees it
-    .trim();
+  let out = line;
+  // Each pass only where its character occurs: most lines have none of them.
+  if (out.includes('<')) out = out.replace(/<br\s*\/?>/gi, ' ');
+  if (out.includes('\\')) out = out.replace(/\\$/, '');
+  if (out.includes('*') || out.includes('_')) {
+    out = out.replace(/(\*\*|__)/g, '').replace(/(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])/g, '');
+  }
+  if (out.includes('`')) out = out.replace(/`/g, '');
+  if (out.includes('\\')) out = out.replace(/\\([!-/:-@[-`{-~])/g, '$1'); // Markdown escapes: the text as a reader sees it
+  return out.trim();
 }
 
-/** Whitespace-separated tokens holding a letter or a digit, comments left out. One pass of one regex. */
-const WORD_RE = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
+/** JavaScript's \s: the characters that separate words. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+
+/** Whitespace-separated tokens holding a letter or a digit, comments left out. One pass over the characters. */
 function wordCount(text: string): number {
   const t = text.includes('<!--') ? text.replace(COMMENT_RE, ' ') : text;
-  return t.match(WORD_RE)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isSpace(c)) {
+      inWord = false;
+      continue;
+    }
+    if (inWord) continue;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      inWord = true;
+      count++;
+    } else if (c >= 128) {
+      const cp = t.codePointAt(i)!;
+      if (LETTER_OR_DIGIT_RE.test(String.fromCodePoint(cp))) {
+        inWord = true;
+        count++;
+      }
+      if (cp > 0xffff) i++;
+    }
+  }
+  return count;
 }
 
 function isDateLine(plain: string): DateParts | undefined {
@@ -378,7 +407,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
   const { start, end } = node.position!;
   for (let n = start.line; n <= end.line; n++) {
     const raw = lines.line(n);
-    const line = raw.replace(/\s*(?:<br\s*\/?>|\\)\s*$/i, '').trimEnd();
+    const line = raw.includes('<') || raw.includes('\\') ? raw.replace(/\s*(?:<br\s*\/?>|\\)\s*$/i, '').trimEnd() : raw.trimEnd();
     const indent = line.length - line.trimStart().length;
     const trimmed = line.trim();
     if (!trimmed) continue;

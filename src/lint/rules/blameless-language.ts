@@ -3,21 +3,23 @@ import { positionOf, spanAt, type Rule } from '../rule.js';
 interface Phrase {
   re: RegExp;
   suggestion: string;
+  /** Lower-case text every match contains one of: the pattern runs only where one is present. */
+  hints: string[];
 }
 
 const PHRASES: Phrase[] = [
-  { re: /\bhuman errors?\b/gi, suggestion: 'describe the conditions that made the mistake easy to make (missing check, confusing tool, no second pair of eyes)' },
-  { re: /\b(?:should(?:n't| not)? have|should've)\b/gi, suggestion: 'say what would have helped instead, e.g. "a check in CI would have caught it"' },
-  { re: /\bcareless(?:ly|ness)?\b|\bnegligen(?:t|ce|tly)\b|\bsloppy\b|\bincompeten(?:t|ce)\b|\blazy\b|\bstupid\b|\bdumb\b/gi, suggestion: 'describe what happened and why it made sense at the time, not the person' },
+  { re: /\bhuman errors?\b/gi, suggestion: 'describe the conditions that made the mistake easy to make (missing check, confusing tool, no second pair of eyes)', hints: ['human error'] },
+  { re: /\b(?:should(?:n't| not)? have|should've)\b/gi, suggestion: 'say what would have helped instead, e.g. "a check in CI would have caught it"', hints: ['should'] },
+  { re: /\bcareless(?:ly|ness)?\b|\bnegligen(?:t|ce|tly)\b|\bsloppy\b|\bincompeten(?:t|ce)\b|\blazy\b|\bstupid\b|\bdumb\b/gi, suggestion: 'describe what happened and why it made sense at the time, not the person', hints: ['careless', 'negligen', 'sloppy', 'incompeten', 'lazy', 'stupid', 'dumb'] },
   // "the fault of", "Dana's fault", "their fault": anchored on the literal word, which is fast to find.
-  { re: /(?:\bthe )?\bfault of\b|(?:\b\w+'s|\b(?:his|her|their)) fault\b/gi, suggestion: 'name the system, step or gap that failed, not who' },
-  { re: /\bblam(?:e|ed|es|ing|eworthy)\b/gi, suggestion: 'describe causes and contributing factors; postmortems are blameless' },
+  { re: /(?:\bthe )?\bfault of\b|(?:\b\w+'s|\b(?:his|her|their)) fault\b/gi, suggestion: 'name the system, step or gap that failed, not who', hints: ['fault'] },
+  { re: /\bblam(?:e|ed|es|ing|eworthy)\b/gi, suggestion: 'describe causes and contributing factors; postmortems are blameless', hints: ['blam'] },
 ];
 
 /** A person as the one who failed: "@sam forgot", "Dana accidentally ran…", "Bob Smith neglected…". */
 const PERSON_RE = /(?:^|\n|[.!?;:]\s+|\s-\s)(@[\w.-]+|[\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+)?) (?:forgot|neglected|ignored|overlooked|mistakenly|accidentally|carelessly|messed up|screwed up|made (?:a|the) mistake|didn't (?:check|test|notice|read)|did not (?:check|test|notice|read))\b/gmu;
 const PERSON_SUGGESTION = 'name the step or safeguard that was missing, not the person ("the deploy script did not ask for confirmation")';
-const TRIGGER_RE = /error|should|careless|negligen|sloppy|incompeten|lazy|stupid|dumb|fault|blam|forgot|neglect|ignored|overlooked|mistake|accidental|messed|screwed|didn't|did not/i;
+const PERSON_HINTS = ['forgot', 'neglected', 'ignored', 'overlooked', 'mistake', 'accidentally', 'carelessly', 'messed up', 'screwed up', "didn't", 'did not'];
 const NOT_PEOPLE = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'We', 'Our', 'They', 'Their', 'A', 'An', 'One', 'Someone', 'Somebody', 'Nobody', 'Everyone', 'No', 'Each', 'Every', 'Monitoring', 'Alerting', 'Nothing', 'He', 'She', 'You', 'I']);
 
 export const rule: Rule = {
@@ -30,8 +32,26 @@ root cause ("@sam forgot to…", "Dana accidentally…"). Each message suggests 
 that made the mistake possible, what would have helped, the system or step that failed.`,
   check({ doc, report }) {
     const text = doc.source;
-    if (!TRIGGER_RE.test(text)) return; // most documents: nothing to look at
-    // Our wording only: not the front matter, not quoted code or logs in fences.
+    const lower = text.toLowerCase();
+    const found: Array<[number, number, string]> = [];
+    for (const p of PHRASES) {
+      if (!p.hints.some((h) => lower.includes(h))) continue; // most documents: nothing to look at
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(text); m; m = p.re.exec(text)) found.push([m.index, m[0].length, p.suggestion]);
+    }
+    if (PERSON_HINTS.some((h) => lower.includes(h))) {
+      const rootCause = doc.sections.filter((s) => s.ids.includes('root-cause') || s.ids.includes('trigger'));
+      PERSON_RE.lastIndex = 0;
+      for (let m = PERSON_RE.exec(text); m; m = PERSON_RE.exec(text)) {
+        if (NOT_PEOPLE.has(m[1]!)) continue;
+        const at = m.index + m[0].indexOf(m[1]!);
+        const { line } = positionOf(doc, at);
+        if (!rootCause.some((s) => line >= s.contentStart && line <= s.contentEnd)) continue;
+        found.push([at, m[0].length - (at - m.index), PERSON_SUGGESTION]);
+      }
+    }
+    if (found.length === 0) return;
+    // Quoted code (fenced blocks) and the front matter are not the author's wording.
     const skipLines = new Set<number>();
     const fm = doc.frontMatter.span;
     if (fm) for (let n = fm.line; n <= fm.endLine; n++) skipLines.add(n);
@@ -43,20 +63,6 @@ that made the mistake possible, what would have helped, the system or step that 
         skipLines.add(i + 1);
       } else if (fence !== null) skipLines.add(i + 1);
     });
-    const found: Array<[number, number, string]> = [];
-    for (const p of PHRASES) {
-      p.re.lastIndex = 0;
-      for (let m = p.re.exec(text); m; m = p.re.exec(text)) found.push([m.index, m[0].length, p.suggestion]);
-    }
-    const rootCause = doc.sections.filter((s) => s.ids.includes('root-cause') || s.ids.includes('trigger'));
-    PERSON_RE.lastIndex = 0;
-    for (let m = PERSON_RE.exec(text); m; m = PERSON_RE.exec(text)) {
-      if (NOT_PEOPLE.has(m[1]!)) continue;
-      const at = m.index + m[0].indexOf(m[1]!);
-      const { line } = positionOf(doc, at);
-      if (!rootCause.some((s) => line >= s.contentStart && line <= s.contentEnd)) continue;
-      found.push([at, m[0].length - (at - m.index), PERSON_SUGGESTION]);
-    }
     for (const [index, length, suggestion] of found.sort((a, b) => a[0] - b[0])) {
       const span = spanAt(doc, index, index + length);
       if (skipLines.has(span.line)) continue;

@@ -7,32 +7,35 @@ interface Detector {
   group?: number;
   /** For assignments: the value must look random. */
   entropy?: boolean;
+  /** Lower-case text one of which any match contains: the pattern runs only where one is present. */
+  hints: string[];
 }
 
 /** What a secret's value is never: placeholders and references to somewhere else. */
 const PLACEHOLDER = /^(?:x+|\*+|\.+|…|_+|-+|<[^>]*>|\[[^\]]*\]|\$\{?[\w.:-]+\}?|\{\{.*\}\}|%[\w]+%|changeme|change_me|password|passwd|secret|redacted|removed|hidden|example|sample|dummy|placeholder|none|null|true|false|todo|tbd|your[\w-]*|my[\w-]*|test[\w-]*)$/i;
 
 const DETECTORS: Detector[] = [
-  { kind: 'a private key', re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
-  { kind: 'an AWS access key ID', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g },
-  { kind: 'an AWS secret access key', re: /\baws_?secret(?:_access)?_?key\b["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
-  { kind: 'a Google Cloud API key', re: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
-  { kind: 'a Google Cloud service-account key', re: /"private_key_id"\s*:\s*"([0-9a-f]{40})"/g, group: 1 },
-  { kind: 'an Azure storage or service bus key', re: /\b(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{40,}={0,2})/g, group: 1 },
-  { kind: 'an Azure SAS signature', re: /[?&]sig=([A-Za-z0-9%+/]{40,}={0,2})/g, group: 1 },
-  { kind: 'an Azure client secret', re: /(?<![A-Za-z0-9~._-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9~._-])/g },
-  { kind: 'a GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{50,255})\b/g },
-  { kind: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g },
-  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { kind: 'a Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/g },
-  { kind: 'a JSON Web Token', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g },
-  { kind: 'a password in a URL', re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]{3,})@[^\s/]/gi, group: 1 },
-  { kind: 'a password in a connection string', re: /(?:^|[;\s"'])(?:Password|Pwd)\s*=\s*([^;\s"'()]{3,})(?![(\w])/gi, group: 1 },
+  { kind: 'a private key', re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g , hints: ['private key'] },
+  { kind: 'an AWS access key ID', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g , hints: ['akia', 'asia', 'abia', 'acca'] },
+  { kind: 'an AWS secret access key', re: /\baws_?secret(?:_access)?_?key\b["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 , hints: ['secret'] },
+  { kind: 'a Google Cloud API key', re: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g , hints: ['aiza'] },
+  { kind: 'a Google Cloud service-account key', re: /"private_key_id"\s*:\s*"([0-9a-f]{40})"/g, group: 1 , hints: ['private_key_id'] },
+  { kind: 'an Azure storage or service bus key', re: /\b(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{40,}={0,2})/g, group: 1 , hints: ['accountkey', 'sharedaccesskey'] },
+  { kind: 'an Azure SAS signature', re: /[?&]sig=([A-Za-z0-9%+/]{40,}={0,2})/g, group: 1 , hints: ['sig='] },
+  { kind: 'an Azure client secret', re: /(?<![A-Za-z0-9~._-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9~._-])/g , hints: ['q~'] },
+  { kind: 'a GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{50,255})\b/g , hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
+  { kind: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g , hints: ['glpat-'] },
+  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g , hints: ['xox'] },
+  { kind: 'a Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/g , hints: ['hooks.slack.com'] },
+  { kind: 'a JSON Web Token', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g , hints: ['eyj'] },
+  { kind: 'a password in a URL', re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]{3,})@[^\s/]/gi, group: 1 , hints: ['://'] },
+  { kind: 'a password in a connection string', re: /(?:^|[;\s"'])(?:Password|Pwd)\s*=\s*([^;\s"'()]{3,})(?![(\w])/gi, group: 1 , hints: ['password', 'pwd'] },
   {
     kind: 'a secret assigned to a name',
     re: /\b(?:password|passwd|pwd|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|private[_-]?key|token)\b["']?\s*[:=]\s*["']?([^\s"',;()]{8,})(?![(\w])/gi,
     group: 1,
     entropy: true,
+    hints: ['pass', 'pwd', 'secret', 'key', 'token'],
   },
 ];
 
@@ -68,9 +71,11 @@ Remove the secret from the document (and from the repository's history), and rot
   check({ doc, report }) {
     // Each pattern runs once over the whole text (front matter and code included: that is where secrets are).
     const text = doc.source;
+    const lower = text.toLowerCase();
     const taken: Array<[number, number]> = [];
     const found: Array<[number, number, string]> = [];
     for (const d of DETECTORS) {
+      if (!d.hints.some((h) => lower.includes(h))) continue;
       d.re.lastIndex = 0;
       for (let m = d.re.exec(text); m; m = d.re.exec(text)) {
         const value = d.group ? m[d.group]! : m[0];

@@ -45,10 +45,20 @@ is complete in shape but not in content. This rule finds that guidance, and the 
 merged by accident. Replace the text with what actually happened.`,
   check({ doc, template, report }) {
     const lines = doc.source.split(/\r\n|\r|\n/);
+    // Nested sections share lines: each line is normalized once.
+    const normalized = new Map<number, string>();
+    const normalizedLine = (n: number): string => {
+      let text = normalized.get(n);
+      if (text === undefined) {
+        text = normalize(lines[n - 1] ?? '');
+        normalized.set(n, text);
+      }
+      return text;
+    };
     for (const ts of template.sections) {
       const sentences = guidanceSentences(ts.guidance);
       for (const s of sectionsFor(doc, ts)) {
-        checkSection(s, sentences, lines, ts.heading, report);
+        checkSection(s, sentences, lines, normalizedLine, ts.heading, report);
       }
     }
   },
@@ -58,14 +68,15 @@ function checkSection(
   s: Section,
   sentences: string[],
   lines: string[],
+  normalizedLine: (n: number) => string,
   heading: string,
   report: Parameters<Rule['check']>[0]['report'],
 ): void {
   let guidanceReported = false;
   for (let n = s.contentStart; n <= s.contentEnd; n++) {
     const line = lines[n - 1] ?? '';
-    if (!guidanceReported && sentences.length > 0) {
-      const text = normalize(line);
+    if (!guidanceReported && sentences.length > 0 && line.trim() !== '') {
+      const text = normalizedLine(n);
       // A line holding a whole guidance sentence, or (five words or more) a part of one.
       const matches = text !== '' && (sentences.some((g) => text.includes(g)) || (sentences.some((g) => g.includes(text)) && realWords(text) >= 5));
       if (matches) {
