@@ -3,6 +3,7 @@
  * nothing and `lint` never loads the interview.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { setModuleImporter, type ModuleImporter } from './config/importer.js';
 import { UserError } from './errors.js';
 
 export interface GlobalOptions {
@@ -168,7 +169,13 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export interface MainOptions {
+  /** import() from a real ES module, for JavaScript config files (see setModuleImporter). */
+  importModule?: ModuleImporter;
+}
+
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  if (options.importModule) setModuleImporter(options.importModule);
   const program = buildProgram();
   // `new` takes one flag per field and section of its template: add them before parsing.
   const command = argv.slice(2).find((a, i, all) => !a.startsWith('-') && !['-c', '--config'].includes(all[i - 1] ?? ''));

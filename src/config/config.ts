@@ -3,10 +3,12 @@
  * `.postmortemrc.json|yaml|yml`, `postmortem.config.js|mjs`, or a "postmortem" key in package.json.
  */
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse as parseYaml } from 'yaml';
 import { isIanaZone } from '../document/time.js';
 import { UserError } from '../errors.js';
+import { importModule } from './importer.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
@@ -108,11 +110,13 @@ export function validateRuleSetting(setting: unknown, where: string, fail: (prob
   return sev as Severity;
 }
 
+const moduleLoader: Loader = async (filepath) => (await importModule(pathToFileURL(filepath).href)).default;
+
 /** Find and validate the config. `explicit` is a --config path. Throws UserError (exit 2) when it is invalid. */
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   const searcher = lilconfig('postmortem', {
     searchPlaces: SEARCH_PLACES,
-    loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.json': jsonLoader },
+    loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.json': jsonLoader, '.js': moduleLoader, '.mjs': moduleLoader, '.cjs': moduleLoader },
     cache: false,
   });
   let result;

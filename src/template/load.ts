@@ -8,6 +8,22 @@ import { PACKAGE_ROOT } from '../paths.js';
 
 export const BUILTIN_DIR = join(PACKAGE_ROOT, 'templates');
 
+type Precompiled = Record<string, { source: string; template: Template }>;
+let precompiled: Precompiled | null | undefined;
+
+/** A built-in template as the build parsed it (dist/templates.json), if its file still has the same text. */
+function prebuilt(name: string, source: string): Template | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'templates.json'), 'utf8')) as Precompiled;
+    } catch {
+      precompiled = null; // not built: parse as usual
+    }
+  }
+  const hit = precompiled?.[name];
+  return hit && hit.source === source ? hit.template : undefined;
+}
+
 export interface TemplateEntry {
   name: string;
   path: string;
@@ -48,7 +64,8 @@ export class TemplateRegistry {
     } catch (error) {
       throw new UserError(`cannot read template ${entry.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const template = parseTemplate(text, entry.path, entry.origin);
+    const built = entry.origin === 'built-in' ? prebuilt(entry.name, text) : undefined;
+    const template = built ? { ...built, path: entry.path } : parseTemplate(text, entry.path, entry.origin);
     this.cache.set(nameOrPath, template);
     return template;
   }
