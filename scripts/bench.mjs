@@ -81,12 +81,18 @@ const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) :
 if (process.argv.includes('--startup-only')) process.exit(0);
 const nm = join(root, 'node_modules', '.bin');
 
-/** Wall time and peak memory of one command, with GNU time. */
-function measure(cmd, args, env = {}) {
+/**
+ * Wall time and peak memory of one command, with GNU time. `check` looks at the output: a tool that failed fast
+ * (a plugin not found, no file matched) must not pass for a fast one.
+ */
+function measure(cmd, args, check, env = {}) {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 1 << 30 });
-  const last = r.stderr.trim().split('\n').at(-1);
-  const [seconds, kb] = last.split(' ').map(Number);
-  if (!Number.isFinite(seconds)) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr.slice(-500)}`);
+  const lines = r.stderr.trim().split('\n');
+  const [seconds, kb] = lines.at(-1).split(' ').map(Number);
+  const output = r.stdout + lines.slice(0, -1).join('\n');
+  if (!Number.isFinite(seconds) || (r.status !== 0 && r.status !== 1) || !check(output)) {
+    throw new Error(`${cmd} ${args.join(' ')} did not do its job (exit ${r.status}):\n${output.slice(-1500)}`);
+  }
   return { seconds, mb: kb / 1024 };
 }
 
@@ -94,15 +100,20 @@ const table = [];
 for (const n of SIZES) {
   const dir = ensureCorpus(join(root, '.bench', `c${n}`), n);
   const cacheDir = mkdtempSync(join(tmpdir(), 'postmortem-cache-'));
+  const linted = (o) => o.includes(`${n} files checked`);
   const rows = {
-    'postmortem lint': measure(process.execPath, [bin, 'lint', dir, '--format', 'json', '-o', '/dev/null']),
-    'postmortem lint (1 thread)': measure(process.execPath, [bin, 'lint', dir, '--format', 'json', '-o', '/dev/null', '--jobs', '1']),
-    'parse floor (micromark, 1 thread)': measure(process.execPath, [join(root, 'scripts', 'floor.mjs'), dir]),
-    'remark-cli + frontmatter + lint-recommended': measure(join(nm, 'remark'), [dir, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout']),
-    'markdownlint-cli2': measure(join(nm, 'markdownlint-cli2'), [`${dir}/**/*.md`]),
+    'postmortem lint': measure(process.execPath, [bin, 'lint', dir], linted),
+    'postmortem lint (1 thread)': measure(process.execPath, [bin, 'lint', dir, '--jobs', '1'], linted),
+    'parse floor (micromark, 1 thread)': measure(process.execPath, [join(root, 'scripts', 'floor.mjs'), dir], (o) => o.includes(`parsed ${n} files`)),
+    'remark-cli + frontmatter + lint-recommended': measure(
+      join(nm, 'remark'),
+      [dir, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout', '--frail'],
+      (o) => !/Cannot process file|Cannot find/.test(o) && /\d+ warnings?/.test(o),
+    ),
+    'markdownlint-cli2': measure(join(nm, 'markdownlint-cli2'), [`${dir}/**/*.md`], (o) => o.includes(`Linting: ${n} file(s)`)),
   };
-  measure(process.execPath, [bin, 'lint', dir, '--cache-location', cacheDir, '-o', '/dev/null']);
-  rows['postmortem lint --cache (unchanged re-run)'] = measure(process.execPath, [bin, 'lint', dir, '--cache-location', cacheDir, '-o', '/dev/null']);
+  measure(process.execPath, [bin, 'lint', dir, '--cache-location', cacheDir], linted);
+  rows['postmortem lint --cache (unchanged re-run)'] = measure(process.execPath, [bin, 'lint', dir, '--cache-location', cacheDir], linted);
   rmSync(cacheDir, { recursive: true, force: true });
   table.push({ n, rows });
 }

@@ -1,7 +1,8 @@
 /**
  * The one parser: text → Postmortem model. Every command reads documents through `parsePostmortem`.
  *
- * Markdown structure comes from remark (remark-parse + remark-frontmatter + remark-gfm). On top of it we read what
+ * Markdown structure comes from micromark, remark's tokenizer, with front matter, GFM tables and task items
+ * (./markdown.ts: the blocks, their positions and their text, without an mdast tree). On top of it we read what
  * people write outside Markdown's rules: headings as bold lines or lone "Label:" lines, timelines as bare lines or
  * one collapsed paragraph, times in a dozen styles.
  */
