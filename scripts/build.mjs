@@ -19,9 +19,10 @@ const common = {
   platform: 'node',
   target: 'node20.12',
   logLevel: 'warning',
-  // Less source for V8 to scan at start-up; identifiers are kept, so stack traces stay readable.
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // Less source for V8 to scan at start-up; identifiers are kept, so stack traces stay readable. For profiling,
+  // POSTMORTEM_BUILD_READABLE=1 keeps the source as written (and esbuild's comments naming each module).
+  minifyWhitespace: !process.env.POSTMORTEM_BUILD_READABLE,
+  minifySyntax: !process.env.POSTMORTEM_BUILD_READABLE,
 };
 
 await build({

@@ -1,3 +1,4 @@
+import { HintSet } from '../hints.js';
 import { positionOf, spanAt, type Rule } from '../rule.js';
 
 interface Phrase {
@@ -20,6 +21,7 @@ const PHRASES: Phrase[] = [
 const PERSON_RE = /(?:^|\n|[.!?;:]\s+|\s-\s)(@[\w.-]+|[\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+)?) (?:forgot|neglected|ignored|overlooked|mistakenly|accidentally|carelessly|messed up|screwed up|made (?:a|the) mistake|didn't (?:check|test|notice|read)|did not (?:check|test|notice|read))\b/gmu;
 const PERSON_SUGGESTION = 'name the step or safeguard that was missing, not the person ("the deploy script did not ask for confirmation")';
 const PERSON_HINTS = ['forgot', 'neglected', 'ignored', 'overlooked', 'mistake', 'accidentally', 'carelessly', 'messed up', 'screwed up', "didn't", 'did not'];
+const HINTS = new HintSet([...PHRASES.flatMap((p) => p.hints), ...PERSON_HINTS]);
 const NOT_PEOPLE = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'We', 'Our', 'They', 'Their', 'A', 'An', 'One', 'Someone', 'Somebody', 'Nobody', 'Everyone', 'No', 'Each', 'Every', 'Monitoring', 'Alerting', 'Nothing', 'He', 'She', 'You', 'I']);
 
 export const rule: Rule = {
@@ -32,14 +34,14 @@ root cause ("@sam forgot to…", "Dana accidentally…"). Each message suggests 
 that made the mistake possible, what would have helped, the system or step that failed.`,
   check({ doc, report }) {
     const text = doc.source;
-    const lower = text.toLowerCase();
+    const present = HINTS.scan(text);
     const found: Array<[number, number, string]> = [];
     for (const p of PHRASES) {
-      if (!p.hints.some((h) => lower.includes(h))) continue; // most documents: nothing to look at
+      if (!p.hints.some(present)) continue; // most documents: nothing to look at
       p.re.lastIndex = 0;
       for (let m = p.re.exec(text); m; m = p.re.exec(text)) found.push([m.index, m[0].length, p.suggestion]);
     }
-    if (PERSON_HINTS.some((h) => lower.includes(h))) {
+    if (PERSON_HINTS.some(present)) {
       const rootCause = doc.sections.filter((s) => s.ids.includes('root-cause') || s.ids.includes('trigger'));
       PERSON_RE.lastIndex = 0;
       for (let m = PERSON_RE.exec(text); m; m = PERSON_RE.exec(text)) {

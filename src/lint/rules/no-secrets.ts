@@ -1,3 +1,4 @@
+import { HintSet } from '../hints.js';
 import { spanAt, type Rule } from '../rule.js';
 
 interface Detector {
@@ -39,6 +40,8 @@ const DETECTORS: Detector[] = [
   },
 ];
 
+const HINTS = new HintSet(DETECTORS.flatMap((d) => d.hints));
+
 /** Bits per character: random keys have about 4 or more; words and repeated characters much less. */
 function entropy(s: string): number {
   const counts = new Map<string, number>();
@@ -71,11 +74,11 @@ Remove the secret from the document (and from the repository's history), and rot
   check({ doc, report }) {
     // Each pattern runs once over the whole text (front matter and code included: that is where secrets are).
     const text = doc.source;
-    const lower = text.toLowerCase();
+    const present = HINTS.scan(text);
     const taken: Array<[number, number]> = [];
     const found: Array<[number, number, string]> = [];
     for (const d of DETECTORS) {
-      if (!d.hints.some((h) => lower.includes(h))) continue;
+      if (!d.hints.some(present)) continue;
       d.re.lastIndex = 0;
       for (let m = d.re.exec(text); m; m = d.re.exec(text)) {
         const value = d.group ? m[d.group]! : m[0];
