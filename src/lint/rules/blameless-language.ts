@@ -13,7 +13,7 @@ const PHRASES: Phrase[] = [
   { re: /\b(?:should(?:n't| not)? have|should've)\b/gi, suggestion: 'say what would have helped instead, e.g. "a check in CI would have caught it"', hints: ['should'] },
   { re: /\bcareless(?:ly|ness)?\b|\bnegligen(?:t|ce|tly)\b|\bsloppy\b|\bincompeten(?:t|ce)\b|\blazy\b|\bstupid\b|\bdumb\b/gi, suggestion: 'describe what happened and why it made sense at the time, not the person', hints: ['careless', 'negligen', 'sloppy', 'incompeten', 'lazy', 'stupid', 'dumb'] },
   // "the fault of", "Dana's fault", "their fault": anchored on the literal word, which is fast to find.
-  { re: /(?:\bthe )?\bfault of\b|(?:\b\w+'s|\b(?:his|her|their)) fault\b/gi, suggestion: 'name the system, step or gap that failed, not who', hints: ['fault'] },
+  { re: /(?:\bthe )?\bfault of\b|(?:\b\w+'s|\b(?:his|her|their)) fault\b/gi, suggestion: 'name the system, step or gap that failed, not who', hints: ['fault of', "'s fault", 'his fault', 'her fault', 'their fault'] },
   { re: /\bblam(?:e|ed|es|ing|eworthy)\b/gi, suggestion: 'describe causes and contributing factors; postmortems are blameless', hints: ['blam'] },
 ];
 

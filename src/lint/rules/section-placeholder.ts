@@ -1,7 +1,7 @@
 import type { Section } from '../../document/model.js';
-import { sectionsFor, type Rule } from '../rule.js';
+import { positionOf, sectionsFor, type Rule } from '../rule.js';
 
-import { PLACEHOLDER_RE } from '../../document/placeholder.js';
+import { PLACEHOLDER_LINE_RE } from '../../document/placeholder.js';
 
 function normalize(text: string): string {
   return text
@@ -55,10 +55,19 @@ merged by accident. Replace the text with what actually happened.`,
       }
       return text;
     };
+    // Placeholders, found in one pass over the text, by line.
+    const placeholders = new Map<number, Array<{ text: string; column: number }>>();
+    PLACEHOLDER_LINE_RE.lastIndex = 0;
+    for (let m = PLACEHOLDER_LINE_RE.exec(doc.source); m; m = PLACEHOLDER_LINE_RE.exec(doc.source)) {
+      const { line, column } = positionOf(doc, m.index);
+      const onLine = placeholders.get(line) ?? [];
+      onLine.push({ text: m[0], column });
+      placeholders.set(line, onLine);
+    }
     for (const ts of template.sections) {
       const sentences = guidanceSentences(ts.guidance);
       for (const s of sectionsFor(doc, ts)) {
-        checkSection(s, sentences, lines, normalizedLine, ts.heading, report);
+        checkSection(s, sentences, lines, normalizedLine, placeholders, ts.heading, report);
       }
     }
   },
@@ -69,6 +78,7 @@ function checkSection(
   sentences: string[],
   lines: string[],
   normalizedLine: (n: number) => string,
+  placeholders: Map<number, Array<{ text: string; column: number }>>,
   heading: string,
   report: Parameters<Rule['check']>[0]['report'],
 ): void {
@@ -89,13 +99,12 @@ function checkSection(
         guidanceReported = true;
       }
     }
-    PLACEHOLDER_RE.lastIndex = 0;
-    for (let m = PLACEHOLDER_RE.exec(line); m; m = PLACEHOLDER_RE.exec(line)) {
-      report(`Expected real content under "${s.heading}", found the placeholder "${m[0]}"`, {
+    for (const p of placeholders.get(n) ?? []) {
+      report(`Expected real content under "${s.heading}", found the placeholder "${p.text}"`, {
         line: n,
-        column: m.index + 1,
+        column: p.column,
         endLine: n,
-        endColumn: m.index + m[0].length + 1,
+        endColumn: p.column + p.text.length,
       });
     }
   }
