@@ -81,6 +81,8 @@ export class SectionMatcher {
   /** normalised phrase → ids */
   private readonly phrases = new Map<string, string[]>();
   private readonly ordered: Array<[string, string[]]>;
+  /** Answers by text: the same headings and labels come back in document after document. */
+  private readonly memo = new Map<string, readonly string[]>();
 
   constructor(extra: Record<string, string[]> = {}) {
     const add = (id: string, phrase: string): void => {
@@ -107,6 +109,17 @@ export class SectionMatcher {
    * phrase; otherwise a known phrase anywhere in the heading counts ("Timeline of Chaos", "Root cause of the issue").
    */
   match(text: string, strict = false): string[] {
+    const key = strict ? `!${text}` : ` ${text}`;
+    let ids = this.memo.get(key);
+    if (!ids) {
+      ids = this.find(text, strict);
+      if (this.memo.size >= 10_000) this.memo.clear(); // bounded: text is the user's
+      this.memo.set(key, ids);
+    }
+    return [...ids];
+  }
+
+  private find(text: string, strict: boolean): string[] {
     const label = normalizeHeading(headingLabel(text));
     const whole = normalizeHeading(text);
     if (!label && !whole) return [];
@@ -129,7 +142,7 @@ export class SectionMatcher {
         rest = rest.replace(needle, ' | ');
       }
     }
-    if (found.length === 0 && label !== whole && whole) return this.match(whole.replace(/:/g, ' '), false);
+    if (found.length === 0 && label !== whole && whole) return this.find(whole.replace(/:/g, ' '), false);
     return found;
   }
 }

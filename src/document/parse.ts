@@ -27,6 +27,7 @@ import {
   findDurations,
   findTimes,
   formatInstant,
+  minutesBetween,
   parseIsoDateTime,
   resolveZone,
   type ClockTime,
@@ -742,7 +743,7 @@ function inferIncident(
         if (f) incident.endSpan = f;
       }
       if (!incident.timezone && s) incident.timezone = s.zoneName ?? null;
-      if (s && e) incident.durationMinutes = Math.round(e.diff(s, 'minutes').minutes);
+      if (s && e) incident.durationMinutes = minutesBetween(s, e);
       incident.date = s ? s.toISODate() : fmDate ? normalizeDate(fmDate) : null;
       return incident;
     }
@@ -810,7 +811,7 @@ function inferIncident(
     if (endOut.instant) incident.endInstant = endOut.instant;
     incident.endSpan = offsetToSpan(summary.text, summary.line, 1, end.index, end.length);
     if (startOut.instant && endOut.instant) {
-      incident.durationMinutes = Math.round(endOut.instant.diff(startOut.instant, 'minutes').minutes);
+      incident.durationMinutes = minutesBetween(startOut.instant, endOut.instant);
     } else {
       let minutes = endHour * 60 + end.minute - startMinutes;
       if (minutes < 0) minutes += 24 * 60;

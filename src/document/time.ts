@@ -295,6 +295,11 @@ export function formatInstant(
 }
 
 /** Parse an ISO 8601 date-time; `requireOffset` insists on an explicit offset or Z. */
+/** Whole minutes from `start` to `end` (exact: the difference of the instants, not of calendar fields). */
+export function minutesBetween(start: DateTime, end: DateTime): number {
+  return Math.round((end.toMillis() - start.toMillis()) / 60_000);
+}
+
 export function parseIsoDateTime(value: string, requireOffset: boolean): DateTime | undefined {
   const text = value.trim();
   if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) return undefined;

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { parseActionLine, statedDurations, durationAgrees } from '../document/parse.js';
 import { findPlaceholder } from '../document/placeholder.js';
-import { findTimes, isIanaZone, parseIsoDateTime } from '../document/time.js';
+import { findTimes, isIanaZone, minutesBetween, parseIsoDateTime } from '../document/time.js';
 import { UserError } from '../errors.js';
 import type { Template, TemplateField, TemplateSection } from '../template/template.js';
 
@@ -154,7 +154,7 @@ export function windowMinutes(answers: Answers): number | undefined {
   if (typeof start !== 'string' || typeof end !== 'string') return undefined;
   const s = DateTime.fromISO(start, { setZone: true });
   const e = DateTime.fromISO(end, { setZone: true });
-  return s.isValid && e.isValid ? Math.round(e.diff(s, 'minutes').minutes) : undefined;
+  return s.isValid && e.isValid ? minutesBetween(s, e) : undefined;
 }
 
 export function checkProse(section: TemplateSection, text: string, answers: Answers): Result<string> {

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { Document, isMap, isSeq } from 'yaml';
+import { minutesBetween } from '../document/time.js';
 import type { Template, TemplateSection } from '../template/template.js';
 import type { ActionAnswer, Answers, TimelineAnswer } from './answers.js';
 
@@ -121,7 +122,7 @@ function incidentLead(answers: Answers, zone: string | undefined): string {
     const le = zone ? e.setZone(zone) : e;
     const zoneName = ls.toFormat('ZZZZ');
     const endText = le.hasSame(ls, 'day') ? le.toFormat('h:mm a') : le.toFormat('LLLL d, yyyy, h:mm a');
-    const minutes = Math.round(e.diff(s, 'minutes').minutes);
+    const minutes = minutesBetween(s, e);
     parts.push(`**Duration:** from ${ls.toFormat('LLLL d, yyyy, h:mm a')} ${zoneName} to ${endText} ${zoneName} (${humanMinutes(minutes)})`);
   }
   if (typeof answers.fields.users_affected === 'number') parts.push(`${answers.fields.users_affected}% of users were affected`);
