@@ -81,8 +81,8 @@ export class SectionMatcher {
   /** normalised phrase → ids */
   private readonly phrases = new Map<string, string[]>();
   private readonly ordered: Array<[string, string[]]>;
-  /** Answers by text: the same headings and labels come back in document after document. */
-  private readonly memo = new Map<string, readonly string[]>();
+  /** Answers by text, strict and loose: the same headings and labels come back in document after document. */
+  private readonly memo = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()] as const;
 
   constructor(extra: Record<string, string[]> = {}) {
     const add = (id: string, phrase: string): void => {
@@ -109,12 +109,14 @@ export class SectionMatcher {
    * phrase; otherwise a known phrase anywhere in the heading counts ("Timeline of Chaos", "Root cause of the issue").
    */
   match(text: string, strict = false): string[] {
-    const key = strict ? `!${text}` : ` ${text}`;
-    let ids = this.memo.get(key);
+    const memo = this.memo[strict ? 1 : 0];
+    let ids = memo.get(text);
     if (!ids) {
       ids = this.find(text, strict);
-      if (this.memo.size >= 10_000) this.memo.clear(); // bounded: text is the user's
-      this.memo.set(key, ids);
+      if (memo.size >= 5_000) memo.clear(); // bounded: text is the user's
+      // A copy of the text as the key: `text` is often a slice of the whole document, which the key would keep
+      // alive (V8 copies a concatenation when slicing it).
+      memo.set((` ${text}`).slice(1), ids);
     }
     return [...ids];
   }
