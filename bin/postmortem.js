@@ -3,10 +3,6 @@
 // compiled with V8's code cache (dist/cli-BUILD-NODE-ARCH.cache) so that start-up skips most of the compiling; the
 // first run of a build writes that cache, and without it (a read-only install) everything works, only slower.
 import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
 
 // A closed pipe (`postmortem lint | head`) ends the output quietly, as in any Unix tool.
 for (const stream of [process.stdout, process.stderr]) {
@@ -16,7 +12,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-function loadCli() {
+async function loadCli() {
+  // Loaded here, not above: `--version` needs none of them.
+  const [{ default: Module, createRequire }, { dirname, join }, { fileURLToPath }, { default: vm }] = await Promise.all([
+    import('node:module'),
+    import('node:path'),
+    import('node:url'),
+    import('node:vm'),
+  ]);
   const file = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
   const source = readFileSync(file, 'utf8');
   const build = /^\/\/ build (\w+)/.exec(source)?.[1] ?? 'unknown';
@@ -50,7 +53,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.version}\n`);
 } else {
-  const { main, saveCache } = loadCli();
+  const { main, saveCache } = await loadCli();
   try {
     process.exitCode = await main(process.argv, { importModule: (url) => import(url) });
   } catch (error) {

@@ -1,7 +1,6 @@
 /** Turning the paths and globs of a command line into files, and reading them. */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from './errors.js';
 
 export const STDIN = '-';
@@ -57,6 +56,8 @@ export async function resolveFiles(patterns: string[], options: ResolveOptions):
       add(abs);
       continue;
     }
+    // Loaded only when a directory or a pattern is named: not for `postmortem lint FILE`.
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     let matches: string[];
     if (stat?.isDirectory()) {
       // A directory's README.md is its index page (postmortem index), not a postmortem.
