@@ -135,10 +135,10 @@ for (const n of SIZES) {
 const ours = (n) => table.find((t) => t.n === n).rows['postmortem lint'];
 for (const { n, rows } of table) {
   console.log(`\nlint ${n.toLocaleString('en')} synthetic postmortems (2–12 KB, median ~4 KB), median of ${REPEAT} rounds unless said`);
-  console.log(`  ${'tool'.padEnd(46)}${'wall'.padStart(9)}${'ms/file'.padStart(9)}${'peak MB'.padStart(9)}  postmortem lint is`);
+  console.log(`  ${'tool'.padEnd(52)}${'wall'.padStart(9)}${'ms/file'.padStart(9)}${'peak MB'.padStart(9)}  postmortem lint is`);
   for (const [name, r] of Object.entries(rows)) {
     const ratio = name === 'postmortem lint' ? '' : `${(ours(n).seconds / r.seconds).toFixed(2)}x this`;
-    console.log(`  ${name.padEnd(46)}${`${r.seconds.toFixed(1)} s`.padStart(9)}${((r.seconds * 1000) / n).toFixed(2).padStart(9)}${r.mb.toFixed(0).padStart(9)}  ${ratio}`);
+    console.log(`  ${name.padEnd(52)}${`${r.seconds.toFixed(1)} s`.padStart(9)}${((r.seconds * 1000) / n).toFixed(2).padStart(9)}${r.mb.toFixed(0).padStart(9)}  ${ratio}`);
   }
 }
 const big = table.at(-1);
