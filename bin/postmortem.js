@@ -21,7 +21,14 @@ async function loadCli() {
     import('node:vm'),
   ]);
   const file = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
-  const source = readFileSync(file, 'utf8');
+  let source;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    // A clone where `npm install` has not run (it builds dist/ through the prepare script).
+    process.stderr.write(`postmortem: ${file} is missing: run "npm install" (or "npm run build") in ${dirname(dirname(file))}\n`);
+    process.exit(2);
+  }
   const build = /^\/\/ build (\w+)/.exec(source)?.[1] ?? 'unknown';
   const cacheFile = join(dirname(file), `cli-${build}-${process.version}-${process.arch}.cache`);
   let cachedData;

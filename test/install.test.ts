@@ -81,6 +81,13 @@ describe('installed package', () => {
     expect(caches(dir)).toEqual([]);
   });
 
+  it('says how to build it, exit 2, when dist/ was never built', () => {
+    const dir = installCopy();
+    rmSync(join(dir, 'dist', 'cli.cjs'));
+    const r = run(dir, ['lint', 'examples']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `postmortem: ${join(dir, 'dist', 'cli.cjs')} is missing: run "npm install" (or "npm run build") in ${dir}\n` });
+  });
+
   it('reads a built-in template edited after the build from its file', () => {
     const dir = installCopy();
     const file = join(dir, 'templates', 'default.md');

@@ -168,6 +168,10 @@ function point(p: MicromarkPoint): Point {
   return { line: p.line, column: p.column, offset: p.offset };
 }
 
+function spanOf(token: Event[1]): Position {
+  return { start: point(token.start), end: point(token.end) };
+}
+
 /**
  * Where a list item ends, as mdast-util-from-markdown decides it: before the line endings (and container prefixes)
  * that precede the next item or the end of the list.
@@ -202,7 +206,6 @@ export function parseMarkdown(source: string): Root {
   const evs = events(source);
   const root: Root = { type: 'root', children: [], inlineHtml: [] };
   const stack: Container[] = [root];
-  const lists: List[] = [];
 
   let leaf: TextLeaf | undefined;
   let buf = '';
@@ -252,10 +255,9 @@ export function parseMarkdown(source: string): Root {
   for (let i = 0; i < evs.length; i++) {
     const [kind, token, context] = evs[i]!;
     const type = token.type as string;
-    const position = (): Position => ({ start: point(token.start), end: point(token.end) });
     if (kind === 'enter') {
       if (HIDDEN_TOKENS.has(type)) {
-        if (type === 'definition') add({ type: 'definition', position: position() });
+        if (type === 'definition') add({ type: 'definition', position: spanOf(token) });
         hidden++;
         continue;
       }
@@ -268,7 +270,7 @@ export function parseMarkdown(source: string): Root {
           if (type === 'codeText') codeTextStart = buf.length;
           if (type === 'htmlText') {
             htmlTextStart = buf.length;
-            htmlTextPosition = position();
+            htmlTextPosition = spanOf(token);
           }
         }
         inlineDepth++;
@@ -277,12 +279,12 @@ export function parseMarkdown(source: string): Root {
       switch (type) {
         case 'atxHeading':
         case 'setextHeading':
-          openLeaf({ type: 'heading', depth: 0, text: '', position: position() });
+          openLeaf({ type: 'heading', depth: 0, text: '', position: spanOf(token) });
           break;
         case 'paragraph': {
           const parent = top();
           taskParagraph = parent.type === 'listItem' && !parent.children.some((c) => c.type === 'paragraph');
-          openLeaf({ type: 'paragraph', text: '', onlyImages: true, position: position() });
+          openLeaf({ type: 'paragraph', text: '', onlyImages: true, position: spanOf(token) });
           break;
         }
         case 'codeFenced':
@@ -290,18 +292,17 @@ export function parseMarkdown(source: string): Root {
         case 'htmlFlow':
         case 'yaml':
         case 'toml':
-          openLeaf({ type: type === 'htmlFlow' ? 'html' : type === 'yaml' || type === 'toml' ? type : 'code', value: '', position: position() } as Literal);
+          openLeaf({ type: type === 'htmlFlow' ? 'html' : type === 'yaml' || type === 'toml' ? type : 'code', value: '', position: spanOf(token) } as Literal);
           break;
         case 'tableHeader':
         case 'tableData':
-          openLeaf({ type: 'tableCell', text: '', position: position() });
+          openLeaf({ type: 'tableCell', text: '', position: spanOf(token) });
           break;
         case 'listOrdered':
         case 'listUnordered': {
-          const list: List = { type: 'list', ordered: type === 'listOrdered', children: [], position: position() };
+          const list: List = { type: 'list', ordered: type === 'listOrdered', children: [], position: spanOf(token) };
           add(list);
           stack.push(list);
-          lists.push(list);
           break;
         }
         case 'listItemPrefix': {
@@ -309,31 +310,31 @@ export function parseMarkdown(source: string): Root {
           closeItem(i);
           const list = top();
           if (list.type !== 'list') break;
-          const item: ListItem = { type: 'listItem', checked: null, children: [], position: { start: point(token.start), end: point(token.end) } };
+          const item: ListItem = { type: 'listItem', checked: null, children: [], position: spanOf(token) };
           list.children.push(item);
           stack.push(item);
           break;
         }
         case 'blockQuote': {
-          const quote: Blockquote = { type: 'blockquote', children: [], position: position() };
+          const quote: Blockquote = { type: 'blockquote', children: [], position: spanOf(token) };
           add(quote);
           stack.push(quote);
           break;
         }
         case 'table': {
-          const table: Table = { type: 'table', children: [], position: position() };
+          const table: Table = { type: 'table', children: [], position: spanOf(token) };
           add(table);
           stack.push(table);
           break;
         }
         case 'tableRow': {
-          const row: TableRow = { type: 'tableRow', children: [], position: position() };
+          const row: TableRow = { type: 'tableRow', children: [], position: spanOf(token) };
           (top() as Table).children.push(row);
           stack.push(row);
           break;
         }
         case 'thematicBreak':
-          add({ type: 'thematicBreak', position: position() });
+          add({ type: 'thematicBreak', position: spanOf(token) });
           break;
       }
       continue;
@@ -434,19 +435,17 @@ export function parseMarkdown(source: string): Root {
         break;
       }
       case 'listOrdered':
-      case 'listUnordered': {
-        closeItem(i);
-        const list = lists.pop();
-        if (list) list.position.end = point(token.end);
-        if (top() === list) stack.pop();
-        break;
-      }
+      case 'listUnordered':
+        closeItem(i); // the list's last item ends with it
+      // falls through
       case 'blockQuote':
       case 'table':
       case 'tableRow': {
         const node = top();
-        node.type !== 'root' && (node.position.end = point(token.end));
-        if (node.type !== 'root') stack.pop();
+        if (node.type !== 'root') {
+          node.position.end = point(token.end);
+          stack.pop();
+        }
         break;
       }
     }

@@ -58,10 +58,7 @@ function matcherFor(aliases: Record<string, string[]> | undefined): SectionMatch
 /** Lines of a text, any line ending (CRLF, LF, lone CR), as micromark counts them. Split once, read often. */
 export class Lines {
   readonly all: string[];
-  /** First line after the front matter: comments are looked for from here. */
-  bodyStart = 1;
-  private words: Int32Array | undefined;
-  constructor(readonly text: string) {
+  constructor(text: string) {
     this.all = text.split(/\r\n|\r|\n/);
   }
   get count(): number {
@@ -74,16 +71,20 @@ export class Lines {
   range(from: number, to: number): string[] {
     return this.all.slice(Math.max(1, from) - 1, Math.max(0, Math.min(to, this.count)));
   }
-  /**
-   * Words on lines from..to (1-based, inclusive), comments left out; lines that look like ATX headings too when
-   * `skipHeadings`. Counted once per line, so the document's and every section's count are sums.
-   */
-  wordsIn(from: number, to: number, skipHeadings = false): number {
-    const words = (this.words ??= countLineWords(this.all, this.bodyStart));
+}
+
+/** Words per line of the body (after the front matter), counted once: the document's and every section's count are sums. */
+class LineWords {
+  private readonly counts: Int32Array;
+  constructor(private readonly lines: Lines, bodyStart: number) {
+    this.counts = countLineWords(lines.all, bodyStart);
+  }
+  /** Words on lines from..to (1-based, inclusive), comments left out; lines that look like ATX headings too when `skipHeadings`. */
+  in(from: number, to: number, skipHeadings = false): number {
     let sum = 0;
-    for (let n = Math.max(1, from); n <= Math.min(to, this.count); n++) {
-      if (skipHeadings && ATX_LIKE_RE.test(this.all[n - 1]!)) continue;
-      sum += words[n - 1]!;
+    for (let n = Math.max(1, from); n <= Math.min(to, this.lines.count); n++) {
+      if (skipHeadings && ATX_LIKE_RE.test(this.lines.all[n - 1]!)) continue;
+      sum += this.counts[n - 1]!;
     }
     return sum;
   }
@@ -244,10 +245,10 @@ export function parsePostmortem(input: string, path = '<input>', options: ParseO
 
   const frontMatter = readFrontMatter(tree);
   const bodyStart = frontMatter.span ? frontMatter.span.endLine + 1 : 1;
-  lines.bodyStart = bodyStart;
+  const words = new LineWords(lines, bodyStart);
   const candidates = collectCandidates(tree, lines, matcher);
   const titleInfo = findTitle(tree, frontMatter, lines, bodyStart, candidates);
-  const sections = buildSections(candidates, lines, titleInfo.titleLine);
+  const sections = buildSections(candidates, lines, words, titleInfo.titleLine);
   const directives = collectDirectives(tree);
 
   const fmZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']);
@@ -266,7 +267,7 @@ export function parsePostmortem(input: string, path = '<input>', options: ParseO
     timeline,
     actionItems,
     incident,
-    words: lines.wordsIn(bodyStart, lines.count),
+    words: words.in(bodyStart, lines.count),
     directives,
     lineCount: lines.count,
   };
@@ -523,7 +524,7 @@ function followedByTimedLine(lines: Lines, line: number): boolean {
   return false;
 }
 
-function buildSections(all: Candidate[], lines: Lines, titleLine: number | null): Section[] {
+function buildSections(all: Candidate[], lines: Lines, words: LineWords, titleLine: number | null): Section[] {
   const sections: Section[] = [];
   const last = lines.count;
   // A bold or "Label:" line naming what a real heading already names is a sub-label inside a section
@@ -579,8 +580,8 @@ function buildSections(all: Candidate[], lines: Lines, titleLine: number | null)
       text: ownText,
       words:
         c.style === 'inline' && textLines.length > 0
-          ? wordCount(textLines[0]!) + lines.wordsIn(c.contentStart + 1, end, true)
-          : lines.wordsIn(c.contentStart, end, true),
+          ? wordCount(textLines[0]!) + words.in(c.contentStart + 1, end, true)
+          : words.in(c.contentStart, end, true),
     });
   });
   return sections;
