@@ -11,7 +11,7 @@ const lf = (text: string): string => text.replace(/\r(?!\n)/g, '\n');
 export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span): FrontMatter {
   const value = lf(raw);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const result: FrontMatter = { kind: 'yaml', data: {}, fields: {}, span };
   const first = doc.errors[0];
   if (first) {
