@@ -36,7 +36,7 @@ export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatc
         text,
         style: /^\s{0,3}#/.test(startLine) ? 'atx' : 'setext',
         depth: node.depth,
-        ids: matcher.match(text),
+        ids: matcher.match(text, 'heading'),
         contentStart: node.position.end.line + 1,
       });
     } else if (node.type === 'html') {
@@ -52,7 +52,7 @@ export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatc
         const text = line.slice(first.position.start.column - 1);
         const m = INLINE_LABEL_RE.exec(text.trim()) ?? LABEL_LINE_RE.exec(plainLine(text));
         if (!m) continue;
-        const ids = matcher.match(m[1]!, true);
+        const ids = matcher.match(m[1]!, 'strict');
         if (ids.length === 0) continue;
         out.push({
           line: first.position.start.line,
@@ -95,7 +95,7 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
       text,
       style: 'html',
       depth: Number(m[1]),
-      ids: matcher.match(text),
+      ids: matcher.match(text, 'heading'),
       contentStart: end.line + 1,
     });
   }
@@ -153,7 +153,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     }
     // A bare line that is exactly a section name: "TIMELINE", "Issue Summary"
     if (!plain.includes(':') && plain.split(/\s+/).length <= 6) {
-      const ids = matcher.match(plain, true);
+      const ids = matcher.match(plain, 'strict');
       if (ids.length > 0) {
         out.push({ ...span, text: plain, style: 'label', depth: 7, ids, contentStart: n + 1 });
         continue;
@@ -162,7 +162,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     // "Impact: text…" at the start of a line: marks a section without ending the one around it.
     const inline = INLINE_LABEL_RE.exec(trimmed);
     if (inline) {
-      const ids = matcher.match(inline[1]!, true);
+      const ids = matcher.match(inline[1]!, 'strict');
       if (ids.length > 0) {
         out.push({
           ...span,
