@@ -172,14 +172,14 @@ function wordCount(text: string): number {
 }
 
 function isDateLine(plain: string): DateParts | undefined {
-  const stripped = plain.replace(/^[#\s*_-]+|[\s*_:]+$/g, '');
+  const stripped = plain.replace(/^[#\s*_-]+|(?<![\s*_:])[\s*_:]+$/g, '');
   const dates = findDates(stripped);
   const d = dates[0];
-  if (d && d.index === 0 && d.length >= stripped.replace(/\s*\([^)]*\)\s*$/, '').length - 1) return d.date;
+  if (d && d.index === 0 && d.length >= stripped.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').length - 1) return d.date;
   return undefined;
 }
 
-const ALL_TIMES_RE = /\b(?:all\s+times?(?:\s+are)?(?:\s+(?:in|are))?|times?\s+(?:are\s+)?(?:in|shown in))\s*:?\s*\(?([A-Z]{1,5}(?:\/[A-Z]{3,4})?|(?:UTC|GMT)\s*[-\u2212+]\s*\d{1,2}(?::?\d{2})?|[A-Za-z]+\/[A-Za-z_]+)/i;
+const ALL_TIMES_RE = /\b(?:all\s+times?(?:\s+are)?(?:\s+(?:in|are))?|times?\s+(?:are\s+)?(?:in|shown in))\s*(?::\s*)?\(?([A-Z]{1,5}(?:\/[A-Z]{3,4})?|(?:UTC|GMT)\s*[-\u2212+]\s*\d{1,2}(?::?\d{2})?|[A-Za-z]+\/[A-Za-z_]+)/i;
 const STANDALONE_ZONE_RE = /(?:\b(?:UTC|GMT)\s*[-\u2212\u2013+]\s*\d{1,2}(?::?\d{2})?|\b(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|SAST|CAT|EAT|WAT|IST|JST|AEST|AEDT|SGT)\b)/;
 
 /** A zone stated for a block of times: "(all times GMT)", "All times in PST", "Timeline (UTC−05:00)". */
@@ -189,7 +189,7 @@ function contextZone(text: string): { zone: Zone; name: string } | undefined {
     const zone = resolveZone(all[1]);
     if (zone) return { zone, name: all[1]! };
   }
-  const paren = /\(([^)]*)\)/.exec(text);
+  const paren = /\(([^()]*)\)/.exec(text);
   if (paren) {
     const m = STANDALONE_ZONE_RE.exec(paren[1]!);
     if (m) {
@@ -305,7 +305,7 @@ function spanOf(node: Exclude<Node, Root>): Span {
 }
 
 const HTML_HEADING_RE = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
-const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})<\/\1>\s*:?\s*(?:<\/p>)?\s*(?:<br\s*\/?>)?\s*$/i;
+const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})<\/\1>\s*(?::\s*)?(?:<\/p>\s*)?(?:<br\s*\/?>\s*)?$/i;
 
 function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatcher): Candidate[] {
   const out: Candidate[] = [];
@@ -366,7 +366,7 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
   };
   HTML_HEADING_RE.lastIndex = 0;
   for (let m = HTML_HEADING_RE.exec(node.value); m; m = HTML_HEADING_RE.exec(node.value)) {
-    const text = m[2]!.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    const text = m[2]!.replace(/<[^<>]*>/g, '').replace(/\s+/g, ' ').trim();
     if (!text) continue;
     const start = lineAt(m.index);
     const end = lineAt(m.index + m[0].length);
@@ -404,13 +404,13 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
 }
 
 const LABEL_LINE_RE = /^([^:]{2,60}):\s*$/;
-const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*(\S.*)$/u;
+const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:(?:\*\*|__|\*|_)\s*)?(\S.*)$/u;
 
 function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: SectionMatcher, out: Candidate[]): void {
   const { start, end } = node.position!;
   for (let n = start.line; n <= end.line; n++) {
     const raw = lines.line(n);
-    const line = raw.includes('<') || raw.includes('\\') ? raw.replace(/\s*(?:<br\s*\/?>|\\)\s*$/i, '').trimEnd() : raw.trimEnd();
+    const line = raw.includes('<') || raw.includes('\\') ? raw.replace(/(?<!\s)\s*(?:<br\s*\/?>|\\)\s*$/i, '').trimEnd() : raw.trimEnd();
     const indent = line.length - line.trimStart().length;
     const trimmed = line.trim();
     if (!trimmed) continue;
@@ -419,7 +419,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     if (/\\[:*_]/.test(trimmed)) continue;
     // A whole line in bold: "**Timeline:**", "**Root** **cause**"
     if (trimmed.length <= 120 && /\*\*|__/.test(trimmed) && trimmed.replace(BOLD_SEGMENT, '').replace(/[\s:]/g, '') === '') {
-      const text = plainLine(trimmed).replace(/\s*:\s*$/, '');
+      const text = plainLine(trimmed).replace(/(?<!\s)\s*:\s*$/, '');
       const ids = matcher.match(text);
       if (ids.length > 0 && text.split(/\s+/).length <= 12) {
         out.push({ ...span, text, style: 'bold', depth: 7, ids, contentStart: n + 1 });
@@ -482,7 +482,7 @@ function findTitle(tree: Root, fm: FrontMatter, lines: Lines, bodyStart: number,
   // The document's title: the first heading, when it names no section (or says "postmortem"), and nothing in the
   // front matter names the document already.
   if (h1 && fmTitle === undefined && (h1 === headings[0] || h1.ids.length === 0)) {
-    if (h1.ids.length === 0 || /post\s*-?\s*mortem|incident report/i.test(h1.text)) {
+    if (h1.ids.length === 0 || /post\s*(?:-\s*)?mortem|incident report/i.test(h1.text)) {
       title = h1.text;
       titleLine = h1.line;
     }
@@ -614,9 +614,9 @@ function collectDirectives(tree: Root): Directive[] {
 
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and)[\s,*_()]*$/i;
 const END_WORDS_RE = /(?:resolv|restor|end(?:ed)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned)[^.]{0,40}$/i;
-const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*\**\s*[:=-]/i;
-const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*\**\s*[:=-]/i;
-const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|~|total(?:ling)?)[\s:*_~]*$/i;
+const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=-]/i;
+const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=-]/i;
+const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|total(?:ling)?|(?<![\s:*_~])[\s:*_]*~)[\s:*_~]*$/i;
 const STATED_AFTER_RE = /^[\s*_)]*(?:long\s+)?(?:outage|downtime|incident|disruption|interruption|of (?:downtime|outage|disruption)|service (?:outage|disruption))/i;
 
 function offsetToSpan(text: string, startLine: number, startColumn: number, index: number, length: number): Span {
@@ -894,7 +894,7 @@ function collectRawEntries(tree: Root, section: Section, lines: Lines): RawEntry
         const pieceOffset = offset;
         offset += rawPiece.length;
         if (/^<[^>]*>$/.test(rawPiece)) continue;
-        const piece = node.type === 'html' ? rawPiece.replace(/<[^>]*>/g, '') : rawPiece.replace(/\\$/, '');
+        const piece = node.type === 'html' ? rawPiece.replace(/<[^<>]*>/g, '') : rawPiece.replace(/\\$/, '');
         const trimmed = piece.trim();
         if (!trimmed) continue;
         const column = pieceOffset + piece.length - piece.trimStart().length + 1;
@@ -914,7 +914,7 @@ function collectRawEntries(tree: Root, section: Section, lines: Lines): RawEntry
         const first = times[0];
         if (first && startsWithTime(trimmed, first)) {
           // One collapsed paragraph: "9:00 AM - a. 9:05 AM - b." splits at each time that follows a sentence end.
-          const starts = [first, ...times.slice(1).filter((t) => /[.;!|•]\s*[*_]*\s*$/.test(trimmed.slice(0, t.index)))];
+          const starts = [first, ...times.slice(1).filter((t) => /[.;!|•]\s*(?:[*_]+\s*)?$/.test(trimmed.slice(0, t.index)))];
           starts.forEach((t, i) => {
             const at = i === 0 ? 0 : t.index;
             const next = starts[i + 1];
@@ -954,7 +954,7 @@ function listItemEntry(item: ListItem, lines: Lines, dateContext?: DateParts, zo
     text = ls.map((l) => l.trim()).join(' ');
     textColumn = first.position.start.column;
     // "- **Detection Time:**" with its value in a nested bullet
-    if (/:\s*[*_]*\s*$/.test(text) && findTimes(plainLine(text)).length === 0) {
+    if (/:\s*(?:[*_]+\s*)?$/.test(text) && findTimes(plainLine(text)).length === 0) {
       const rest = textOfAll(item.children.slice(1)).replace(/\s+/g, ' ').trim();
       if (rest) text = `${text} ${rest}`;
     }
@@ -1067,8 +1067,8 @@ function extractTimeline(
 // ---------------------------------------------------------------------------------------------------------------
 // Action items
 
-const OWNER_FIELD_RE = /\(owner:\s*([^,()\n]*?[^\s,()][^,()\n]*?)\s*(?:,|\))/iu;
-const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)\s*\**\s*[:=]?\s*\**\s*(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
+const OWNER_FIELD_RE = /\(owner:\s*([^\s,()](?:[^,()\n]*[^\s,()])?)\s*[,)]/iu;
+const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)[\s*]*(?:[:=][\s*]*)?(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
 const HANDLE_RE = /(?<![\w.])@([A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/;
 const DUE_RE = /\b(?:due|deadline|by|target|eta)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/gi;
 const TICKET_RE = /(?<![\w/])(#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)/;
@@ -1082,7 +1082,7 @@ function normalizeDate(d: DateParts): string {
 function parseActionText(text: string, span: Span, done: boolean | null): ActionItem {
   // "(owner: X, due: D)" as postmortem new writes it, then the ways people write it.
   const loose = OWNER_RE.exec(text)?.[1] ?? (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : undefined);
-  const owner = OWNER_FIELD_RE.exec(text)?.[1]?.trim() ?? (loose ? loose.replace(/[,.;)]+$/, '') || null : null);
+  const owner = OWNER_FIELD_RE.exec(text)?.[1]?.trim() ?? (loose ? loose.replace(/(?<![,.;)])[,.;)]+$/, '') || null : null);
   let due: string | null = null;
   // The first "due:", "by", "deadline" that a date follows ("Add alerts by region" has none).
   for (const label of text.matchAll(DUE_RE)) {
@@ -1097,7 +1097,7 @@ function parseActionText(text: string, span: Span, done: boolean | null): Action
   return { ...span, text, owner: owner || null, due, done, ticket };
 }
 
-const META_SUFFIX_RE = /\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
+const META_SUFFIX_RE = /(?<!\s)\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
 
 /** One action item as typed on a command line: "[x] Task (owner: @x, due: 2023-03-15)". */
 export function parseActionLine(line: string): { item: string; owner: string | null; due: string | null; done: boolean } {
