@@ -67,17 +67,17 @@ const CONTRACTIONS: Record<string, string> = { re: 'are', ll: 'will', ve: 'have'
 export function normalizeHeading(text: string): string {
   let t = text.normalize('NFKC');
   t = t.replace(/:[a-z0-9_+-]+:/gi, ' '); // GitHub emoji shortcodes
-  t = t.replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu, ' ');
-  t = t.replace(/<[^>]*>/g, ' ');
+  t = t.replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}]|\u200d|\ufe0f|\u20e3/gu, ' ');
+  t = t.replace(/<[^<>]*>/g, ' ');
   t = t.replace(/[*_`~]/g, '');
   t = t.replace(/&amp;|&/g, ' and ');
   t = t.trim();
   // Numbering: "1.", "2)", "IV.", "Step 3:", "Section 2 -"
-  t = t.replace(/^(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)[.):\-]\s*/i, '');
+  t = t.replace(/^(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)[.):-]\s*/i, '');
   t = t.replace(/^(?:\d+)\s+(?=[a-z])/i, '');
   return t
     .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
     .replace(/\b(we|they|you|it|that|what|didn|don|wasn|weren|isn|aren)['’](re|ll|ve|s|t)\b/g, (_, w: string, c: string) => `${w} ${CONTRACTIONS[c] ?? c}`)
     .replace(/['’]/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -167,7 +167,7 @@ export class SectionMatcher {
     if (exact) return [...exact];
     if (strict) {
       // "Root cause and resolution:" as an inline label is still exact once split on "and".
-      const parts = label.split(/\s+and\s+|\s*,\s*/);
+      const parts = label.split(' and '); // normalized: single spaces, no punctuation
       if (parts.length > 1 && parts.every((p) => this.phrases.has(p))) {
         return unique(parts.flatMap((p) => this.phrases.get(p)!));
       }
