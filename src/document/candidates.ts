@@ -22,7 +22,7 @@ export interface Candidate extends Span {
 }
 
 const HTML_HEADING_RE = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
-const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})<\/\1>\s*:?\s*(?:<\/p>)?\s*(?:<br\s*\/?>)?\s*$/i;
+const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})<\/\1>\s*(?::\s*)?(?:<\/p>\s*)?(?:<br\s*\/?>\s*)?$/i;
 
 export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatcher): Candidate[] {
   const out: Candidate[] = [];
@@ -83,7 +83,7 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
   };
   HTML_HEADING_RE.lastIndex = 0;
   for (let m = HTML_HEADING_RE.exec(node.value); m; m = HTML_HEADING_RE.exec(node.value)) {
-    const text = m[2]!.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    const text = m[2]!.replace(/<[^<>]*>/g, '').replace(/\s+/g, ' ').trim();
     if (!text) continue;
     const start = lineAt(m.index);
     const end = lineAt(m.index + m[0].length);
@@ -121,13 +121,13 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
 }
 
 const LABEL_LINE_RE = /^([^:]{2,60}):\s*$/;
-const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*(\S.*)$/u;
+const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:(?:\*\*|__|\*|_)\s*)?(\S.*)$/u;
 
 function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: SectionMatcher, out: Candidate[]): void {
   const { start, end } = node.position!;
   for (let n = start.line; n <= end.line; n++) {
     const raw = lines.line(n);
-    const line = raw.includes('<') || raw.includes('\\') ? raw.replace(/\s*(?:<br\s*\/?>|\\)\s*$/i, '').trimEnd() : raw.trimEnd();
+    const line = raw.includes('<') || raw.includes('\\') ? raw.replace(/(?<!\s)\s*(?:<br\s*\/?>|\\)\s*$/i, '').trimEnd() : raw.trimEnd();
     const indent = line.length - line.trimStart().length;
     const trimmed = line.trim();
     if (!trimmed) continue;
@@ -136,7 +136,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     if (/\\[:*_]/.test(trimmed)) continue;
     // A whole line in bold: "**Timeline:**", "**Root** **cause**"
     if (trimmed.length <= 120 && /\*\*|__/.test(trimmed) && trimmed.replace(BOLD_SEGMENT, '').replace(/[\s:]/g, '') === '') {
-      const text = plainLine(trimmed).replace(/\s*:\s*$/, '');
+      const text = plainLine(trimmed).replace(/(?<!\s)\s*:\s*$/, '');
       const ids = matcher.match(text);
       if (ids.length > 0 && text.split(/\s+/).length <= 12) {
         out.push({ ...span, text, style: 'bold', depth: 7, ids, contentStart: n + 1 });

@@ -12,10 +12,10 @@ import { findDates, findTimes, type ClockTime, type DateParts } from './time.js'
 import { ALL_TIMES_RE, contextZone } from './zones.js';
 
 function isDateLine(plain: string): DateParts | undefined {
-  const stripped = plain.replace(/^[#\s*_-]+|[\s*_:]+$/g, '');
+  const stripped = plain.replace(/^[#\s*_-]+|(?<![\s*_:])[\s*_:]+$/g, '');
   const dates = findDates(stripped);
   const d = dates[0];
-  if (d && d.index === 0 && d.length >= stripped.replace(/\s*\([^)]*\)\s*$/, '').length - 1) return d.date;
+  if (d && d.index === 0 && d.length >= stripped.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').length - 1) return d.date;
   return undefined;
 }
 
@@ -148,7 +148,7 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         const pieceOffset = offset;
         offset += rawPiece.length;
         if (/^<[^>]*>$/.test(rawPiece)) continue;
-        const piece = node.type === 'html' ? rawPiece.replace(/<[^>]*>/g, '') : rawPiece.replace(/\\$/, '');
+        const piece = node.type === 'html' ? rawPiece.replace(/<[^<>]*>/g, '') : rawPiece.replace(/\\$/, '');
         const trimmed = piece.trim();
         if (!trimmed) continue;
         const column = pieceOffset + piece.length - piece.trimStart().length + 1;
@@ -168,7 +168,7 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         const first = times[0];
         if (first && startsWithTime(trimmed, first)) {
           // One collapsed paragraph: "9:00 AM - a. 9:05 AM - b." splits at each time that follows a sentence end.
-          const starts = [first, ...times.slice(1).filter((t) => /[.;!|•]\s*[*_]*\s*$/.test(trimmed.slice(0, t.index)))];
+          const starts = [first, ...times.slice(1).filter((t) => /[.;!|•]\s*(?:[*_]+\s*)?$/.test(trimmed.slice(0, t.index)))];
           starts.forEach((t, i) => {
             const at = i === 0 ? 0 : t.index;
             const next = starts[i + 1];
@@ -208,7 +208,7 @@ function listItemEntry(item: ListItem, lines: Lines, dateContext?: DateParts, zo
     text = ls.map((l) => l.trim()).join(' ');
     textColumn = first.position.start.column;
     // "- **Detection Time:**" with its value in a nested bullet
-    if (/:\s*[*_]*\s*$/.test(text) && findTimes(plainLine(text)).length === 0) {
+    if (/:\s*(?:[*_]+\s*)?$/.test(text) && findTimes(plainLine(text)).length === 0) {
       const rest = textOfAll(item.children.slice(1)).replace(/\s+/g, ' ').trim();
       if (rest) text = `${text} ${rest}`;
     }
