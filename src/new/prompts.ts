@@ -135,8 +135,14 @@ const PASTE_GAP_MS = 40;
 /** Lines shown above the one being typed. */
 const SHOWN_LINES = 12;
 
+/** The answer: the lines, trailing blank lines and spaces removed. */
 function joinText(lines: string[], current: string): string {
   return [...lines, current].join('\n').replace(/\s+$/, '');
+}
+
+/** What has been typed, exactly (a new empty line included), for the draft: resuming puts the cursor there. */
+function typedText(lines: string[], current: string): string {
+  return [...lines, current].join('\n');
 }
 
 export const textInput = createPrompt<TextResult, TextConfig>((config, done) => {
@@ -187,7 +193,7 @@ export const textInput = createPrompt<TextResult, TextConfig>((config, done) => 
   const newLine = (line: string): void => {
     lines.current.push(line);
     current.current = '';
-    config.onLine?.(joinText(lines.current, ''));
+    config.onLine?.(typedText(lines.current, ''));
     rerender();
   };
 
@@ -226,6 +232,7 @@ export const textInput = createPrompt<TextResult, TextConfig>((config, done) => 
       }
       // An empty line typed by hand ends the answer, unless more keys follow at once (a paste without brackets).
       pendingEnd.current = setTimeout(finish, PASTE_GAP_MS);
+      config.onChange?.(typedText([...lines.current, ''], ''));
       return;
     }
     if (isBackspaceKey(key) && !current.current && !rl.line && lines.current.length > 0) {
@@ -233,12 +240,12 @@ export const textInput = createPrompt<TextResult, TextConfig>((config, done) => 
       const above = lines.current.pop()!;
       current.current = above;
       rl.write(above);
-      config.onChange?.(joinText(lines.current, above));
+      config.onChange?.(typedText(lines.current, above));
       rerender();
       return;
     }
     current.current = rl.line;
-    config.onChange?.(joinText(lines.current, rl.line));
+    config.onChange?.(typedText(lines.current, rl.line));
     rerender();
   });
 
