@@ -29,10 +29,10 @@ class ScriptedIO implements InterviewIO {
     if (this.moments++ === this.interruptAt) throw new Interrupted();
   }
 
-  private next<K extends 'line' | 'text' | 'choose' | 'editor'>(kind: K): Extract<Step, Record<K, string>>[K] {
+  private next(kind: 'line' | 'text' | 'choose' | 'editor'): string {
     const step = this.script[this.index];
     if (!step || !(kind in step)) throw new Error(`script step ${this.index} is ${JSON.stringify(step)}, the session asks for a ${kind}`);
-    return (step as Record<K, string>)[kind];
+    return (step as Record<string, string>)[kind]!;
   }
 
   say(text: string): void {
@@ -191,14 +191,17 @@ describe('the interview session (scripted answers)', () => {
     let warned: unknown;
     const checker = new InterviewSession(base([]), { answers: session.answers, position: { at: session.questions.findIndex((q) => q.id === 'timeline'), asked: [0], given: [] } });
     delete checker.answers.sections.timeline;
-    await checker.run({
-      ...io,
+    const probe: InterviewIO = {
       say: () => {},
       line: async (ask: LineAsk) => {
         warned = ask.validate?.('18:30');
         throw new Interrupted();
       },
-    } as InterviewIO).catch(() => {});
+      text: () => Promise.reject(new Error('not asked')),
+      choose: () => Promise.reject(new Error('not asked')),
+      editor: () => Promise.reject(new Error('not asked')),
+    };
+    await expect(checker.run(probe)).rejects.toBeInstanceOf(Interrupted);
     expect(warned).toEqual({ warning: "Expected the entry at most 60 minutes after the incident's end (2023-03-01T12:00:00-05:00), found 2023-03-01T18:30:00-05:00: check its date and time, or the end [timeline-window]" });
   });
 
