@@ -3,7 +3,7 @@
  * here, the same way whatever their source, so that what `new` writes passes `lint`.
  */
 import { DateTime } from 'luxon';
-import { parseActionLine } from '../document/parse.js';
+import { parseActionLine } from '../document/actions.js';
 import { findPlaceholder } from '../document/placeholder.js';
 import { findTimes, isIanaZone, parseIsoDateTime } from '../document/time.js';
 import { UserError } from '../errors.js';
