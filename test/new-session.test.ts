@@ -11,7 +11,8 @@ import { withDefaults } from '../src/new/check.js';
 import { InterviewSession, type Draft, type SessionOptions } from '../src/new/session.js';
 import { DEFAULT_TEMPLATE } from './helpers.js';
 
-type Step = { line: string } | { text: string } | { choose: string } | { editor: string };
+/** `clear`: the author first erases what the box shows (text brought back from the editor). */
+type Step = { line: string } | { text: string; clear?: boolean } | { choose: string } | { editor: string };
 
 /** Answers typed by a script. Each "moment" (a prompt opening, half a line typed, a line ended) may be interrupted. */
 class ScriptedIO implements InterviewIO {
@@ -70,6 +71,10 @@ class ScriptedIO implements InterviewIO {
     let initial = ask.initial ?? '';
     for (;;) {
       const answer = this.next('text');
+      if ((this.script[this.index] as { clear?: boolean }).clear) {
+        initial = '';
+        ask.onChange?.('');
+      }
       const typed = initial;
       if (!answer.startsWith(typed)) throw new Error(`resumed text ${JSON.stringify(typed)} is not the start of the scripted ${JSON.stringify(answer)}`);
       if (!typed) this.moment();
@@ -142,6 +147,8 @@ const SCRIPT: Step[] = [
   { line: 'Support reports sign-in failures.' },
   { line: '09:05' },
   { line: 'The alert pages on-call.' },
+  { line: '<' }, // at "Time of event 3": back into entry 2, whose text is offered again
+  { line: 'The alert pages on-call.' },
   { line: '12:00' },
   { line: 'The revert completes and sign-in recovers.' },
   { line: '' },
@@ -149,6 +156,8 @@ const SCRIPT: Step[] = [
   { line: 'Test migrations on production-sized data' },
   { line: '@priya' },
   { line: '2023-03-31' },
+  { line: 'Alert on lock waits' },
+  { line: '<' }, // at its owner: back to the item
   { line: 'Alert on lock waits' },
   { line: '@tom' },
   { line: '2023-04-15' },
@@ -220,6 +229,19 @@ describe('the interview session (scripted answers)', () => {
       expect(await resumed.run(rest), `moment ${k}`).toBe('write');
       expect(renderDocument(DEFAULT_TEMPLATE, withDefaults(DEFAULT_TEMPLATE, resumed.answers)), `moment ${k}`).toBe(expected);
     }
+  });
+
+  it('--editor: prose sections open in the editor with the text so far; a refused text comes back to the box to fix', async () => {
+    const script: Step[] = SCRIPT.flatMap((s): Step[] =>
+      'text' in s ? (s.text.startsWith('Sign-in') ? [{ editor: 'TODO' }, { text: s.text, clear: true }] : [{ editor: s.text }]) : [s],
+    );
+    const session = new InterviewSession({ ...base([]), editor: true });
+    const io = new ScriptedIO(script);
+    expect(await session.run(io)).toBe('write');
+    expect(io.said).toContain('  ✖ Write what happened instead of the placeholder "TODO"');
+    expect(io.said).toContain('  ✔ Root cause and resolution: 3 lines from the editor');
+    const { doc } = await uninterrupted();
+    expect(renderDocument(DEFAULT_TEMPLATE, withDefaults(DEFAULT_TEMPLATE, session.answers))).toBe(doc);
   });
 
   it('a draft whose answers break a rule resumes, and the review sends the author to the answer to fix', async () => {
