@@ -251,7 +251,7 @@ export const textInput = createPrompt<TextResult, TextConfig>((config, done) => 
 
   const message = theme.style.message(config.message, status);
   if (status === 'done') {
-    const all = joinText(lines.current, status === 'done' ? '' : current.current).split('\n');
+    const all = joinText(lines.current, '').split('\n');
     const first = all[0] ?? '';
     const more = all.length > 1 ? theme.style.help(` (+${all.length - 1} line${all.length === 2 ? '' : 's'})`) : '';
     return `${prefix} ${message} ${theme.style.answer(first)}${more}`;

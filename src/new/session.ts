@@ -163,11 +163,13 @@ export class InterviewSession {
     this.answers = this.with(q, value);
   }
 
+  /** What is typed for the current question, after every key: kept in memory, saved on Ctrl-C. */
   private typing(partial: Partial): void {
     this.position.partial = partial;
   }
 
-  private line(partial: Partial): void {
+  /** What is typed for the current question, after every line or step: saved at once. */
+  private keep(partial: Partial): void {
     this.position.partial = partial;
     this.save();
   }
@@ -310,7 +312,7 @@ export class InterviewSession {
     for (;;) {
       if (toEditor) {
         text = await io.editor({ heading: s.heading, prompt: s.prompt, guidance: s.guidance, text });
-        this.line({ text });
+        this.keep({ text });
         const v = this.verdictProse(q, text);
         if (v === true) {
           this.set(q, checkProse(s, text).ok ? text.trim() : undefined);
@@ -325,7 +327,7 @@ export class InterviewSession {
         hint: s.prompt,
         ...(text ? { initial: text } : {}),
         validate: (t) => this.verdictProse(q, t),
-        onLine: (t) => this.line({ text: t }),
+        onLine: (t) => this.keep({ text: t }),
         onChange: (t) => this.typing({ text: t }),
         back: this.canGoBack(),
         editorKey: true,
@@ -333,7 +335,7 @@ export class InterviewSession {
       if (r === BACK) return BACK;
       if ('editor' in r) {
         text = r.editor;
-        this.line({ text });
+        this.keep({ text });
         toEditor = true;
         continue;
       }
@@ -384,7 +386,7 @@ export class InterviewSession {
           const last = entries.pop()!;
           this.set(q, entries.length ? clone(entries) : undefined);
           partial = { step: 'event', entry: { time: last.time, typed: describeTime(last.time, this.zone()) }, text: last.text };
-          this.line(partial);
+          this.keep(partial);
           continue;
         }
         if (!v.trim()) break;
@@ -393,7 +395,7 @@ export class InterviewSession {
         time = r.value;
         typed = v.trim();
         partial = { step: 'event', entry: { time, typed }, text: '' };
-        this.line(partial);
+        this.keep(partial);
       }
       const text = await io.line({
         message: `What happened at ${typed}?`,
@@ -409,7 +411,7 @@ export class InterviewSession {
       });
       if (text === BACK) {
         partial = { step: 'time', text: typed };
-        this.line(partial);
+        this.keep(partial);
         continue;
       }
       const r = parseTimelineEntry({ time, text }, this.ctx());
@@ -477,7 +479,7 @@ export class InterviewSession {
           step--;
           partial = { step: steps[step]!, entry, text: entry[steps[step]!] ?? '' };
           delete entry[steps[step]!];
-          this.line(partial);
+          this.keep(partial);
           continue;
         }
         if (items.length === 0 || !this.canGoBack()) return BACK;
@@ -486,14 +488,14 @@ export class InterviewSession {
         entry = { item: lastItem.item, ...(lastItem.owner ? { owner: lastItem.owner } : {}) };
         step = steps.indexOf('due');
         partial = { step: 'due', entry, text: lastItem.due ?? '' };
-        this.line(partial);
+        this.keep(partial);
         continue;
       }
       if (name === 'item' && !v.trim()) break;
       entry = { ...entry, [name]: v.trim() };
       if (!last) {
         step++;
-        this.line({ step: steps[step]!, entry, text: '' });
+        this.keep({ step: steps[step]!, entry, text: '' });
         continue;
       }
       const r = this.actionFrom(entry, ctx);
