@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { setModuleImporter, type ModuleImporter } from './config/importer.js';
 import { UserError } from './errors.js';
+import { registerTimelineCommands } from './timeline/cli.js';
 
 export interface GlobalOptions {
   config?: string;
@@ -159,6 +160,8 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--csv', 'print CSV, one row per incident')
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
     .action(lazy(() => import('./commands/stats.js'), 'run'));
+
+  registerTimelineCommands(program, lazy);
 
   program
     .command('rules')
