@@ -86,6 +86,7 @@ Examples:
     .option('--dry-run', 'print the document instead of writing it')
     .option('--force', 'replace an existing file of the same name')
     .option('--resume', 'continue the interview that was interrupted')
+    .option('--timeline-from <sources...>', 'answer the timeline with events from these sources, as `timeline import` reads them')
     .addHelpText(
       'after',
       `

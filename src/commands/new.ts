@@ -27,10 +27,12 @@ export interface NewOptions extends GlobalOptions {
   dryRun?: boolean;
   force?: boolean;
   resume?: boolean;
+  /** Sources for the timeline answers (issue 17: the importers of `timeline import`). */
+  timelineFrom?: string[];
   [flag: string]: unknown;
 }
 
-const RESERVED = new Set(['template', 'answers', 'yes', 'dir', 'dry-run', 'force', 'resume', 'config', 'color', 'help', 'version']);
+const RESERVED = new Set(['template', 'answers', 'yes', 'dir', 'dry-run', 'force', 'resume', 'timeline-from', 'config', 'color', 'help', 'version']);
 
 const kebab = (key: string): string => key.replace(/_/g, '-').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const camel = (flag: string): string => flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -165,6 +167,7 @@ export async function run(opts: NewOptions): Promise<number> {
     if (f.kind === 'field') raw.fields[f.key] = value;
     else raw.sections[f.key] = value;
   }
+  if (opts.timelineFrom?.length) await (await import('../timeline/answers.js')).addTimelineAnswers(template, raw, opts.timelineFrom, fallbackZone);
   const where = (key: string, kind: 'field' | 'section'): string => `--${flags.find((f) => f.key === key && f.kind === kind)?.flag ?? key}`;
   parseAnswers(template, answers, raw, where, fallbackZone);
 
