@@ -129,15 +129,16 @@ export async function importEvents(sources: string[], opts: ImportOptions): Prom
   const path = resolve(opts.into);
   const reader = readerFor(project, path);
   const doc = reader.read(readDocument(path));
-  const zone = zoneOrFail(doc, reader.fallbackZone);
+  // Sources are read even when the document states no zone, so that zone-less times are reported with their line.
+  const zone = timelineZone(doc, reader.fallbackZone);
   if (opts.timezone && !DateTime.now().setZone(opts.timezone).isValid) throw new UserError(`--timezone "${opts.timezone}": not an IANA time-zone name such as Europe/Berlin or UTC`);
   const events = await collectEvents(sources, {
     cwd: process.cwd(),
-    zone: opts.timezone ?? zone.name,
+    ...(opts.timezone || zone ? { zone: opts.timezone ?? zone!.name } : {}),
     timeColumn: opts.timeColumn,
     textColumn: opts.textColumn,
-    ...(opts.since ? { since: parseWhen(opts.since, '--since', doc, zone) } : {}),
-    ...(opts.until ? { until: parseWhen(opts.until, '--until', doc, zone) } : {}),
+    ...(opts.since ? { since: parseWhen(opts.since, '--since', doc, zoneOrFail(doc, reader.fallbackZone)) } : {}),
+    ...(opts.until ? { until: parseWhen(opts.until, '--until', doc, zoneOrFail(doc, reader.fallbackZone)) } : {}),
     ...(opts.match !== undefined ? { match: opts.match } : {}),
     ...(opts.source ? { source: opts.source } : {}),
     ...(opts.reaction ? { reaction: opts.reaction } : {}),
@@ -145,6 +146,7 @@ export async function importEvents(sources: string[], opts: ImportOptions): Prom
     ...(opts.authorColumn ? { authorColumn: opts.authorColumn } : {}),
     ...(opts.label ? { label: opts.label } : {}),
   });
+  zoneOrFail(doc, reader.fallbackZone);
   let already = 0;
   const update = (source: string): string => {
     const current = reader.read(source);

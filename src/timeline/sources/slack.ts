@@ -97,11 +97,12 @@ export async function* readSlack(path: string, options: SourceOptions, problems:
   if (!readdirSync(dir).some((f) => DAY_FILE.test(f))) {
     // The top folder of an export: one folder per channel.
     const channels = readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory());
+    if (!options.channel && channels.length === 1) options = { ...options, channel: channels[0]! };
     if (!options.channel) {
       problems.add(shown(dir), channels.length ? `a Slack export with several channels (${channels.slice(0, 5).join(', ')}${channels.length > 5 ? ', …' : ''}): name one with --channel NAME, or give the channel's folder` : 'no per-day files (YYYY-MM-DD.json) in this folder');
       return;
     }
-    const name = options.channel.replace(/^#/, '');
+    const name = options.channel!.replace(/^#/, '');
     if (!channels.includes(name)) {
       problems.add(shown(dir), `no channel "${name}" in this export (channels: ${channels.slice(0, 10).join(', ') || 'none'})`);
       return;
