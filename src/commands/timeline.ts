@@ -14,7 +14,7 @@ import { parseDateTime } from '../new/answers.js';
 import { openProject } from '../project.js';
 import { collectEvents, entryText } from '../timeline/collect.js';
 import { mostRecentDraft, readerFor, shown } from '../timeline/document.js';
-import { entryKey, existingKeys, insertEntries, timelineZone, type NewEntry } from '../timeline/insert.js';
+import { entryKey, existingKeys, insertEntries, timelineSection, timelineZone, type NewEntry } from '../timeline/insert.js';
 import { addedLines, readDocument, updateDocument } from '../timeline/store.js';
 
 export interface AddOptions extends GlobalOptions {
@@ -44,6 +44,7 @@ const SIX_HOURS = 6 * 60 * 60 * 1000;
 const DAY = 24 * 60 * 60 * 1000;
 
 function zoneOrFail(doc: Postmortem, fallback: string | undefined): Zone {
+  if (!timelineSection(doc)) throw new UserError(`${doc.path}: no Timeline section to add to; add a "## Timeline" heading`);
   const zone = timelineZone(doc, fallback);
   if (!zone) throw new UserError(`${doc.path}: the document states no time zone; add "timezone:" to its front matter (or to the config)`);
   return zone;
@@ -55,8 +56,9 @@ function zoneOrFail(doc: Postmortem, fallback: string | undefined): Zone {
  * last timed entry (the way the timeline itself is read).
  */
 export function parseWhen(input: string, flag: string, doc: Postmortem, zone: Zone): number {
-  const date = doc.incident.startInstant?.setZone(zone).toISODate() ?? doc.incident.date ?? undefined;
-  const r = parseDateTime(input, { zone: zone.name, ...(date ? { date } : {}), now: DateTime.now() });
+  // A document without a date yet (a hand-made draft): today's.
+  const date = doc.incident.startInstant?.setZone(zone).toISODate() ?? doc.incident.date ?? DateTime.now().setZone(zone).toISODate()!;
+  const r = parseDateTime(input, { zone: zone.name, date, now: DateTime.now() });
   if (!r.ok) throw new UserError(`${flag} "${input}": ${r.error}`);
   let at = DateTime.fromISO(r.value, { setZone: true }).toMillis();
   const t = findTimes(input.trim())[0];
