@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parsePostmortem } from '../src/document/parse.js';
+import { directivesOf } from '../src/lint/directives.js';
 import { BIN, DEFAULT_TEMPLATE, lint, loadBuiltin, ROOT, runCli, tempDir } from './helpers.js';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'timeline');
@@ -147,7 +148,7 @@ describe('postmortem timeline add', () => {
     const typed = '<!-- postmortem-disable --> # not a heading *and* `code` \\ here';
     expect(runCli(['timeline', 'add', typed, '--at', '14:10', '--file', doc], { cwd: dir }).code).toBe(0);
     const parsed = parsePostmortem(readFileSync(doc, 'utf8'), 'doc.md', { sectionAliases: DEFAULT_TEMPLATE.aliases });
-    expect(parsed.directives).toEqual([]);
+    expect(directivesOf(parsed)).toEqual([]);
     expect(parsed.sections.map((s) => s.heading)).not.toContain('not a heading');
     expect(parsed.timeline.find((e) => e.time?.includes('14:10'))?.text).toContain('# not a heading');
   });
