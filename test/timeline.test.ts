@@ -370,3 +370,39 @@ describe('postmortem new --timeline-from', () => {
     );
   });
 });
+
+describe('README "During an incident"', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const at = readme.indexOf('<!-- transcript: timeline -->');
+  const block = /```text\n([\s\S]*?)```/.exec(readme.slice(at))![1]!;
+  const timeline = /```markdown\n(## Timeline\n[\s\S]*?)```/.exec(readme.slice(at))![1]!;
+
+  it('is a real session: each command gives the output shown, and the timeline shown', () => {
+    expect(at).toBeGreaterThan(0);
+    const dir = tempDir({ '.postmortemrc.yaml': 'timezone: Europe/Berlin\n' });
+    cpSync(join(FIX, 'slack'), join(dir, 'slack-export'), { recursive: true });
+    copyFileSync(join(FIX, 'pagerduty.json'), join(dir, 'pagerduty.json'));
+    copyFileSync(join(FIX, 'deploys.log'), join(dir, 'deploys.log'));
+    const steps: Array<{ args: string[]; output: string }> = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('$ ')) {
+        const args = [...line.slice(2).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+        expect(args[0]).toBe('postmortem');
+        steps.push({ args: args.slice(1), output: '' });
+      } else if (line) {
+        steps.at(-1)!.output += `${line}\n`;
+      }
+    }
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+    let doc = '';
+    for (const step of steps) {
+      const r = runCli(step.args, { cwd: dir });
+      expect(r.stderr, step.args.join(' ')).toBe('');
+      expect(r.stdout, step.args.join(' ')).toBe(step.output);
+      if (step.args[0] === 'start') doc = r.stdout.trim();
+    }
+    const text = readFileSync(join(dir, doc), 'utf8');
+    expect(text).toContain(timeline);
+    expect(timelineRules(text)).toEqual([]);
+  });
+});
