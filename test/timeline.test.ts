@@ -120,6 +120,34 @@ describe('postmortem timeline add', () => {
     expect(timelineRules(text)).toEqual([]);
   });
 
+  it('writes the time so that the document reads it right: undated after midnight where the date would break the rollover', () => {
+    const dir = tempDir();
+    const text = '---\ntitle: T\ntimezone: UTC\nstarted: 2024-05-02T23:00:00Z\n---\n\n# T\n\n## Timeline\n\n- 23:00 — Batch job starts\n- 01:30 — Batch job fails\n';
+    writeFileSync(join(dir, 't.md'), text);
+    // "2024-05-03 01:00" would reset the day count, and "01:30" below it would read as May 2.
+    const r = runCli(['timeline', 'add', 'Disk fills up', '--at', '2024-05-03 01:00', '--file', 't.md'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const after = readFileSync(join(dir, 't.md'), 'utf8');
+    expect(after).toBe(text.replace('- 01:30', '- 01:00 — Disk fills up\n- 01:30'));
+    expect(parsePostmortem(after, 't.md').timeline.map((e) => e.time)).toEqual(['2024-05-02T23:00:00Z', '2024-05-03T01:00:00Z', '2024-05-03T01:30:00Z']);
+  });
+
+  it('keeps an entry under the date heading of its day', () => {
+    const dir = tempDir();
+    const text = '---\ntitle: T\ntimezone: UTC\nstarted: 2024-05-02T22:00:00Z\n---\n\n# T\n\n## Timeline\n\n### May 2, 2024\n\n- 22:00 — Alert\n\n### May 3, 2024\n\n- 00:30 — Fixed\n';
+    writeFileSync(join(dir, 't.md'), text);
+    expect(runCli(['timeline', 'add', 'Paged', '--at', '2024-05-02 23:10', '--file', 't.md'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['timeline', 'add', 'Deployed', '--at', '2024-05-03 00:10', '--file', 't.md'], { cwd: dir }).code).toBe(0);
+    const after = readFileSync(join(dir, 't.md'), 'utf8');
+    expect(parsePostmortem(after, 't.md').timeline.map((e) => `${e.time} ${e.text}`)).toEqual([
+      '2024-05-02T22:00:00Z 22:00 — Alert',
+      '2024-05-02T23:10:00Z 23:10 — Paged',
+      '2024-05-03T00:10:00Z 2024-05-03 00:10 — Deployed',
+      '2024-05-03T00:30:00Z 00:30 — Fixed',
+    ]);
+    expect(after.indexOf('23:10 — Paged')).toBeLessThan(after.indexOf('### May 3'));
+  });
+
   it('follows the timeline\'s own style: table rows, CRLF line ends', () => {
     const dir = tempDir();
     const table = [
