@@ -4,8 +4,8 @@ import { relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Postmortem } from '../document/model.js';
 import { UserError } from '../errors.js';
-import { readPostmortem, type Project } from '../project.js';
-import { openRepository } from '../repo.js';
+import { readText, resolveFiles } from '../files.js';
+import { openProject, readPostmortem, type Project } from '../project.js';
 import type { InsertContext } from './insert.js';
 
 export function shown(path: string): string {
@@ -21,22 +21,42 @@ export function readerFor(project: Project, path: string): InsertContext & { rea
 
 /** The draft (`status: draft`) that started last, in the configured directory. */
 export async function mostRecentDraft(config?: string): Promise<string> {
-  const repo = await openRepository(config ? { config } : {});
-  const drafts = repo.docs
-    .filter((d) => d.frontMatter.data.status === 'draft')
-    .map((d) => {
-      const started = d.incident.startInstant?.toMillis() ?? (d.incident.date ? DateTime.fromISO(d.incident.date).toMillis() : 0);
-      let mtime = 0;
-      try {
-        mtime = statSync(resolve(d.path)).mtimeMs;
-      } catch {
-        // listed a moment ago; gone now: last in the order
-      }
-      return { path: resolve(d.path), started, mtime };
-    })
-    .sort((a, b) => b.started - a.started || b.mtime - a.mtime);
+  const project = await openProject(process.cwd(), config);
+  const dir = resolve(project.config.root, project.config.dir);
+  const { files } = await resolveFiles([dir], { cwd: project.cwd, allowUnmatched: true });
+  const fallback = project.templates.get(project.config.template);
+  const drafts: Array<{ path: string; started: number; mtime: number }> = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readText(file, project.cwd);
+    } catch {
+      continue; // unreadable: not the draft being written
+    }
+    // Only documents that say so in their first lines are read through the model (a directory of thousands of
+    // final postmortems costs a read each, not a parse).
+    if (!DRAFT_HINT.test(text.slice(0, 8192))) continue;
+    let doc: Postmortem;
+    try {
+      doc = readPostmortem(text, file, project, fallback).doc;
+    } catch {
+      continue;
+    }
+    if (doc.frontMatter.data.status !== 'draft') continue;
+    const started = doc.incident.startInstant?.toMillis() ?? (doc.incident.date ? DateTime.fromISO(doc.incident.date).toMillis() : 0);
+    let mtime = 0;
+    try {
+      mtime = statSync(resolve(project.cwd, file)).mtimeMs;
+    } catch {
+      // listed a moment ago, gone now: last in the order
+    }
+    drafts.push({ path: resolve(project.cwd, file), started, mtime });
+  }
+  drafts.sort((a, b) => b.started - a.started || b.mtime - a.mtime);
   if (drafts.length === 0) {
-    throw new UserError(`no draft postmortem in ${shown(repo.dir)} (status: draft): start one with postmortem start "TITLE", or name the document with --file`);
+    throw new UserError(`no draft postmortem in ${shown(dir)} (status: draft): start one with postmortem start "TITLE", or name the document with --file`);
   }
   return drafts[0]!.path;
 }
+
+const DRAFT_HINT = /^\s*status\s*[:=]\s*["']?draft\b/m;

@@ -10,7 +10,7 @@
  */
 import { DateTime, type Zone } from 'luxon';
 import type { Postmortem, Section, TimelineEntry } from '../document/model.js';
-import { resolveZone } from '../document/time.js';
+import { findTimes, resolveZone } from '../document/time.js';
 import { UserError } from '../errors.js';
 import { escapeInline } from '../new/render.js';
 
@@ -77,7 +77,8 @@ export function entryKey(entry: NewEntry): string {
 
 /** The zone the document's timeline is read in, and the incident's date, as the model has them. */
 export function timelineZone(doc: Postmortem, fallbackZone?: string): Zone | undefined {
-  const timed = doc.timeline.find((e) => e.instant);
+  // An entry written without a zone was read in the zone a new one will be (the heading's, the document's).
+  const timed = doc.timeline.find((e) => e.instant && e.raw && !findTimes(e.raw)[0]?.zoneText);
   return timed?.instant?.zone ?? doc.incident.startInstant?.zone ?? resolveZone(doc.incident.timezone) ?? resolveZone(fallbackZone);
 }
 
