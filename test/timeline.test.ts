@@ -200,6 +200,21 @@ describe('postmortem timeline add', () => {
     expect(text.indexOf('first line')).toBeLessThan(text.indexOf('third line'));
   });
 
+  it('--stdin writes each line as it arrives, while the pipe stays open (tail -f)', async () => {
+    const { dir, doc } = project();
+    const child = spawn(process.execPath, [BIN, 'timeline', 'add', '--stdin', '--file', doc], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const waitFor = async (needle: string): Promise<void> => {
+      for (let i = 0; i < 300 && !readFileSync(doc, 'utf8').includes(needle); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(readFileSync(doc, 'utf8')).toContain(needle);
+    };
+    child.stdin.write('database CPU at 95%\n');
+    await waitFor(' — database CPU at 95%\n');
+    child.stdin.write('replica promoted\n');
+    await waitFor(' — replica promoted\n');
+    child.stdin.end();
+    expect(await new Promise((r) => child.on('close', r))).toBe(0);
+  });
+
   it('loses no entry when several run at once (lock + atomic rename)', async () => {
     const { dir, doc } = project();
     const n = 8;

@@ -17,7 +17,7 @@ export interface UpdateResult {
   after: string;
 }
 
-/** How long a writer waits for the lock: about 30 s in all. */
+/** How long a writer waits for the lock: 30 to 60 s in all (the waits are randomized). */
 const RETRIES = { retries: 120, factor: 1.2, minTimeout: 10, maxTimeout: 300, randomize: true };
 /** A lock not refreshed for this long belongs to a process that died. */
 const STALE_MS = 10_000;
@@ -63,7 +63,7 @@ export async function updateDocument(path: string, update: (text: string) => str
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ELOCKED') throw new UserError(`${shown(path)} stayed locked by another postmortem command for 30 seconds; nothing was changed`);
+    if (e.code === 'ELOCKED') throw new UserError(`${shown(path)} stayed locked by another postmortem command for more than 30 seconds; nothing was changed`);
     throw new UserError(`cannot lock ${shown(path)}: ${reason(error)}; nothing was changed`);
   }
   try {
