@@ -235,6 +235,11 @@ export async function run(opts: NewOptions): Promise<number> {
   deleteDraft(config.root);
   const shown = relative(cwd, written) || written;
   process.stdout.write(`Wrote ${shown}\n`);
+  // Into the postmortems directory: its index page (if it has one) lists the new document, so CI stays green.
+  if (dir === resolve(config.root, config.dir)) {
+    const indexed = await (await import('./index-page.js')).refreshIndex(opts);
+    if (indexed) process.stdout.write(`${indexed}\n`);
+  }
   if (errors.length > 0) {
     process.stderr.write(`postmortem: ${errors.length} lint error${errors.length === 1 ? '' : 's'} to fix before it passes (run "postmortem lint ${shown}")\n`);
   }
