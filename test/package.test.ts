@@ -1,0 +1,188 @@
+/**
+ * The package as a team gets it: `npm pack` (which builds in prepack) from a copy of the sources with no dist/,
+ * the tarball installed into a fresh git repository in a temp dir, and the tool used there the ways the README
+ * says: the commands, the workflow `init --ci github` writes (its shell steps run as written), the pre-commit hook,
+ * the GitHub Action and the remark-lint plugin. Nothing here goes to the network: the tarball has no dependencies,
+ * and remark-cli comes from this repository's devDependencies.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { edit, ROOT } from './helpers.js';
+
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const work = mkdtempSync(join(tmpdir(), 'postmortem-pack-'));
+let tarball = '';
+let packed: { files: Array<{ path: string }>; size: number; unpackedSize: number };
+
+/** The environment of a user's shell: none of the npm_* variables that `npm test` passes to its children. */
+function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && !/^(VITEST|NODE_OPTIONS)/.test(k)) env[k] = v;
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '', CI: '', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+}
+
+export function sh(command: string, args: string[], cwd: string, extra: Record<string, string> = {}, input = '') {
+  const r = spawnSync(command, args, { cwd, env: userEnv(extra), encoding: 'utf8', input, timeout: 240_000 });
+  return { code: r.status ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) + (r.error ? String(r.error) : '') };
+}
+
+/** A fresh git repository with package.json and the tarball installed as a devDependency, from the tarball only. */
+function consumerRepo(name: string): string {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  expect(sh('git', ['init', '-q', '-b', 'main'], dir).code).toBe(0);
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name, private: true }, null, 2)}\n`);
+  const install = sh('npm', ['install', '--save-dev', '--prefer-offline', tarball], dir);
+  expect(install.stderr).not.toMatch(/ERR!|npm error/);
+  expect(install.code).toBe(0);
+  return dir;
+}
+
+/** A complete incident, as a team would give it to `new --answers` (due dates in the future: nothing overdue). */
+const ANSWERS = `title: Queue stalled after a broker upgrade
+date: 2024-02-10
+severity: SEV-3
+authors: [sam]
+started: "14:00"
+resolved: "15:30"
+timezone: Europe/Berlin
+summary: The order queue stopped draining for 90 minutes; orders were delayed, none were lost.
+timeline:
+  - "14:00 Backlog alert fires."
+  - "14:20 Consumers restarted; no change."
+  - "15:30 Broker rolled back; backlog drained."
+root-cause-and-resolution: The upgraded broker rejected the consumers' old protocol version. Rolling back fixed it.
+action-items:
+  - { item: Pin the broker protocol version, owner: "@sam", due: 2099-03-01 }
+`;
+const DOC = 'postmortems/2024-02-10-queue-stalled-after-a-broker-upgrade.md';
+
+beforeAll(() => {
+  // A copy of the sources without dist/: packing must build.
+  const src = join(work, 'src-copy');
+  mkdirSync(src);
+  for (const part of ['bin', 'src', 'templates', 'scripts', 'examples', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md']) {
+    if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(src, part), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
+  const r = sh('npm', ['pack', '--json', '--pack-destination', work], src);
+  expect(r.code, r.stderr).toBe(0);
+  packed = (JSON.parse(r.stdout) as Array<typeof packed & { filename: string }>)[0]!;
+  tarball = join(work, (packed as unknown as { filename: string }).filename);
+}, 240_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm pack', () => {
+  it('builds in prepack and ships the built code, the templates not the sources', () => {
+    const files = packed.files.map((f) => f.path).sort();
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/postmortem.js', 'dist/cli.cjs', 'dist/templates.json', 'dist/THIRD-PARTY-NOTICES.md', 'templates/default.md']));
+    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.cache') || f.endsWith('.ts'))).toEqual([]);
+    expect(tarball).toMatch(new RegExp(`${PKG.name}-${PKG.version.replace(/\./g, '\\.')}\\.tgz$`));
+    const manifest = JSON.parse(sh('tar', ['-xOzf', tarball, 'package/package.json'], work).stdout);
+    expect(manifest).toMatchObject({ name: 'postmortem-cli', bin: { postmortem: 'bin/postmortem.js' }, engines: { node: '>=20.12' } });
+    expect(manifest.dependencies ?? {}).toEqual({}); // everything it runs is bundled into dist/
+    for (const key of ['repository', 'homepage', 'bugs', 'keywords', 'files', 'license']) expect(manifest[key], key).toBeTruthy();
+  });
+});
+
+describe('the tarball in a fresh repository', () => {
+  let repo = '';
+  beforeAll(() => {
+    repo = consumerRepo('fresh');
+  }, 240_000);
+
+  it('installs alone: no dependencies, no build tools, no build step', () => {
+    const installed = readdirSync(join(repo, 'node_modules')).filter((f) => !f.startsWith('.')).sort();
+    expect(installed).toEqual(['postmortem-cli']);
+    const tree = JSON.parse(sh('npm', ['ls', '--all', '--json'], repo).stdout);
+    expect(Object.keys(tree.dependencies)).toEqual(['postmortem-cli']);
+    expect(tree.dependencies['postmortem-cli'].dependencies ?? {}).toEqual({});
+    expect(existsSync(join(repo, 'node_modules', 'esbuild'))).toBe(false);
+    expect(existsSync(join(repo, 'node_modules', 'typescript'))).toBe(false);
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    expect(pkg.devDependencies['postmortem-cli']).toMatch(/\.tgz$/);
+  });
+
+  it('runs --version, init, new and lint', () => {
+    expect(sh('npx', ['postmortem', '--version'], repo)).toMatchObject({ code: 0, stdout: `${PKG.version}\n` });
+    const init = sh('npx', ['postmortem', 'init', '--ci', 'github', '--timezone', 'UTC'], repo);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('created  .github/workflows/postmortem.yml  (GitHub Actions workflow)');
+    writeFileSync(join(repo, 'answers.yaml'), ANSWERS);
+    const made = sh('npx', ['postmortem', 'new', '--answers', 'answers.yaml'], repo);
+    expect(made).toMatchObject({ code: 0, stderr: '', stdout: `Wrote ${DOC}\nUpdated postmortems/README.md (1 postmortem)\n` });
+    expect(sh('npx', ['postmortem', 'lint'], repo)).toMatchObject({ code: 0, stdout: '✔ 1 file checked, no problems\n' });
+    const yes = sh('npx', ['postmortem', 'new', '--yes', '--title', 'Half written', '--date', '2024-03-01', '--dir', 'drafts'], repo);
+    expect(yes.code).toBe(0);
+    expect(yes.stdout).toBe('Wrote drafts/2024-03-01-half-written.md\n');
+    const lint = sh('npx', ['postmortem', 'lint', 'drafts'], repo);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/section-placeholder/);
+  });
+
+  /** Run one job of the workflow init wrote: every `run:` step, as written, with bash as GitHub runs it. */
+  function runJob(dir: string, job: string, replace: (command: string) => string = (c) => c) {
+    const workflow = parseYaml(readFileSync(join(dir, '.github', 'workflows', 'postmortem.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: Array<{ run?: string; uses?: string; name?: string }> }>;
+    };
+    const steps = workflow.jobs[job]!.steps;
+    expect(steps.filter((s) => s.uses).map((s) => s.uses)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4']);
+    const ran: Array<{ run: string; code: number; stdout: string; stderr: string }> = [];
+    for (const step of steps.filter((s) => s.run)) {
+      const script = join(work, `step-${ran.length}.sh`);
+      writeFileSync(script, replace(step.run!));
+      const r = sh('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], dir, { CI: 'true', GITHUB_ACTIONS: 'true' });
+      ran.push({ run: step.run!, ...r });
+      if (r.code !== 0) break; // a failing step ends the job
+    }
+    return ran;
+  }
+
+  it("init's workflow: the steps as written are green on a clean postmortem, and the weekly job too", () => {
+    const lint = runJob(repo, 'lint');
+    expect(lint.map((s) => s.run)).toEqual(['npm ci', 'npx --no-install postmortem lint --format github', 'npx --no-install postmortem index --check']);
+    for (const s of lint) expect(s.code, `${s.run}\n${s.stdout}${s.stderr}`).toBe(0);
+    expect(lint[1]!.stdout).toBe('');
+    expect(lint[2]!.stdout).toBe('postmortems/README.md is up to date (1 postmortem)\n');
+    const weekly = runJob(repo, 'overdue-actions');
+    expect(weekly.map((s) => s.run)).toEqual(['npm ci', 'npx --no-install postmortem actions --overdue --fail-on-overdue']);
+    for (const s of weekly) expect(s.code, `${s.run}\n${s.stdout}${s.stderr}`).toBe(0);
+  });
+
+  it("init's workflow is red, with ::error annotations, on a postmortem whose timeline was emptied; the weekly job on an overdue item", () => {
+    const path = join(repo, DOC);
+    const clean = readFileSync(path, 'utf8');
+    writeFileSync(path, edit(clean, /(## Timeline[^\n]*\n)[\s\S]*?(?=\n## )/, '$1'));
+    try {
+      const lint = runJob(repo, 'lint');
+      expect(lint).toHaveLength(2); // install, then lint fails and ends the job
+      expect(lint[1]!.code).toBe(1);
+      expect(lint[1]!.stdout).toMatch(new RegExp(`^::error file=${DOC.replace(/\./g, '\\.')},line=\\d+,col=\\d+,endLine=\\d+,endColumn=\\d+,title=section-empty::`, 'm'));
+      writeFileSync(path, edit(clean, 'due: 2099-03-01', 'due: 2020-03-01'));
+      const weekly = runJob(repo, 'overdue-actions');
+      expect(weekly[1]!.code).toBe(1);
+      expect(weekly[1]!.stdout).toMatch(/OVERDUE +2020-03-01 +@sam +Pin the broker protocol version/);
+    } finally {
+      writeFileSync(path, clean);
+    }
+  });
+
+  it("init's workflow without a package.json runs the package by name@version (the tarball standing in for the registry)", () => {
+    const dir = join(work, 'no-package-json');
+    mkdirSync(dir);
+    sh('git', ['init', '-q'], dir);
+    const init = sh(process.execPath, [join(repo, 'node_modules', 'postmortem-cli', 'bin', 'postmortem.js'), 'init', '--ci', 'github', '--timezone', 'UTC'], dir);
+    expect(init.code, init.stderr).toBe(0);
+    writeFileSync(join(dir, 'answers.yaml'), ANSWERS);
+    sh(process.execPath, [join(repo, 'node_modules', 'postmortem-cli', 'bin', 'postmortem.js'), 'new', '--answers', 'answers.yaml'], dir);
+    const spec = `postmortem-cli@${PKG.version}`;
+    const lint = runJob(dir, 'lint', (c) => edit(c, spec, tarball));
+    expect(lint.map((s) => s.run)).toEqual([`npx --yes --package ${spec} postmortem lint --format github`, `npx --yes --package ${spec} postmortem index --check`]);
+    for (const s of lint) expect(s.code, `${s.run}\n${s.stdout}${s.stderr}`).toBe(0);
+  });
+});
