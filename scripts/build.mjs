@@ -3,7 +3,8 @@
 //  - dist/cli.cjs: the command line, one CommonJS bundle that bin/postmortem.js compiles with V8's code cache, so
 //    that start-up skips most of the compiling (see npm run bench). Commands' modules are still evaluated only
 //    when their command runs.
-//  - dist/**/*.js: ES modules sharing chunks, for the lint worker threads and for scripts/ (eval, docs).
+//  - dist/**/*.js: ES modules sharing chunks, for the lint worker threads, the remark plugin (dist/remark.js) and
+//    scripts/ (eval, docs).
 //  - dist/templates.json: the built-in templates, parsed.
 //  - dist/THIRD-PARTY-NOTICES.md: the licences of the packages bundled in (the published package has no
 //    dependencies: everything it runs is in dist/).
@@ -35,6 +36,8 @@ const esm = await build({
   metafile: true,
   entryPoints: [
     'src/lint/worker.ts',
+    // postmortem-cli/remark: the lint as a remark plugin (package.json "exports").
+    'src/remark.ts',
     // Library entry points for scripts/ (eval, docs) and for this build.
     'src/document/parse.ts',
     'src/lint/engine.ts',
@@ -67,6 +70,20 @@ const cli = await build({
 const code = cli.outputFiles[0].text;
 const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
 writeFileSync(new URL('dist/cli.cjs', root), `// build ${id}\n${code}`);
+
+// Types for the remark plugin's users (.remarkrc.ts, unified().use()): its one function and its options.
+writeFileSync(
+  new URL('dist/remark.d.ts', root),
+  `/** postmortem's lint as a remark plugin: each file is read and checked as \`postmortem lint\` does. */
+export interface RemarkPostmortemOptions {
+  /** A config file, instead of searching from the working directory. */
+  config?: string;
+  /** The template for documents that name none (default: the config's). */
+  template?: string;
+}
+export default function remarkPostmortem(options?: RemarkPostmortemOptions | null): (tree: unknown, file: any) => Promise<void>;
+`,
+);
 
 // The licences of the bundled packages, which travel with their code.
 const packages = new Map();

@@ -80,8 +80,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('npm pack', () => {
   it('builds in prepack and ships the built code, the templates not the sources', () => {
     const files = packed.files.map((f) => f.path).sort();
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/postmortem.js', 'dist/cli.cjs', 'dist/templates.json', 'dist/THIRD-PARTY-NOTICES.md', 'templates/default.md']));
-    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.cache') || f.endsWith('.ts'))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/postmortem.js', 'dist/cli.cjs', 'dist/remark.js', 'dist/remark.d.ts', 'dist/templates.json', 'dist/THIRD-PARTY-NOTICES.md', 'templates/default.md']));
+    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.cache') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     expect(tarball).toMatch(new RegExp(`${PKG.name}-${PKG.version.replace(/\./g, '\\.')}\\.tgz$`));
     const manifest = JSON.parse(sh('tar', ['-xOzf', tarball, 'package/package.json'], work).stdout);
     expect(manifest).toMatchObject({ name: 'postmortem-cli', bin: { postmortem: 'bin/postmortem.js' }, engines: { node: '>=20.12' } });
@@ -184,5 +184,88 @@ describe('the tarball in a fresh repository', () => {
     const lint = runJob(dir, 'lint', (c) => edit(c, spec, tarball));
     expect(lint.map((s) => s.run)).toEqual([`npx --yes --package ${spec} postmortem lint --format github`, `npx --yes --package ${spec} postmortem index --check`]);
     for (const s of lint) expect(s.code, `${s.run}\n${s.stdout}${s.stderr}`).toBe(0);
+  });
+});
+
+describe('remark-lint: remark --use postmortem-cli/remark', () => {
+  let repo = '';
+  const REMARK = join(ROOT, 'node_modules', '.bin', 'remark');
+  beforeAll(() => {
+    repo = consumerRepo('remark');
+    writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: docs\ntimezone: UTC\n');
+    mkdirSync(join(repo, 'docs'));
+    const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    examples.forEach((f, i) => {
+      const text = readFileSync(join(ROOT, 'examples', f), 'utf8');
+      writeFileSync(join(repo, 'docs', f), text);
+      // Broken copies: an emptied timeline, front matter that is not YAML, blaming words (warnings only).
+      writeFileSync(join(repo, 'docs', `broken-timeline-${i}.md`), edit(text, /(## Timeline[^\n]*\n)[\s\S]*?(?=\n## )/, '$1'));
+      writeFileSync(join(repo, 'docs', `broken-yaml-${i}.md`), edit(text, /^severity: .*$/m, 'severity: [unclosed'));
+      writeFileSync(join(repo, 'docs', `warn-words-${i}.md`), edit(text, /(\n## [^\n]*\n\n)/, '$1The root cause was human error: Dana should have checked the lock.\n\n'));
+    });
+    writeFileSync(join(repo, 'docs', 'README.md'), '# Not a postmortem\n\nThe index page is left alone, as by `postmortem lint docs`.\n');
+  }, 240_000);
+
+  type Found = Record<string, { code: number; messages: string[] }>;
+
+  /** Messages of the real remark-cli's default reporter: `L:C-L:C  error|warning  message  rule  postmortem`. */
+  function remark(paths: string[]): Found {
+    const r = sh(REMARK, ['--no-stdout', '--no-color', '--use', 'postmortem-cli/remark', ...paths], repo);
+    const found: Found = {};
+    let current = '';
+    for (const line of r.stderr.split('\n')) {
+      const m = /^\s*(\d+):(\d+)-(\d+):(\d+)\s+(error|warning)\s+(.*?)\s+([a-z]+(?:-[a-z]+)*)\s+postmortem$/.exec(line);
+      if (m) found[current]!.messages.push(`${m[1]}:${m[2]}-${m[3]}:${m[4]} ${m[5]} ${m[7]} ${m[6]}`);
+      else if (/^\S.*\.md(: no issues found)?$/.test(line)) found[(current = line.replace(/: no issues found$/, ''))] = { code: r.code, messages: [] };
+      else if (line.trim() && !/^(\d+ messages? \()?[✖⚠] \d+/.test(line)) throw new Error(`unexpected remark output: ${line}\n${r.stderr}`);
+    }
+    return found;
+  }
+
+  function postmortemLint(paths: string[]): Found {
+    const r = sh('npx', ['--no-install', 'postmortem', 'lint', '--format', 'json', ...paths], repo);
+    const found: Found = {};
+    for (const f of JSON.parse(r.stdout).files as Array<{ path: string; messages: Array<{ line: number; column: number; endLine: number; endColumn: number; severity: string; ruleId: string; message: string }> }>) {
+      found[f.path] = { code: r.code, messages: f.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId} ${m.message}`) };
+    }
+    return found;
+  }
+
+  it('reports the same rule ids, messages and positions as postmortem lint, on the examples and on broken copies', () => {
+    const ours = postmortemLint(['docs']);
+    const theirs = remark(['docs']);
+    expect(Object.keys(ours)).toHaveLength(12);
+    expect(Object.keys(theirs).sort()).toEqual([...Object.keys(ours), 'docs/README.md'].sort());
+    // The same messages; in the order each tool sorts them (both by position; at one position, remark by text).
+    for (const [path, result] of Object.entries(ours)) expect([...theirs[path]!.messages].sort(), path).toEqual([...result.messages].sort());
+    expect(theirs['docs/README.md']!.messages).toEqual([]);
+    // What was broken was caught, errors and warnings both: the comparison is not between two empty lists.
+    const rules = (prefix: string) => new Set(Object.entries(ours).filter(([p]) => p.startsWith(`docs/${prefix}`)).flatMap(([, r]) => r.messages.map((m) => m.split(' ').slice(1, 3).join(' '))));
+    expect(rules('broken-timeline')).toContain('error section-empty');
+    expect(rules('broken-yaml')).toContain('error frontmatter-syntax');
+    expect([...rules('warn-words')]).toEqual(['warning blameless-language']);
+    expect(Object.entries(ours).filter(([p]) => !/broken|warn/.test(p)).flatMap(([, r]) => r.messages)).toEqual([]);
+  });
+
+  it('exits as postmortem lint does: 1 with errors, 0 with warnings only', () => {
+    const warnOnly = ['docs/warn-words-0.md', 'docs/warn-words-1.md'];
+    expect(remark(warnOnly)['docs/warn-words-0.md']!.code).toBe(0);
+    expect(postmortemLint(warnOnly)['docs/warn-words-0.md']!.code).toBe(0);
+    expect(remark(['docs/broken-timeline-0.md'])['docs/broken-timeline-0.md']!.code).toBe(1);
+    expect(postmortemLint(['docs/broken-timeline-0.md'])['docs/broken-timeline-0.md']!.code).toBe(1);
+  });
+
+  it('follows the config: a rule turned off there is off in remark too; a bad config is one fatal message', () => {
+    writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: docs\ntimezone: UTC\nrules:\n  section-empty: off\n');
+    try {
+      expect(remark(['docs/broken-timeline-0.md'])['docs/broken-timeline-0.md']).toEqual(postmortemLint(['docs/broken-timeline-0.md'])['docs/broken-timeline-0.md']);
+      expect(remark(['docs/broken-timeline-0.md'])['docs/broken-timeline-0.md']!.messages.join('\n')).not.toContain('section-empty');
+      writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: docs\nrules:\n  no-such-rule: error\n');
+      const r = sh(REMARK, ['--no-stdout', '--no-color', '--use', 'postmortem-cli/remark', 'docs/broken-timeline-0.md'], repo);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/error +invalid config .*\.postmortemrc\.yaml: unknown rule "no-such-rule"; run "postmortem rules" for the list +config +postmortem/);
+    } finally {
+      writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: docs\ntimezone: UTC\n');
+    }
   });
 });
