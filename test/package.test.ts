@@ -269,3 +269,80 @@ describe('remark-lint: remark --use postmortem-cli/remark', () => {
     }
   });
 });
+
+describe('the GitHub Action (action.yml)', () => {
+  const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default: string }>;
+    runs: { using: string; steps: Array<{ name: string; shell: string; run: string; env?: Record<string, string> }> };
+  };
+  let repo = '';
+  beforeAll(() => {
+    repo = join(work, 'action-user');
+    mkdirSync(join(repo, 'postmortems'), { recursive: true });
+    sh('git', ['init', '-q'], repo);
+    writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: postmortems\ntimezone: UTC\n');
+    const example = readdirSync(join(ROOT, 'examples')).find((f) => f.endsWith('.md') && f !== 'README.md')!;
+    const text = readFileSync(join(ROOT, 'examples', example), 'utf8');
+    writeFileSync(join(repo, 'postmortems', 'clean.md'), text);
+    writeFileSync(join(repo, 'postmortems', 'no-timeline.md'), edit(text, /(## Timeline[^\n]*\n)[\s\S]*?(?=\n## )/, '$1'));
+  });
+
+  /** Run the composite action's steps as the runner does: inputs and github.* into each step's env, GITHUB_PATH between steps. */
+  function runAction(inputs: Record<string, string>) {
+    const runnerTemp = mkdtempSync(join(work, 'runner-'));
+    const githubPath = join(runnerTemp, 'github_path');
+    writeFileSync(githubPath, '');
+    const out: Array<{ name: string; code: number; stdout: string; stderr: string }> = [];
+    for (const step of action.runs.steps) {
+      expect(step.shell).toBe('bash');
+      expect(step.run).not.toContain('${{'); // expressions only in env: nothing from an input is pasted into a script
+      const env: Record<string, string> = {};
+      for (const [k, v] of Object.entries(step.env ?? {})) {
+        env[k] = v.replace(/\$\{\{\s*(inputs|github)\.([\w-]+)\s*\}\}/g, (_, scope: string, key: string) =>
+          scope === 'github' ? (key === 'action_path' ? ROOT : '') : (inputs[key] ?? action.inputs[key]!.default),
+        );
+      }
+      const added = readFileSync(githubPath, 'utf8').split('\n').filter(Boolean).reverse();
+      const script = join(runnerTemp, `step-${out.length}.sh`);
+      writeFileSync(script, step.run);
+      const r = sh('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], repo, {
+        ...env,
+        CI: 'true',
+        GITHUB_ACTIONS: 'true',
+        RUNNER_TEMP: runnerTemp,
+        GITHUB_PATH: githubPath,
+        GITHUB_WORKSPACE: repo,
+        PATH: [...added, process.env.PATH].join(':'),
+      });
+      out.push({ name: step.name, ...r });
+      if (r.code !== 0) break;
+    }
+    return out;
+  }
+
+  it('has the inputs paths, format and version, and runs as a composite action', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs).sort()).toEqual(['format', 'paths', 'version']);
+    expect(action.inputs.format!.default).toBe('github');
+  });
+
+  it('installs the given version (the tarball) outside the repository and lints: annotations, exit 1, on a broken postmortem', () => {
+    const steps = runAction({ version: tarball });
+    expect(steps.map((s) => [s.name, s.code])).toEqual([['Install postmortem-cli', 0], ['Lint postmortems', 1]]);
+    expect(steps[0]!.stdout).toContain(`postmortem-cli ${PKG.version}\n`);
+    expect(steps[1]!.stdout).toMatch(/^::error file=postmortems\/no-timeline\.md,line=\d+,col=1,endLine=\d+,endColumn=\d+,title=section-empty::Expected content under "Timeline"/m);
+    expect(steps[1]!.stdout).not.toContain('clean.md');
+    expect(existsSync(join(repo, 'node_modules'))).toBe(false);
+    expect(existsSync(join(repo, 'package.json'))).toBe(false);
+  });
+
+  it('lints the paths it is given (globs expanded by postmortem, not the shell), in the format asked', () => {
+    const green = runAction({ version: tarball, paths: 'postmortems/clean.md' });
+    expect(green.map((s) => s.code)).toEqual([0, 0]);
+    expect(green[1]!.stdout).toBe('');
+    const glob = runAction({ version: tarball, paths: "postmortems/*.md\npostmortems/clean.md", format: 'stylish' });
+    expect(glob[1]!.code).toBe(1);
+    expect(glob[1]!.stdout).toMatch(/^postmortems\/no-timeline\.md:\d+:1: error: Expected content under "Timeline"/m);
+    expect(glob[1]!.stdout).toMatch(/in 2 files/);
+  });
+});
