@@ -346,3 +346,74 @@ describe('the GitHub Action (action.yml)', () => {
     expect(glob[1]!.stdout).toMatch(/in 2 files/);
   });
 });
+
+describe('pre-commit: the postmortem-lint hook of .pre-commit-hooks.yaml', () => {
+  const hooks = parseYaml(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; files: string; exclude: string }>;
+  const hook = hooks.find((h) => h.id === 'postmortem-lint')!;
+  // pre-commit (Debian's, installed by .ci/run) runs for real when it is on PATH; else its steps are emulated.
+  const real = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+  let repo = '';
+  let hookRepo = '';
+
+  beforeAll(() => {
+    // The hook's repository as pre-commit clones it: this working tree's files (tracked and new), committed.
+    hookRepo = join(work, 'hook-repo');
+    mkdirSync(hookRepo);
+    const files = sh('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], ROOT).stdout.split('\0').filter((f) => f && existsSync(join(ROOT, f)));
+    for (const f of files) cpSync(join(ROOT, f), join(hookRepo, f), { recursive: true });
+    for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'hooks']]) sh('git', args, hookRepo);
+    const rev = sh('git', ['rev-parse', 'HEAD'], hookRepo).stdout.trim();
+
+    repo = join(work, 'pre-commit-user');
+    mkdirSync(join(repo, 'postmortems'), { recursive: true });
+    sh('git', ['init', '-q'], repo);
+    writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: postmortems\ntimezone: UTC\n');
+    writeFileSync(join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: postmortem-lint\n`);
+    const example = readdirSync(join(ROOT, 'examples')).find((f) => f.endsWith('.md') && f !== 'README.md')!;
+    writeFileSync(join(repo, 'postmortems', 'clean.md'), readFileSync(join(ROOT, 'examples', example), 'utf8'));
+    writeFileSync(join(repo, 'postmortems', 'README.md'), '# Postmortems\n\nThe index page: not a postmortem, not linted.\n');
+    writeFileSync(join(repo, 'notes.md'), '# Not in postmortems/\n');
+    sh('git', ['add', '-A'], repo);
+  }, 60_000);
+
+  /** Run the hook on the staged files: `pre-commit run`, or, without pre-commit, what it does. */
+  function runHook() {
+    const env = { PRE_COMMIT_HOME: join(work, 'pre-commit-home'), npm_config_prefer_offline: 'true' };
+    if (real) return sh('pre-commit', ['run'], repo, env);
+    // pre-commit's steps for a node hook: pick the staged files matching `files` and not `exclude` (re.search),
+    // then run `entry FILE…` with the hook's package installed (here: the tarball, as its `npm pack` would give).
+    const staged = sh('git', ['diff', '--cached', '--name-only', '--diff-filter=ACMR'], repo).stdout.split('\n').filter(Boolean);
+    const chosen = staged.filter((f) => new RegExp(hook.files).test(f) && !new RegExp(hook.exclude).test(f));
+    const prefix = join(work, 'emulated-node-env');
+    if (!existsSync(prefix)) sh('npm', ['install', '--prefix', prefix, '--no-save', tarball], work);
+    const [command, ...args] = hook.entry.split(' ');
+    const r = sh(command!, [...args, ...chosen], repo, { PATH: `${join(prefix, 'node_modules', '.bin')}:${process.env.PATH}` });
+    return { ...r, stdout: `${hook.entry}...${r.code === 0 ? 'Passed' : 'Failed'}\n${r.stdout}` };
+  }
+
+  it('is a node hook on postmortems/*.md that runs postmortem lint', () => {
+    expect(hook).toMatchObject({ entry: 'postmortem lint', language: 'node', files: 'postmortems/.*\\.md$' });
+  });
+
+  it(`passes clean staged postmortems and fails a broken one, naming the problem (${real ? 'pre-commit run, for real' : 'pre-commit emulated: not installed'})`, () => {
+    const clean = runHook();
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+    expect(clean.stdout).toMatch(/postmortem lint\.+Passed/);
+
+    const text = readFileSync(join(repo, 'postmortems', 'clean.md'), 'utf8');
+    writeFileSync(join(repo, 'postmortems', 'broken.md'), edit(text, /(## Timeline[^\n]*\n)[\s\S]*?(?=\n## )/, '$1'));
+    sh('git', ['add', 'postmortems/broken.md'], repo);
+    const broken = runHook();
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/postmortem lint\.+Failed/);
+    expect(broken.stdout).toMatch(/^postmortems\/broken\.md:\d+:1: error: Expected content under "Timeline", found none: .* \[section-empty\]$/m);
+    expect(broken.stdout).toContain('in 2 files'); // broken.md and clean.md; not README.md, not notes.md
+    if (real) {
+      // Installed as a git hook, it stops the commit.
+      expect(sh('pre-commit', ['install'], repo, { PRE_COMMIT_HOME: join(work, 'pre-commit-home') }).code).toBe(0);
+      const commit = sh('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'add postmortems'], repo, { PRE_COMMIT_HOME: join(work, 'pre-commit-home') });
+      expect(commit.code).toBe(1);
+      expect(sh('git', ['rev-parse', '--verify', '-q', 'HEAD'], repo).code).not.toBe(0); // no commit was made
+    }
+  }, 300_000);
+});
