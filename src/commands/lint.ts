@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { resolveFiles } from '../files.js';
 import { RULES } from '../lint/rules/index.js';
-import { checkRuleNames } from '../lint/run.js';
 import { totals, type FileResult } from '../report/types.js';
 import { openProject } from '../project.js';
 import type { GlobalOptions } from '../cli.js';
@@ -33,7 +32,6 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UserError(`--max-warnings expects a whole number, not "${opts.maxWarnings}"`);
   }
   const { config, templates } = await openProject(cwd, opts.config);
-  checkRuleNames(config);
   if (opts.template) templates.get(opts.template); // unknown → exit 2 before reading anything
   templates.get(config.template);
 

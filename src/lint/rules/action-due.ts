@@ -7,6 +7,27 @@ export const rule: Rule = {
   docs: `With \`lint.actions.due: true\` in the template (as in \`default\`), each action item that is not yet done
 carries a due date: \`due: 2023-03-15\` (or \`by March 15, 2023\`, or a Due column in an action table). Items
 checked off (\`- [x]\`) need none. \`postmortem actions --overdue\` reads these dates.`,
+  examples: [
+    {
+      title: "An open item with a due date, and a done item without one",
+      markdown: `## Corrective and preventative measures
+
+- [ ] Alert on locks held over 5 minutes (owner: @dba-team, due: 2023-03-15)
+- [x] Revert the migration (owner: @tom)
+`,
+      messages: [],
+    },
+    {
+      title: "An open item without a due date",
+      markdown: `## Corrective and preventative measures
+
+- [ ] Add locks to the on-call runbook (owner: @tom)
+`,
+      messages: [
+        "3:1: Expected a due date for the action item \"Add locks to the on-call runbook\", found none: add \"due: YYYY-MM-DD\"",
+      ],
+    },
+  ],
   check({ doc, template, report }) {
     if (!template.lint.actions.due) return;
     for (const a of doc.actionItems) {

@@ -7,6 +7,28 @@ export const rule: Rule = {
   docs: `An action item without an owner is the one that is "forgotten forever". Name one on the item:
 \`(owner: @dana)\`, \`owner: Dana Lee\`, or a bare \`@handle\`; in an action table, fill the Owner column. Templates can
 turn this off with \`lint.actions.owner: false\`.`,
+  examples: [
+    {
+      title: "Owners written three ways",
+      markdown: `## Corrective and preventative measures
+
+- [ ] Alert on long-held locks (owner: @dba-team, due: 2023-03-15)
+- [ ] Test migrations on a full-size copy, owner: Priya Natarajan, due: 2023-03-31
+- [ ] Add locks to the runbook @tom due: 2023-03-10
+`,
+      messages: [],
+    },
+    {
+      title: "An item without an owner",
+      markdown: `## Corrective and preventative measures
+
+- [ ] Add locks to the on-call runbook (due: 2023-03-10)
+`,
+      messages: [
+        "3:1: Expected an owner for the action item \"Add locks to the on-call runbook\", found none: add \"(owner: @name)\"",
+      ],
+    },
+  ],
   check({ doc, template, report }) {
     if (!template.lint.actions.owner) return;
     for (const a of doc.actionItems) {

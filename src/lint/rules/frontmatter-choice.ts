@@ -7,6 +7,29 @@ export const rule: Rule = {
   docs: `Fields declared with \`choices\` in the template accept only those values, written exactly (for
 \`default\`: severity \`SEV-1\` … \`SEV-5\`, status \`draft\`, \`in-review\` or \`final\`). A value that differs only
 in case or spacing gets the right spelling suggested.`,
+  examples: [
+    {
+      title: "A choice written exactly",
+      markdown: `---
+severity: SEV-2
+status: draft
+---
+`,
+      messages: [],
+    },
+    {
+      title: "Other spellings",
+      markdown: `---
+severity: sev2
+status: Final
+---
+`,
+      messages: [
+        "2:1: Expected \"severity\" to be one of SEV-1, SEV-2, SEV-3, SEV-4, SEV-5, found \"sev2\": write \"SEV-2\"",
+        "3:1: Expected \"status\" to be one of draft, in-review, final, found \"Final\": write \"final\"",
+      ],
+    },
+  ],
   check({ doc, template, report }) {
     const fm = doc.frontMatter;
     if (fm.error || fm.kind === null) return;

@@ -10,6 +10,32 @@ export const rule: Rule = {
 \`2023-03-01T09:00:00-05:00\` or \`2023-03-01T14:00:00Z\`, never \`2023-03-01 09:00\` (which zone?). A \`date\` is
 \`2023-03-01\`. A \`timezone\` is an IANA name such as \`America/New_York\` or \`UTC\`, not an abbreviation like
 \`EST\`, which means different offsets in different places.`,
+  examples: [
+    {
+      title: "Instants with offsets",
+      markdown: `---
+date: 2023-03-01
+started: 2023-03-01T09:00:00-05:00
+resolved: 2023-03-01T17:00:00Z
+timezone: America/New_York
+---
+`,
+      messages: [],
+    },
+    {
+      title: "An impossible date, a date-time without offset, an abbreviation for a zone",
+      markdown: `---
+date: 2023-02-30
+started: 2023-03-01 09:00
+timezone: EST
+---
+`,
+      messages: [
+        "3:1: Expected \"started\" as ISO 8601 with an offset, found \"2023-03-01 09:00\" with none: add the offset (-05:00, +01:00, or Z for UTC)",
+        "4:1: Expected \"timezone\" as an IANA time-zone name such as America/New_York or UTC, found \"EST\"",
+      ],
+    },
+  ],
   check({ doc, template, report }) {
     const fm = doc.frontMatter;
     if (fm.error || fm.kind === null) return;

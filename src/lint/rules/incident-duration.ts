@@ -12,12 +12,47 @@ export const rule: Rule = {
   id: 'incident-duration',
   description: 'A duration stated in the summary agrees with the incident window.',
   defaultSeverity: 'error',
+  options: {
+    toleranceMinutes: { type: 'number', min: 0, default: 5, description: 'How far a stated duration may be from the window (or 10% of it, whichever is larger).' },
+  },
   docs: `When the summary says "a 30-minute outage" but the window runs from 13:45 to 15:30, one of them is wrong, and
 the reader cannot tell which. Durations stated in the summary ("lasted 2 hours", "Duration: 45 minutes", "a
 3-hour outage") are compared with end minus start; they may differ by \`toleranceMinutes\` (default 5) or 10%,
 whichever is larger.
 
 Options: \`["error", { "toleranceMinutes": 10 }]\`.`,
+  examples: [
+    {
+      title: "A duration that matches the window",
+      markdown: `---
+started: 2023-03-01T09:00:00-05:00
+resolved: 2023-03-01T12:00:00-05:00
+timezone: America/New_York
+---
+
+## Issue summary
+
+A three-hour outage of sign-in: from 09:00 to 12:00 EST nobody could log in.
+`,
+      messages: [],
+    },
+    {
+      title: "A duration that does not",
+      markdown: `---
+started: 2023-03-01T09:00:00-05:00
+resolved: 2023-03-01T12:00:00-05:00
+timezone: America/New_York
+---
+
+## Issue summary
+
+A 30-minute outage of sign-in.
+`,
+      messages: [
+        "9:3: Expected the stated duration to match the window 2023-03-01T09:00:00-05:00 to 2023-03-01T12:00:00-05:00 (3 hours), found \"30-minute\" (30 minutes): correct the duration or the times",
+      ],
+    },
+  ],
   check({ doc, options, report }) {
     const actual = doc.incident.durationMinutes;
     if (actual === null || actual <= 0) return;

@@ -8,6 +8,29 @@ export const rule: Rule = {
 summary ("from 9:00 AM to 12:00 PM EST on March 1, 2023"). Both must be there, the zone must be known (an offset
 in the front matter, a zone after the times, or \`timezone:\`), and the end must come after the start. Without
 them nobody can compute time to resolve, and \`timeline-window\` cannot check the timeline.`,
+  examples: [
+    {
+      title: "A window in the front matter",
+      markdown: `---
+started: 2023-03-01T09:00:00-05:00
+resolved: 2023-03-01T12:00:00-05:00
+timezone: America/New_York
+---
+`,
+      messages: [],
+    },
+    {
+      title: "An end before the start",
+      markdown: `---
+started: 2023-03-01T09:00:00-05:00
+resolved: 2023-03-01T08:00:00-05:00
+---
+`,
+      messages: [
+        "3:1: Expected the end (2023-03-01T08:00:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier",
+      ],
+    },
+  ],
   check({ doc, report }) {
     const inc = doc.incident;
     const summary = doc.sections.find((s) => s.ids.includes('summary'));
