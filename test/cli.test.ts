@@ -44,11 +44,11 @@ describe('postmortem lint', () => {
     const r = runCli(['lint'], { cwd: dir });
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^postmortems\/2023-03-01-x\.md:\d+:1: warning: Expected a Markdown heading for the timeline section, found a bold line: write "## Timeline" \[heading-style\]$/);
+    expect(lines[0]).toMatch(/^postmortems\/2023-03-01-x\.md:\d+:1: warning: Expected a Markdown heading for the timeline section, found a bold line: write "## Timeline" \(fixable\) \[heading-style\]$/);
     expect(lines[1]).toBe(
       `postmortems/2023-03-01-x.md:${brokenLine}:1: error: Expected a time at the start of the timeline entry, found none in "Later — Suspecting load, the team double…": begin it with the time, e.g. "09:05 — …" [timeline-time]`,
     );
-    expect(lines.at(-1)).toBe('✖ 2 problems (1 error, 1 warning) in 1 file');
+    expect(lines.slice(-2)).toEqual(['✖ 2 problems (1 error, 1 warning) in 1 file', '  1 of them fixable with --fix']);
   });
 
   it('prints the documented JSON', () => {

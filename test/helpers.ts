@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { RuleSetting } from '../src/config/config.js';
 import { parsePostmortem } from '../src/document/parse.js';
 import { lintDocument } from '../src/lint/engine.js';
+import { DEFAULT_FIX_KINDS, fixText } from '../src/lint/fix.js';
 import type { LintMessage, Rule, RuleExample } from '../src/lint/rule.js';
 import { parseTemplate, type Template } from '../src/template/template.js';
 
@@ -85,13 +86,22 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
 }
 
 /** The messages of `rule` on one of its examples, as "line:column: message". */
-export function exampleMessages(rule: Rule, example: RuleExample): string[] {
+function exampleLint(rule: Rule, example: RuleExample, markdown: string): LintMessage[] {
   const template = loadBuiltin(example.template ?? 'default');
-  const doc = parsePostmortem(example.markdown, 'example.md', { sectionAliases: template.aliases });
+  const doc = parsePostmortem(markdown, 'example.md', { sectionAliases: template.aliases });
   const setting = example.options ? ([rule.defaultSeverity, example.options] as const) : rule.defaultSeverity;
   const templateProblem = doc.template && !BUILTIN_NAMES.includes(doc.template) ? { name: doc.template, available: BUILTIN_NAMES } : undefined;
-  return lintDocument(doc, template, { rules: { [rule.id]: setting as never }, ...(templateProblem ? { templateProblem } : {}) })
+  return lintDocument(doc, template, { rules: { [rule.id]: setting as never }, ...(templateProblem ? { templateProblem } : {}) });
+}
+
+export function exampleMessages(rule: Rule, example: RuleExample): string[] {
+  return exampleLint(rule, example, example.markdown)
     .filter((m) => m.ruleId === rule.id)
     .map((m) => `${m.line}:${m.column}: ${m.message}`);
 }
 
+/** The example after --fix with the default kinds and its fixTypes, fixing this rule's messages only. */
+export function exampleFixed(rule: Rule, example: RuleExample): string {
+  const kinds = new Set([...DEFAULT_FIX_KINDS, ...(example.fixTypes ?? [])]);
+  return fixText(example.markdown, (t) => exampleLint(rule, example, t).filter((m) => m.ruleId === rule.id), kinds).output;
+}

@@ -173,3 +173,36 @@ export function spanAt(doc: Postmortem, start: number, end: number): Span {
   const b = positionOf(doc, Math.max(start, end));
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
+
+/** Offset of the start of a 1-based line in the document's source. */
+export function lineOffset(doc: Postmortem, line: number): number {
+  positionOf(doc, 0); // builds the line table
+  const starts = lineStarts.get(doc)!;
+  return starts[Math.min(Math.max(line, 1), starts.length) - 1]!;
+}
+
+/** The text of a 1-based line, without its line break. */
+export function lineText(doc: Postmortem, line: number): string {
+  const start = lineOffset(doc, line);
+  const rest = doc.source.slice(start);
+  const m = /\r\n|\r|\n/.exec(rest);
+  return m ? rest.slice(0, m.index) : rest;
+}
+
+/**
+ * An edit replacing the value of a single-line front matter field (`key: value`, `key: "value"`, TOML
+ * `key = "value"`) with `value`, quoted as it was; undefined when the value is not a plain one-line scalar.
+ */
+export function fieldValueEdit(doc: Postmortem, key: string, value: string): TextEdit | undefined {
+  const at = doc.frontMatter.fields[key];
+  if (!at) return undefined;
+  const text = lineText(doc, at.line);
+  const m = /^(\s*["']?[\w-]+["']?\s*[:=][ \t]*)(?:"([^"\\]*)"|'([^']*)'|([^\s"'#[{|>&*!][^#]*?))([ \t]*(?:#.*)?)$/.exec(text);
+  if (!m) return undefined;
+  const start = lineOffset(doc, at.line) + m[1]!.length + (m[4] === undefined ? 1 : 0);
+  const old = m[2] ?? m[3] ?? m[4]!;
+  if (m[2] !== undefined && /["\\]/.test(value)) return undefined;
+  if (m[3] !== undefined && value.includes("'")) return undefined;
+  if (m[4] !== undefined && !/^[\w.:+-]+$/.test(value)) return undefined; // stays a plain scalar of the same type
+  return { start, end: start + old.length, newText: value };
+}

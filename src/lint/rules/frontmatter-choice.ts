@@ -1,9 +1,10 @@
-import type { Rule } from '../rule.js';
+import { fieldValueEdit, type Rule } from '../rule.js';
 
 export const rule: Rule = {
   id: 'frontmatter-choice',
   description: 'A field with choices (severity, status) holds one of them.',
   defaultSeverity: 'error',
+  fixable: ['spelling'],
   docs: `Fields declared with \`choices\` in the template accept only those values, written exactly (for
 \`default\`: severity \`SEV-1\` … \`SEV-5\`, status \`draft\`, \`in-review\` or \`final\`). A value that differs only
 in case or spacing gets the right spelling suggested.`,
@@ -22,6 +23,11 @@ status: draft
       markdown: `---
 severity: sev2
 status: Final
+---
+`,
+      fixed: `---
+severity: SEV-2
+status: final
 ---
 `,
       messages: [
@@ -44,7 +50,8 @@ status: Final
         const key = (x: string): string => x.toLowerCase().replace(/[\s_-]+/g, '');
         const near = f.choices.find((c) => key(c) === key(s));
         const hint = near ? `: write "${near}"` : '';
-        report(`Expected "${f.key}" to be one of ${f.choices.join(', ')}, found "${s}"${hint}`, fm.fields[f.key]!);
+        const edit = near && !Array.isArray(v) ? fieldValueEdit(doc, f.key, near) : undefined;
+        report(`Expected "${f.key}" to be one of ${f.choices.join(', ')}, found "${s}"${hint}`, fm.fields[f.key]!, edit && { kind: 'spelling', title: `Write "${near}"`, edits: [edit] });
       }
     }
   },

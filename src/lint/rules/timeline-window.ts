@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { TimelineEntry } from '../../document/model.js';
 import { numberOption, type Rule } from '../rule.js';
+import { orderProblems } from './timeline-order.js';
 
 /** An entry's moment for comparison: its instant, or its local date-time read as UTC when no zone is known. */
 function moment(e: { instant?: DateTime; time: string | null }): number | undefined {
@@ -57,16 +58,21 @@ timezone: America/New_York
       ],
     },
   ],
-  check({ doc, template, options, report }) {
+  check({ doc, template, options, enabled, report }) {
     const inc = doc.incident;
     const start = inc.startInstant ? inc.startInstant.toMillis() : moment({ time: inc.start });
     const end = inc.endInstant ? inc.endInstant.toMillis() : moment({ time: inc.end });
     if (start === undefined && end === undefined) return;
+    // A window that ends before it starts is reported by incident-window; measuring entries against it would
+    // only repeat that, once per entry.
+    if (start !== undefined && end !== undefined && end <= start) return;
+    // An entry out of order is reported by timeline-order, at that entry.
+    const misplaced = new Set(enabled('timeline-order') ? orderProblems(doc).map((p) => p.entry) : []);
     const lead = numberOption(options, 'leadUpMinutes', template.lint.timeline.leadUpMinutes) * 60_000;
     const after = numberOption(options, 'afterMinutes', template.lint.timeline.afterMinutes) * 60_000;
     const comparable = (e: TimelineEntry): boolean => Boolean(e.instant) === Boolean(inc.startInstant ?? inc.endInstant);
     for (const e of doc.timeline) {
-      if (!comparable(e)) continue;
+      if (!comparable(e) || misplaced.has(e)) continue;
       const t = moment(e);
       if (t === undefined) continue;
       if (start !== undefined && t < start - lead) {
