@@ -135,6 +135,21 @@ export function headingSpan(section: Section): Span {
   return { line: section.line, column: section.column, endLine: section.endLine, endColumn: section.endColumn };
 }
 
+/** "a" or "an" before a word as it is said: an "Issue summary", a "Timeline", an "SLO", a "user". */
+export function article(word: string): 'a' | 'an' {
+  const w = word.replace(/^[^\p{L}\p{N}]+/u, '');
+  if (/^(?:[aeio]|u(?![nr]?[aeiou])(?!s[aeiou])|hour|honest|honou?r|heir)/i.test(w)) return 'an';
+  if (/^[FHLMNRSX](?:[A-Z]|$)/.test(w)) return 'an'; // letters said with a vowel: an "SLO", an "RCA"
+  if (/^8|^1[18](?:\D|$)/.test(w)) return 'an';
+  return 'a';
+}
+
+/** The front matter could not be read (a syntax error, not a missing closing line): its fields are unknown. */
+export function frontMatterUnreadable(doc: Postmortem): boolean {
+  const e = doc.frontMatter.error;
+  return Boolean(e && !e.unclosed);
+}
+
 /** A number option, with its default. */
 export function numberOption(options: Record<string, unknown>, key: string, fallback: number): number {
   const v = options[key];
