@@ -180,8 +180,10 @@ function unclosed(source: string): FrontMatter | undefined {
   const last = n + 1; // 1-based line of the last field
   const span = { line: 1, column: 1, endLine: last, endColumn: lines[n - 1]!.length + 1 };
   // The fields are read as if the block were closed, so that the other rules check them as usual.
+  // (Up to 200 lines: a longer run of "key: value" lines is not front matter someone forgot to close.)
   const raw = lines.slice(0, n).join('\n');
-  const read = m[1] === '---' ? parseYamlFrontMatter(raw, 2, span) : parseTomlFrontMatter(raw, 2, span);
+  const read =
+    n > 200 ? { error: true, data: {}, fields: {} } : m[1] === '---' ? parseYamlFrontMatter(raw, 2, span) : parseTomlFrontMatter(raw, 2, span);
   return {
     kind: m[1] === '---' ? 'yaml' : 'toml',
     data: read.error ? {} : read.data,
