@@ -1,0 +1,42 @@
+/** Quick fixes for a diagnostic: the fixes of its rule (as `lint --fix` makes them) and an inline disable comment. */
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { LintMessage } from '../lint/rule.js';
+import { lintDocument } from '../lint/engine.js';
+import { readPostmortem } from '../project.js';
+import { frontMatterBlock } from './features.js';
+import type { Checked } from './server.js';
+
+/** The comment that turns a rule off for the next line (see "Disable comments" in the README). */
+export function disableComment(ruleId: string): string {
+  return `<!-- postmortem-disable-next-line ${ruleId} -->`;
+}
+
+/**
+ * "Disable RULE for this line": a comment line above the message's line, with its indentation. Offered only where it
+ * works: not inside the front matter (YAML has no place for it), and only when checking the document with the comment
+ * in place really silences this message and changes nothing else (a comment inside a table would end the table).
+ */
+export function disableAction(uri: string, checked: Checked, message: LintMessage, diagnostic: Diagnostic): CodeAction | undefined {
+  const { lines, project, template } = checked;
+  if (!project || !template) return undefined;
+  const line = message.line - 1;
+  const fm = frontMatterBlock(lines);
+  if (fm && line <= fm.close) return undefined;
+  const indent = /^[ \t]*/.exec(lines[line] ?? '')![0];
+  const eol = /\r\n|\r|\n/.exec(checked.doc?.source ?? '')?.[0] ?? '\n';
+  const newText = `${indent}${disableComment(message.ruleId)}${eol}`;
+  const after = [...lines.slice(0, line), newText.slice(0, -eol.length), ...lines.slice(line)].join(eol);
+  const fallback = project.templates.get(project.config.template);
+  const read = readPostmortem(after, checked.doc?.path ?? uri, project, fallback);
+  const relinted = lintDocument(read.doc, read.template, { rules: project.config.rules, ...(read.templateProblem ? { templateProblem: read.templateProblem } : {}) });
+  // The comment silences every message of the rule on that line, and must change nothing else.
+  const silenced = checked.messages.filter((m) => m.ruleId === message.ruleId && m.line === message.line).length;
+  const stillThere = relinted.some((m) => m.ruleId === message.ruleId && m.line === message.line + 1);
+  if (stillThere || relinted.length !== checked.messages.length - silenced) return undefined;
+  return {
+    title: `Disable ${message.ruleId} for this line`,
+    kind: 'quickfix',
+    diagnostics: [diagnostic],
+    edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText }] } },
+  };
+}
