@@ -152,3 +152,18 @@ export class SectionMatcher {
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
+
+const defaultMatcher = new SectionMatcher();
+const matcherCache = new Map<string, SectionMatcher>();
+
+/** The matcher for a template's extra section names (built once per distinct set). */
+export function matcherFor(aliases: Record<string, string[]> | undefined): SectionMatcher {
+  if (!aliases || Object.keys(aliases).length === 0) return defaultMatcher;
+  const key = JSON.stringify(aliases);
+  let m = matcherCache.get(key);
+  if (!m) {
+    m = new SectionMatcher(aliases);
+    matcherCache.set(key, m);
+  }
+  return m;
+}

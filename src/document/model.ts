@@ -94,9 +94,10 @@ export interface Incident {
   zoneMissing: boolean;
 }
 
-export interface Directive {
-  kind: 'disable' | 'enable' | 'disable-next-line';
-  rules: string[];
+/** Raw HTML in the document (a block or inline), where comments such as lint directives live. */
+export interface HtmlChunk {
+  value: string;
+  /** Line of its first character. */
   line: number;
 }
 
@@ -112,7 +113,7 @@ export interface Postmortem {
   actionItems: ActionItem[];
   incident: Incident;
   words: number;
-  directives: Directive[];
+  html: HtmlChunk[];
   /** Number of lines in the source. */
   lineCount: number;
 }

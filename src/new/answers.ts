@@ -3,7 +3,9 @@
  * here, the same way whatever their source, so that what `new` writes passes `lint`.
  */
 import { DateTime } from 'luxon';
-import { parseActionLine, statedDurations, durationAgrees } from '../document/parse.js';
+import { parseActionLine } from '../document/actions.js';
+import { statedDurations } from '../document/incident.js';
+import { durationAgrees } from '../lint/rules/incident-duration.js';
 import { findPlaceholder } from '../document/placeholder.js';
 import { findTimes, isIanaZone, minutesBetween, parseIsoDateTime } from '../document/time.js';
 import { UserError } from '../errors.js';
