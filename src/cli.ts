@@ -160,7 +160,7 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
     .action(lazy(() => import('./commands/stats.js'), 'run'));
 
-  program.command('lsp').description('language server for editors (LSP over stdio): live diagnostics, quick fixes, completion').option('--stdio', 'talk over stdin/stdout (the default and only transport)').allowUnknownOption().action(lazy(() => import('./commands/lsp.js'), 'run'));
+  program.command('lsp').description('language server for editors (LSP over stdio): live diagnostics, quick fixes, completion').option('--stdio', 'talk over stdin/stdout (the default and only transport)').option('--clientProcessId <pid>', "exit when the editor's process ends (editors pass it)").action(lazy(() => import('./commands/lsp.js'), 'run'));
 
   program
     .command('rules')
