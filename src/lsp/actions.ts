@@ -1,10 +1,16 @@
 /** Quick fixes for a diagnostic: the fixes of its rule (as `lint --fix` makes them) and an inline disable comment. */
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { Postmortem } from '../document/model.js';
 import type { LintMessage } from '../lint/rule.js';
 import { lintDocument } from '../lint/engine.js';
 import { readPostmortem } from '../project.js';
 import { frontMatterBlock } from './features.js';
 import type { Checked } from './server.js';
+
+/** What a comment line must not change: the document's parts, as the commands read them. */
+function outline(doc: Postmortem): unknown {
+  return [doc.sections.map((s) => [s.heading, s.ids]), doc.timeline.map((e) => [e.text, e.time]), doc.actionItems.map((a) => [a.text, a.owner, a.due, a.done])];
+}
 
 /** The comment that turns a rule off for the next line (see "Disable comments" in the README). */
 export function disableComment(ruleId: string): string {
@@ -29,10 +35,12 @@ export function disableAction(uri: string, checked: Checked, message: LintMessag
   const fallback = project.templates.get(project.config.template);
   const read = readPostmortem(after, checked.doc?.path ?? uri, project, fallback);
   const relinted = lintDocument(read.doc, read.template, { rules: project.config.rules, ...(read.templateProblem ? { templateProblem: read.templateProblem } : {}) });
-  // The comment silences every message of the rule on that line, and must change nothing else.
-  const silenced = checked.messages.filter((m) => m.ruleId === message.ruleId && m.line === message.line).length;
-  const stillThere = relinted.some((m) => m.ruleId === message.ruleId && m.line === message.line + 1);
-  if (stillThere || relinted.length !== checked.messages.length - silenced) return undefined;
+  // The comment silences every message of the rule on that line, and must change nothing else: the other messages
+  // are the same (one line lower below it), and so are the sections, the timeline and the action items.
+  const key = (m: LintMessage, shift: number): string => `${m.ruleId}\0${m.line + (m.line >= message.line ? shift : 0)}\0${m.message}`;
+  const expected = checked.messages.filter((m) => !(m.ruleId === message.ruleId && m.line === message.line)).map((m) => key(m, 1));
+  if (JSON.stringify(relinted.map((m) => key(m, 0))) !== JSON.stringify(expected)) return undefined;
+  if (checked.doc && JSON.stringify(outline(checked.doc)) !== JSON.stringify(outline(read.doc))) return undefined;
   return {
     title: `Disable ${message.ruleId} for this line`,
     kind: 'quickfix',

@@ -240,6 +240,18 @@ describe('quick fixes', () => {
     expect(await client.diagnostics(u, version)).toEqual([]);
   });
 
+  test('no disable comment is offered where it would break a table', async () => {
+    const doc = runCli(['new', '--template', 'google-sre', '--yes', '--dry-run']).stdout.replace('| prevent | @someone |', '| prevent |  |');
+    const { client, uri } = await start({ 'postmortems/a.md': doc });
+    const u = uri('postmortems/a.md');
+    client.open(u, doc);
+    const diagnostics = (await client.diagnostics(u)).filter((d) => d.code === 'action-owner');
+    expect(diagnostics).toHaveLength(1);
+    expect(doc.split('\n')[diagnostics[0]!.range.start.line]).toMatch(/^\| Describe one/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: diagnostics[0]!.range, context: { diagnostics } });
+    expect(actions.map((a) => a.title)).not.toContain('Disable action-owner for this line');
+  });
+
   test('no disable comment is offered inside the front matter, where it cannot work', async () => {
     const text = VALID.replace('SEV-1', 'SEV-9');
     const { client, uri } = await start({ 'postmortems/a.md': text });
