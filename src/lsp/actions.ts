@@ -1,5 +1,6 @@
 /** Quick fixes for a diagnostic: the fixes of its rule (as `lint --fix` makes them) and an inline disable comment. */
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Postmortem } from '../document/model.js';
 import type { LintMessage } from '../lint/rule.js';
 import { lintDocument } from '../lint/engine.js';
@@ -46,5 +47,24 @@ export function disableAction(uri: string, checked: Checked, message: LintMessag
     kind: 'quickfix',
     diagnostics: [diagnostic],
     edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText }] } },
+  };
+}
+
+/** A rule's fix, as lint attaches it to a message: edits of [start, end) in UTF-16 offsets of the document's text. */
+interface MessageFix {
+  title: string;
+  edits: Array<{ start: number; end: number; newText: string }>;
+}
+
+/** The fix `lint --fix` would make for this message, as a workspace edit (offsets become LSP positions). */
+export function fixAction(uri: string, document: TextDocument, message: LintMessage, diagnostic: Diagnostic): CodeAction | undefined {
+  const fix = (message as LintMessage & { fix?: MessageFix }).fix;
+  if (!fix || fix.edits.length === 0) return undefined;
+  return {
+    title: fix.title,
+    kind: 'quickfix',
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { changes: { [uri]: fix.edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText })) } },
   };
 }

@@ -32,7 +32,7 @@ import type { LintMessage } from '../lint/rule.js';
 import { readPostmortem } from '../project.js';
 import type { Template } from '../template/template.js';
 import { problemDiagnostic, SOURCE, splitLines, toDiagnostic } from './convert.js';
-import { disableAction } from './actions.js';
+import { disableAction, fixAction } from './actions.js';
 import { complete, hover, symbols } from './features.js';
 import { isInside, ProjectCache, type DocumentProject } from './projects.js';
 
@@ -267,14 +267,17 @@ export function startServer(options: ServerOptions = {}): Connection {
     guard('textDocument/codeAction', [] as CodeAction[], async (params) => {
       const uri = params.textDocument.uri;
       const c = await current(uri);
-      if (!c?.doc || !c.project || !c.template) return [];
+      const document = documents.get(uri);
+      if (!c?.doc || !c.project || !c.template || !document || document.version !== c.version) return [];
       const actions: CodeAction[] = [];
       for (const diagnostic of params.context.diagnostics) {
         if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
         const message = c.messages.find((m) => m.ruleId === diagnostic.code && m.line - 1 === diagnostic.range.start.line && m.message === diagnostic.message);
         if (!message) continue;
-        const action = disableAction(uri, c, message, diagnostic);
-        if (action) actions.push(action);
+        const fix = fixAction(uri, document, message, diagnostic);
+        if (fix) actions.push(fix);
+        const disable = disableAction(uri, c, message, diagnostic);
+        if (disable) actions.push(disable);
       }
       return actions;
     }),
