@@ -41,8 +41,9 @@ export class ProjectCache {
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly templateDirs = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  /** How many times the cache was dropped (for the tests and the log). */
+  /** How many times the cache was dropped, and how many times a directory's config was looked up (for the tests). */
   generation = 0;
+  loads = 0;
 
   constructor(private readonly options: ProjectCacheOptions) {}
 
@@ -57,6 +58,7 @@ export class ProjectCache {
   }
 
   private async load(dir: string): Promise<ProjectResult> {
+    this.loads++;
     let config: Config;
     try {
       config = await loadConfig(dir);

@@ -290,7 +290,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       const c = checked.get(params.uri);
       if (params.gc) (globalThis as { gc?: () => void }).gc?.();
       const memory = process.memoryUsage();
-      return { version: c?.version ?? null, elapsed: c?.elapsed ?? null, messages: c?.messages.length ?? null, heapUsed: memory.heapUsed, rss: memory.rss, open: checked.size };
+      return { version: c?.version ?? null, elapsed: c?.elapsed ?? null, messages: c?.messages.length ?? null, heapUsed: memory.heapUsed, rss: memory.rss, open: checked.size, projectLoads: projects.loads, cacheDrops: projects.generation };
     }),
   );
 

@@ -97,6 +97,24 @@ describe('diagnostics', () => {
     expect(await client.diagnostics(u, version)).toEqual([]);
   });
 
+  test('typing does not re-read the project: config and templates are looked up once per directory', async () => {
+    const { client, uri } = await start({ '.postmortemrc.yaml': 'dir: postmortems\n', 'postmortems/a.md': VALID, 'postmortems/b.md': VALID });
+    const a = uri('postmortems/a.md');
+    client.open(a, VALID);
+    client.open(uri('postmortems/b.md'), VALID);
+    await client.diagnostics(a);
+    await client.diagnostics(uri('postmortems/b.md'));
+    let version = 1;
+    for (let i = 0; i < 20; i++) {
+      version = client.edit(a, { start: { line: 20, character: 0 }, end: { line: 20, character: 0 } }, 'x');
+      await client.diagnostics(a, version);
+    }
+    const stats = await client.request<{ version: number; projectLoads: number; cacheDrops: number; elapsed: number }>('postmortem/stats', { uri: a });
+    expect(stats.version).toBe(version);
+    expect(stats.projectLoads).toBe(1);
+    expect(stats.cacheDrops).toBe(0);
+  });
+
   test('a document outside the postmortems directory is left alone unless it names a template', async () => {
     const notes = '# Meeting notes\n\nTODO: everything\n';
     const named = '---\ntemplate: default\ntitle: Draft\n---\n\n# Draft\n';
