@@ -33,7 +33,7 @@ import { readPostmortem } from '../project.js';
 import type { Template } from '../template/template.js';
 import { problemDiagnostic, SOURCE, splitLines, toDiagnostic } from './convert.js';
 import { disableAction, fixAction } from './actions.js';
-import { complete, hover, symbols } from './features.js';
+import { complete, frontMatterBlock, hover, symbols } from './features.js';
 import { isInside, ProjectCache, type DocumentProject } from './projects.js';
 
 export interface ServerOptions {
@@ -240,10 +240,22 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onCompletion(
     guard('textDocument/completion', [], async (params) => {
-      const c = await current(params.textDocument.uri);
-      if (!c?.project) return [];
-      const template = c.template ?? c.project.templates.get(c.project.config.template);
-      return complete({ lines: c.lines, position: params.position, template, templates: c.project.templates });
+      // From the text as it is now, without waiting for (or forcing) the debounced check: completion comes as
+      // the author types.
+      const uri = params.textDocument.uri;
+      const document = documents.get(uri);
+      if (!document) return [];
+      const text = document.getText();
+      const path = pathOf(uri);
+      const result = await projects.forDirectory(path ? dirname(path) : (roots[0] ?? process.cwd()));
+      if ('error' in result) return [];
+      const { project } = result;
+      if (!TEMPLATE_IN_FRONT_MATTER.test(text) && !(path !== null && isInside(path, project.postmortemsDir))) return [];
+      const lines = splitLines(text);
+      const fm = frontMatterBlock(lines);
+      const named = fm ? lines.slice(fm.open + 1, fm.close).map((l) => /^template[ \t]*[:=][ \t]*["']?([\w.-]+)/.exec(l)?.[1]).find(Boolean) : undefined;
+      const template = named && project.templates.has(named) ? project.templates.get(named) : project.templates.get(project.config.template);
+      return complete({ lines, position: params.position, template, templates: project.templates });
     }),
   );
 
