@@ -65,6 +65,9 @@ Examples:
     .option('--cache', 'reuse results for unchanged files (keyed on content, config and version)')
     .option('--cache-location <path>', 'cache file or directory (default: node_modules/.cache/postmortem); implies --cache')
     .option('-j, --jobs <n>', 'threads for large runs (default: the number of cores)')
+    .option('--fix', 'apply safe, mechanical fixes to the files in place')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and write nothing')
+    .option('--fix-type <kinds>', 'kinds of fix to apply, comma-separated: spelling, datetime, heading, task-list, duration (default: all but duration)')
     .action(lazy(() => import('./commands/lint.js'), 'run'));
 
   program

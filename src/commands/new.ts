@@ -10,7 +10,6 @@ import { parsePostmortem } from '../document/parse.js';
 import { UserError } from '../errors.js';
 import { lintDocument } from '../lint/engine.js';
 import type { LintMessage } from '../lint/rule.js';
-import { checkRuleNames } from '../lint/run.js';
 import { contextFor, missingAnswers, parseAnswers, type Answers } from '../new/answers.js';
 import { renderDocument } from '../new/render.js';
 import { deleteDraft, draftPath, fileNameFor, loadDraft, saveDraft, writeNewDocument } from '../new/write.js';
@@ -128,7 +127,6 @@ function answerAt(doc: Postmortem, template: Template, message: LintMessage): st
 export async function run(opts: NewOptions): Promise<number> {
   const cwd = process.cwd();
   const { config, templates } = await openProject(cwd, opts.config);
-  checkRuleNames(config);
   const fallbackZone = config.timezone ?? machineZone();
 
   let templateName = opts.template ?? config.template;

@@ -7,7 +7,6 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { loadConfig, SEARCH_PLACES, type Config } from '../config/config.js';
 import { UserError } from '../errors.js';
-import { checkRuleNames } from '../lint/run.js';
 import { loadTemplates } from '../template/load.js';
 import type { Project } from '../project.js';
 
@@ -83,12 +82,6 @@ export class ProjectCache {
   }
 
   private async open(config: Config): Promise<ProjectResult> {
-    try {
-      checkRuleNames(config);
-    } catch (error) {
-      if (error instanceof UserError) return { error: error.message };
-      throw error;
-    }
     const templates = await loadTemplates({ cwd: config.root, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
     const templatesDir = resolve(config.root, config.templates ?? join('.postmortem', 'templates'));
     this.templateDirs.add(templatesDir);

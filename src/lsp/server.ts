@@ -32,7 +32,7 @@ import type { LintMessage } from '../lint/rule.js';
 import { readPostmortem } from '../project.js';
 import type { Template } from '../template/template.js';
 import { problemDiagnostic, SOURCE, splitLines, toDiagnostic } from './convert.js';
-import { disableAction, fixAction } from './actions.js';
+import { disableAction, FIX_ALL_KIND, fixAction, fixAllAction, type Linted } from './actions.js';
 import { complete, frontMatterBlock, hover, symbols } from './features.js';
 import { isInside, ProjectCache, type DocumentProject } from './projects.js';
 
@@ -54,6 +54,8 @@ interface Checked {
   messages: LintMessage[];
   /** Milliseconds the check took (parse and rules), for the bench. */
   elapsed: number;
+  /** The "fix all" action of this version, once asked for (null: nothing to fix). */
+  fixAll?: CodeAction | null;
 }
 
 /** Settings a client may pass in initializationOptions. */
@@ -106,6 +108,14 @@ export function startServer(options: ServerOptions = {}): Connection {
     };
   }
 
+  /** Read and lint a text as `lint` does: the template it names, else the config's; the config's rule settings. */
+  function lintWith(project: DocumentProject, path: string, text: string): Linted & { template: Template } {
+    const fallback = project.templates.get(project.config.template);
+    const read = readPostmortem(text, path, project, fallback);
+    const messages = lintDocument(read.doc, read.template, { rules: project.config.rules, ...(read.templateProblem ? { templateProblem: read.templateProblem } : {}) });
+    return { doc: read.doc, template: read.template, messages };
+  }
+
   function pathOf(uri: string): string | null {
     if (!uri.startsWith('file:')) return null;
     try {
@@ -141,11 +151,10 @@ export function startServer(options: ServerOptions = {}): Connection {
         entry.project = project;
         try {
           if (text.includes('\0') || text.length * 3 > MAX_FILE_BYTES) decodeText(Buffer.from(text, 'utf8'));
-          const fallback = project.templates.get(project.config.template);
-          const read = readPostmortem(text, path ?? uri, project, fallback);
+          const read = lintWith(project, path ?? uri, text);
           entry.doc = read.doc;
           entry.template = read.template;
-          entry.messages = lintDocument(read.doc, read.template, { rules: project.config.rules, ...(read.templateProblem ? { templateProblem: read.templateProblem } : {}) });
+          entry.messages = read.messages;
           for (const m of entry.messages) diagnostics.push(toDiagnostic(m, lines));
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
@@ -199,7 +208,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         completionProvider: { triggerCharacters: [':', ' '] },
         hoverProvider: true,
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
       },
       serverInfo: { name: 'postmortem' },
     };
@@ -282,14 +291,24 @@ export function startServer(options: ServerOptions = {}): Connection {
       const document = documents.get(uri);
       if (!c?.doc || !c.project || !c.template || !document || document.version !== c.version) return [];
       const actions: CodeAction[] = [];
-      for (const diagnostic of params.context.diagnostics) {
+      const project = c.project;
+      const path = pathOf(uri) ?? uri;
+      const lint = (text: string): Linted => lintWith(project, path, text);
+      const only = params.context.only;
+      const wants = (kind: string): boolean => !only || only.some((k) => k === '' || kind === k || kind.startsWith(`${k}.`));
+      for (const diagnostic of wants('quickfix') ? params.context.diagnostics : []) {
         if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
         const message = c.messages.find((m) => m.ruleId === diagnostic.code && m.line - 1 === diagnostic.range.start.line && m.message === diagnostic.message);
         if (!message) continue;
         const fix = fixAction(uri, document, message, diagnostic);
         if (fix) actions.push(fix);
-        const disable = disableAction(uri, c, message, diagnostic);
+        const disable = disableAction(uri, c, message, diagnostic, lint);
         if (disable) actions.push(disable);
+      }
+      if (wants(FIX_ALL_KIND)) {
+        // Editors ask for code actions at every move of the cursor: the fixed text is computed once per version.
+        if (c.fixAll === undefined) c.fixAll = fixAllAction(uri, document, lint, c.messages) ?? null;
+        if (c.fixAll) actions.push(c.fixAll);
       }
       return actions;
     }),

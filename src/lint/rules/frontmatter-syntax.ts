@@ -13,6 +13,29 @@ title: Login outage
 severity: [SEV-2      <- reported here: unclosed flow sequence
 ---
 \`\`\``,
+  examples: [
+    {
+      title: "Valid YAML",
+      markdown: `---
+title: Login outage
+authors: [priya, tom]
+---
+`,
+      messages: [],
+    },
+    {
+      title: "An unclosed list",
+      markdown: `---
+title: Login outage
+authors: [priya, tom
+severity: SEV-2
+---
+`,
+      messages: [
+        "4:1: Expected valid YAML front matter, found a syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      ],
+    },
+  ],
   check({ doc, report }) {
     const error = doc.frontMatter.error;
     if (!error) return;
