@@ -70,14 +70,31 @@ local ok, err = pcall(function()
     return not vim.tbl_contains(codes(buf), 'blameless-language') and #codes(buf) > 0
   end, 20)
   result.after = codes(buf)
+  -- Then the preferred fix of the other diagnostic (the one lint --fix makes).
+  local choice = vim.diagnostic.get(buf)[1]
+  local fix_params = { textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = choice.lnum, character = 0 }, ['end'] = { line = choice.end_lnum, character = 0 } },
+    context = { diagnostics = { { range = { start = { line = choice.lnum, character = 0 }, ['end'] = { line = choice.end_lnum, character = 0 } },
+      message = choice.message, code = choice.code or choice.user_data.lsp.code, source = choice.source, severity = choice.severity } } } }
+  local preferred
+  for _, response in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', fix_params, 10000) or {}) do
+    for _, a in ipairs(response.result or {}) do
+      if a.isPreferred then preferred = a end
+    end
+  end
+  assert(preferred, 'no preferred fix')
+  result.fix = preferred.title
+  vim.lsp.util.apply_workspace_edit(preferred.edit, 'utf-16')
+  result.fixed_line = vim.api.nvim_buf_get_lines(buf, choice.lnum, choice.lnum + 1, false)[1]
+  result.clean = vim.wait(10000, function() return #vim.diagnostic.get(buf) == 0 end, 20)
 end)
 if not ok then result.error = tostring(err) end
 finish()
 `;
 
-test.skipIf(!haveNvim && !process.env.CI)('Neovim: diagnostics through its API, UTF-16 ranges as byte columns, a quick fix applied to the buffer', () => {
+test.skipIf(!haveNvim && !process.env.CI)('Neovim: diagnostics through its API, UTF-16 ranges as byte columns, quick fixes applied to the buffer', () => {
   expect(haveNvim, 'nvim is required in CI (.ci/run installs the Debian package neovim)').toBe(true);
-  const text = edit(VALID, 'SEV-1', 'SEV-7').replace('## Timeline', '🚨 服务中断 because of human error.\n\n## Timeline');
+  const text = edit(VALID, 'SEV-1', 'sev2').replace('## Timeline', '🚨 服务中断 because of human error.\n\n## Timeline');
   const dir = tempDir({ 'postmortems/broken.md': text, 'test.lua': SCRIPT });
   const out = join(dir, 'out.json');
   const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(dir, 'test.lua')}`], {
@@ -93,13 +110,16 @@ test.skipIf(!haveNvim && !process.env.CI)('Neovim: diagnostics through its API, 
     lines: string[];
     settled: boolean;
     after: string[];
+    fix: string;
+    fixed_line: string;
+    clean: boolean;
   };
   expect(result.error, `${r.stderr}`).toBeUndefined();
   expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['blameless-language', 'frontmatter-choice']);
   expect(result.diagnostics.every((d) => d.source === 'postmortem')).toBe(true);
   const choice = result.diagnostics.find((d) => d.code === 'frontmatter-choice')!;
   expect(choice.severity).toBe(1); // vim.diagnostic.severity.ERROR
-  expect(choice.message).toContain('found "SEV-7"');
+  expect(choice.message).toContain('found "sev2"');
   // Neovim turns the server's UTF-16 range into byte columns: it must still cover the words, after emoji and CJK.
   const blame = result.diagnostics.find((d) => d.code === 'blameless-language')!;
   const line = Buffer.from(text.split('\n')[blame.lnum]!, 'utf8');
@@ -109,4 +129,7 @@ test.skipIf(!haveNvim && !process.env.CI)('Neovim: diagnostics through its API, 
   expect(result.lines[blame.lnum + 1]).toBe('🚨 服务中断 because of human error.');
   expect(result.settled).toBe(true);
   expect(result.after).toEqual(['frontmatter-choice']);
+  expect(result.fix).toBe('Write "SEV-2"');
+  expect(result.fixed_line).toBe('severity: SEV-2');
+  expect(result.clean).toBe(true);
 });

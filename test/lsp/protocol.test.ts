@@ -258,6 +258,31 @@ describe('quick fixes', () => {
     expect(await client.diagnostics(u, version)).toEqual([]);
   });
 
+  test("each fix lint --fix makes is the diagnostic's preferred quick fix; fix-all gives what lint --fix writes", async () => {
+    const text = VALID.replace('severity: SEV-1', 'severity: sev1').replace('## Root cause and resolution', '**Root cause and resolution:**');
+    const { dir, client, uri } = await start({ 'postmortems/a.md': text });
+    const u = uri('postmortems/a.md');
+    client.open(u, text);
+    const diagnostics = await client.diagnostics(u);
+    expect(diagnostics.map((d) => d.code)).toEqual(['frontmatter-choice', 'heading-style']);
+    const actionsFor = (d: Diagnostic) => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+    const [choice, heading] = [await actionsFor(diagnostics[0]!), await actionsFor(diagnostics[1]!)];
+    expect(choice.map((a) => [a.title, a.isPreferred ?? false])).toEqual([['Write "SEV-1"', true]]);
+    expect(apply(text, choice[0]!.edit!.changes![u]!)).toBe(text.replace('severity: sev1', 'severity: SEV-1'));
+    expect(heading[0]!.isPreferred).toBe(true);
+    expect(apply(text, heading[0]!.edit!.changes![u]!)).toContain('\n## Root cause and resolution\n');
+    expect(heading.map((a) => a.title)).toContain('Disable heading-style for this line');
+
+    const all = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: diagnostics[0]!.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(all.map((a) => a.kind)).toEqual(['source.fixAll.postmortem']);
+    const fixed = apply(text, all[0]!.edit!.changes![u]!);
+    expect(runCli(['lint', 'postmortems/a.md', '--fix'], { cwd: dir }).code).toBe(0);
+    expect(fixed).toBe(readFileSync(join(dir, 'postmortems', 'a.md'), 'utf8'));
+    expect(fixed).not.toBe(text);
+    const version = client.change(u, fixed);
+    expect(await client.diagnostics(u, version)).toEqual([]);
+  });
+
   test('no disable comment is offered where it would break a table', async () => {
     const doc = runCli(['new', '--template', 'google-sre', '--yes', '--dry-run']).stdout.replace('| prevent | @someone |', '| prevent |  |');
     const { client, uri } = await start({ 'postmortems/a.md': doc });
