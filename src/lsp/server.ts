@@ -28,6 +28,7 @@ import type { Postmortem } from '../document/model.js';
 import { UserError } from '../errors.js';
 import { decodeText, MAX_FILE_BYTES } from '../files.js';
 import { lintDocument } from '../lint/engine.js';
+import { failureMessage } from '../lint/run.js';
 import type { LintMessage } from '../lint/rule.js';
 import { readPostmortem } from '../project.js';
 import type { Template } from '../template/template.js';
@@ -157,9 +158,10 @@ export function startServer(options: ServerOptions = {}): Connection {
           entry.messages = read.messages;
           for (const m of entry.messages) diagnostics.push(toDiagnostic(m, lines));
         } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          // What makes `lint` exit 2 for this file: a broken template, a binary file.
-          diagnostics.push(problemDiagnostic(error.message.startsWith('binary') || error.message.startsWith('too large') ? `cannot read: ${error.message}` : error.message));
+          // What makes `lint` exit 2 for this file, in its words: a binary file, a broken template, a bug of ours.
+          const unreadable = error instanceof UserError && /^(?:binary|too large)/.test(error.message);
+          if (!(error instanceof UserError)) logError(`postmortem lsp: checking ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+          diagnostics.push(problemDiagnostic(unreadable ? `cannot read: ${(error as Error).message}` : failureMessage(error)));
         }
       }
     }
