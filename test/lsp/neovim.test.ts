@@ -132,4 +132,4 @@ test.skipIf(!haveNvim && !process.env.CI)('Neovim: diagnostics through its API, 
   expect(result.fix).toBe('Write "SEV-2"');
   expect(result.fixed_line).toBe('severity: SEV-2');
   expect(result.clean).toBe(true);
-});
+}, 90_000);
