@@ -3,13 +3,15 @@
  * exclusive) to LSP's (0-based lines and UTF-16 characters). Pure functions: the server and its tests share them.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver';
+import { DOCS_URL, ruleDocsUrl } from '../lint/docs.js';
 import type { LintMessage } from '../lint/rule.js';
+import { RULES } from '../lint/rules/index.js';
 import type { Span } from '../document/model.js';
 
-/** Where a rule is documented: its section of the README (the rules section is generated from the rule files). */
-export const DOCS_BASE = 'https://www.npmjs.com/package/postmortem';
-export function ruleDocsUrl(ruleId: string): string {
-  return `${DOCS_BASE}#${ruleId}`;
+/** Where a rule is documented: its section of the README, as SARIF's helpUri and `rules --json` give it. */
+export function ruleDocsHref(ruleId: string): string {
+  const rule = RULES.find((r) => r.id === ruleId);
+  return rule ? ruleDocsUrl(rule) : `${DOCS_URL}#rules`;
 }
 
 /** The document's lines, split the way the parser and LSP both split them (CRLF, LF or a lone CR). */
@@ -36,7 +38,7 @@ export function toDiagnostic(message: LintMessage, lines: readonly string[]): Di
     range: toRange(message, lines),
     severity: message.severity === 'error' ? 1 : 2,
     code: message.ruleId,
-    codeDescription: { href: ruleDocsUrl(message.ruleId) },
+    codeDescription: { href: ruleDocsHref(message.ruleId) },
     source: SOURCE,
     message: message.message,
   };

@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { ruleDocsUrl } from '../../src/lint/docs.js';
+import { RULES } from '../../src/lint/rules/index.js';
 import { edit, ROOT, runCli, tempDir, VALID } from '../helpers.js';
 import { LspClient } from './client.js';
 
@@ -59,7 +61,8 @@ describe('diagnostics', () => {
     expect(strip(diagnostics)).toEqual(lintAsDiagnostics(dir, 'postmortems/legacy.md'));
     for (const d of diagnostics) {
       expect(d.source).toBe('postmortem');
-      expect(d.codeDescription?.href).toBe(`https://www.npmjs.com/package/postmortem#${String(d.code)}`);
+      expect(d.codeDescription?.href).toBe(ruleDocsUrl(RULES.find((r) => r.id === d.code)!));
+      expect(d.codeDescription?.href).toMatch(new RegExp(`^https://.*#${String(d.code)}$`));
     }
     // The README has a section for each rule the link points at.
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
