@@ -176,6 +176,8 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('-t, --template <name>', 'template for a document that names none')
     .action(lazy(() => import('./commands/print-config.js'), 'run'));
 
+  program.command('lsp').description('language server for editors (LSP over stdio): live diagnostics, quick fixes, completion').option('--stdio', 'talk over stdin/stdout (the default and only transport)').option('--clientProcessId <pid>', "exit when the editor's process ends (editors pass it)").action(lazy(() => import('./commands/lsp.js'), 'run'));
+
   program
     .command('rules')
     .description('list the lint rules')
