@@ -59,4 +59,4 @@ export async function mostRecentDraft(config?: string): Promise<string> {
   return drafts[0]!.path;
 }
 
-const DRAFT_HINT = /^\s*status\s*[:=]\s*["']?draft\b/m;
+const DRAFT_HINT = /^[ \t]*status[ \t]*[:=][ \t]*["']?draft\b/m;
