@@ -85,7 +85,8 @@ Examples:
     .option('-d, --dir <dir>', 'directory to write into (default: the config\'s "dir", postmortems/)')
     .option('--dry-run', 'print the document instead of writing it')
     .option('--force', 'replace an existing file of the same name')
-    .option('--resume', 'continue the interview that was interrupted')
+    .option('--resume', 'continue the interview that was interrupted, at the question where it stopped')
+    .option('--editor', 'write prose sections in $VISUAL or $EDITOR (Ctrl-E at a section does the same)')
     .option('--timeline-from <sources...>', 'answer the timeline with events from these sources, as `timeline import` reads them')
     .addHelpText(
       'after',
