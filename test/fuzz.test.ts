@@ -52,7 +52,8 @@ describe('parse and lint never throw and always point inside the file', () => {
     fc.assert(fc.property(yamlish, fc.boolean(), (fm, toml) => check(toml ? `+++\n${fm}\n+++\n\n# T\n` : `---\n${fm}\n---\n\n# T\n`)), { seed: 99, numRuns: 300 });
   });
 
-  // "Always finish": the test's own timeout bounds each case (guardMarkdown keeps them to seconds).
+  // "Always finish": the test's own timeout bounds each case (the block reader bounds nesting per line and reads
+  // paragraphs that could make micromark quadratic plainly).
   it('on deep nesting, unclosed fences and very long lines', () => {
     const cases = [
       '> '.repeat(20_000) + 'deep',

@@ -205,32 +205,9 @@ function zoneName(zone: Zone): string {
   return zone.name;
 }
 
-const MAX_NESTING = 16;
-const RISKY_RE = new RegExp(`^[ \\t]{${MAX_NESTING * 2},}|^(?:[ \\t]*>){${MAX_NESTING},}|([*_~])\\1{63,}`, 'm');
-
-/**
- * Markdown no person writes, but a fuzzer or a broken export does, makes the Markdown parser recurse or backtrack
- * for minutes: thousands of nested quotes or lists, or runs of thousands of emphasis markers. Cap nesting and blank
- * out such runs, keeping every line (and so every line number) where it is.
- */
-export function guardMarkdown(source: string): string {
-  if (!RISKY_RE.test(source)) return source;
-  return source
-    .split(/(\r\n|\r|\n)/)
-    .map((part) => {
-      let line = part;
-      const indent = /^[ \t]*/.exec(line)![0];
-      if (indent.length > MAX_NESTING * 2) line = line.slice(indent.length - MAX_NESTING * 2);
-      const quotes = /^(?:[ \t]*>)+/.exec(line);
-      if (quotes && (quotes[0].match(/>/g) ?? []).length > MAX_NESTING) line = '>'.repeat(MAX_NESTING) + line.slice(quotes[0].length);
-      return line.replace(/([*_~])\1{63,}/g, (run) => ' '.repeat(run.length));
-    })
-    .join('');
-}
-
 function parseMarkdown(source: string): Root {
   try {
-    return readMarkdown(guardMarkdown(source));
+    return readMarkdown(source);
   } catch {
     // Never throw on a document: without its Markdown structure it still has lines, words and times.
     return { type: 'root', children: [], inlineHtml: [] };
