@@ -94,8 +94,8 @@ export interface Root {
 }
 export type Node = Root | Block | ListItem | TableRow | TableCell;
 
-/** The plain text of a node: what mdast-util-to-string gives for the same mdast node. */
-export function textOf(node: Node): string {
+/** The text a node holds itself (a leaf), or undefined for a node with children. */
+function ownText(node: Node): string | undefined {
   switch (node.type) {
     case 'heading':
     case 'paragraph':
@@ -109,12 +109,31 @@ export function textOf(node: Node): string {
     case 'thematicBreak':
     case 'definition':
       return '';
-    default: {
-      let out = '';
-      for (const child of node.children) out += textOf(child);
-      return out;
-    }
+    default:
+      return undefined;
   }
+}
+
+/**
+ * The plain text of a node: what mdast-util-to-string gives for the same mdast node. A walk with its own stack, not
+ * recursion: no nesting depth runs out of call stack.
+ */
+export function textOf(node: Node): string {
+  const own = ownText(node);
+  if (own !== undefined) return own;
+  let out = '';
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const text = ownText(n);
+    if (text !== undefined) {
+      out += text;
+      continue;
+    }
+    const children = (n as { children: Node[] }).children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return out;
 }
 
 /** Text of several sibling nodes, as of a node holding them. */
@@ -157,6 +176,11 @@ const DELIMITER_ROW_RE = /^(?:[ \t]*>)*(?=[-:| \t]*[:|])(?=[-:| \t]*-)[-:| \t]+$
  */
 const MAX_LINE_CONTAINERS = 32;
 /**
+ * Indentation a line may start with: nesting by indentation costs micromark the same. Past it the excess is dropped
+ * (the line's columns shift by as much; lines and the other lines' positions stay).
+ */
+const MAX_INDENT = 64;
+/**
  * Table cells one row may have (micromark spends a sub-tokenizer on each): pipes past this read as `¦`, so a delimiter
  * row that wide is none, and a body row keeps its first cells (a table shows as many as its header has).
  */
@@ -192,6 +216,10 @@ export function guard(source: string, tables: boolean): Guarded {
     let cut = -1;
     for (;;) {
       while (j < n && (source.charCodeAt(j) === 32 || source.charCodeAt(j) === 9)) j++;
+      if (markers === 0 && j - i > MAX_INDENT) {
+        (pieces ??= []).push(source.slice(copied, i));
+        copied = j - MAX_INDENT;
+      }
       const c = source.charCodeAt(j);
       let k = j;
       if (c === 62) k = j + 1;

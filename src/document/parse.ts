@@ -577,11 +577,13 @@ function collectDirectives(tree: Root): Directive[] {
       out.push({ kind: m[1] as Directive['kind'], rules, line });
     }
   };
-  const visit = (node: Node): void => {
+  // A walk with its own stack: no nesting depth runs out of call stack.
+  const stack: Node[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.type === 'html') read(node.value, node.position.start.line);
-    else if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
   for (const html of tree.inlineHtml) read(html.value, html.position.start.line);
   return out.sort((a, b) => a.line - b.line);
 }
