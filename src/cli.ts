@@ -65,6 +65,7 @@ Examples:
     .option('--cache', 'reuse results for unchanged files (keyed on content, config and version)')
     .option('--cache-location <path>', 'cache file or directory (default: node_modules/.cache/postmortem); implies --cache')
     .option('-j, --jobs <n>', 'threads for large runs (default: the number of cores)')
+    .option('--timeout <seconds>', 'the most time one file may take; past it the file is reported as fatal (default: 10)')
     .action(lazy(() => import('./commands/lint.js'), 'run'));
 
   program

@@ -135,3 +135,40 @@ describe('bad input matrix (postmortem lint)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+/**
+ * The per-file time limit. POSTMORTEM_TEST_STALL makes a worker spin forever on a file whose path contains it (a
+ * test hook; nothing else reads it): the limit must stop that file, report it, and lint the others. No timing is
+ * asserted: only that the run finished and said so.
+ */
+describe('a file that takes longer than --timeout', () => {
+  const stall = { POSTMORTEM_TEST_STALL: 'zz-stall' };
+
+  it('is reported as fatal, naming it, and the others are linted (exit 2)', () => {
+    const dir = tempDir({ 'a.md': VALID, 'zz-stall.md': VALID, 'b.md': VALID });
+    const r = runCli(['lint', '.', '--timeout', '3'], { cwd: dir, env: stall });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^zz-stall\.md: error: linting took over 3 s and was stopped \(the limit for one file; see --timeout\)$/m);
+    expect(r.stdout).toMatch(/1 problem \(1 error, 0 warnings\) in 3 files/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('the same on worker threads, over 200 files, and the config key sets it', () => {
+    const files: Record<string, string> = { '.postmortemrc.yaml': 'timeout: 3\n' };
+    for (let i = 0; i < 220; i++) files[`pm/${String(i).padStart(3, '0')}.md`] = VALID;
+    files['pm/100-zz-stall.md'] = VALID;
+    const dir = tempDir(files);
+    const r = runCli(['lint', 'pm', '--jobs', '2', '--format', 'json'], { cwd: dir, env: stall });
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout);
+    expect(json.files).toHaveLength(221);
+    expect(json.files.filter((f: { fatal?: string }) => f.fatal)).toEqual([{ path: 'pm/100-zz-stall.md', messages: [], fatal: 'linting took over 3 s and was stopped (the limit for one file; see --timeout)' }]);
+    expect(json.files.filter((f: { messages: unknown[]; fatal?: string }) => !f.fatal && f.messages.length === 0)).toHaveLength(220);
+  });
+
+  it('--timeout must be a number of seconds', () => {
+    const r = runCli(['lint', 'x.md', '--timeout', 'soon'], { cwd: tempDir({ 'x.md': VALID }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('postmortem: --timeout expects a number of seconds above 0, not "soon"\n');
+  });
+});

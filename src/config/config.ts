@@ -23,6 +23,8 @@ export interface Config {
   /** Project templates directory, relative to `root`. */
   templates?: string;
   rules: Record<string, RuleSetting>;
+  /** Seconds `lint` may spend on one file before reporting it as fatal (default 10). */
+  timeout?: number;
   /** Directory holding the config file, else the working directory. */
   root: string;
   /** The config file, when one was found. */
@@ -55,7 +57,7 @@ const jsonLoader: Loader = (path, content) => {
     throw new UserError(`invalid config ${path}: ${(error as Error).message}`);
   }
 };
-const KEYS = ['dir', 'template', 'timezone', 'templates', 'rules'];
+const KEYS = ['dir', 'template', 'timezone', 'templates', 'rules', 'timeout'];
 const SEVERITIES: Severity[] = ['off', 'warn', 'error'];
 
 function fail(path: string, problem: string): never {
@@ -83,6 +85,10 @@ export function validateConfig(raw: unknown, path: string, root: string): Config
   }
   const templates = text('templates');
   if (templates !== undefined) config.templates = templates;
+  if (data.timeout !== undefined) {
+    if (typeof data.timeout !== 'number' || !(data.timeout > 0) || !Number.isFinite(data.timeout)) fail(path, `"timeout" must be a number of seconds above 0, not ${JSON.stringify(data.timeout)}`);
+    config.timeout = data.timeout;
+  }
   if (data.rules !== undefined) {
     if (typeof data.rules !== 'object' || data.rules === null || Array.isArray(data.rules)) {
       fail(path, '"rules" must map rule ids to off, warn or error');
