@@ -1,11 +1,14 @@
 /**
  * Configuration, found by walking up from the working directory: `.postmortemrc` (YAML or JSON),
- * `.postmortemrc.json|yaml|yml`, `postmortem.config.js|mjs`, or a "postmortem" key in package.json.
+ * `.postmortemrc.json|yaml|yml`, `postmortem.config.js|mjs`, or a "postmortem" key in package.json. A config may
+ * `extends` others (files or packages, see extends.ts); its own settings win.
  */
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfig, type Loader } from 'lilconfig';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parse as parseYaml, parseDocument } from 'yaml';
+import { ruleSettingProblem } from '../lint/settings.js';
 import { isIanaZone } from '../document/time.js';
 import { UserError } from '../errors.js';
 import { importModule } from './importer.js';
@@ -29,6 +32,12 @@ export interface Config {
   root: string;
   /** The config file, when one was found. */
   path?: string;
+  /** Templates directories of the configs it extends, absolute, lowest priority first (under `templates`). */
+  sharedTemplates?: string[];
+  /** Where each setting was set ("dir", "template", "timezone", "templates", "rules.ID"): a config file, absolute. */
+  sources?: Record<string, string>;
+  /** The configs extended, in the order applied: what `extends` said and the file it named. */
+  extended?: Array<{ spec: string; path: string }>;
 }
 
 export const SEARCH_PLACES = [
@@ -57,11 +66,37 @@ const jsonLoader: Loader = (path, content) => {
     throw new UserError(`invalid config ${path}: ${(error as Error).message}`);
   }
 };
-const KEYS = ['dir', 'template', 'timezone', 'templates', 'rules', 'timeout'];
+const KEYS = ['extends', 'dir', 'template', 'timezone', 'templates', 'rules', 'timeout'];
 const SEVERITIES: Severity[] = ['off', 'warn', 'error'];
 
-function fail(path: string, problem: string): never {
-  throw new UserError(`invalid config ${path}: ${problem}`);
+/**
+ * ":line:column" of a key path in a YAML or JSON config file (package.json: under "postmortem"), or "" when it
+ * cannot be told (a JavaScript config, an unreadable file).
+ */
+function locate(path: string, keys: Array<string | number>): string {
+  if (/\.(?:c|m)?js$/.test(path)) return '';
+  try {
+    const counter = new LineCounter();
+    const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter });
+    const full = basename(path) === 'package.json' ? ['postmortem', ...keys] : keys;
+    for (let n = full.length; n > 0; n--) {
+      // The key itself when it is a pair's key; else the value's node.
+      const parent = doc.getIn(full.slice(0, n - 1), true) as { items?: Array<{ key?: { value?: unknown; range?: number[] } }> } | undefined;
+      const pair = n > 0 && parent?.items?.find((p) => p.key?.value === full[n - 1]);
+      const range = (pair && pair.key?.range) || (doc.getIn(full.slice(0, n), true) as { range?: number[] } | undefined)?.range;
+      if (range) {
+        const pos = counter.linePos(range[0]!);
+        return `:${pos.line}:${pos.col}`;
+      }
+    }
+  } catch {
+    // fall through
+  }
+  return '';
+}
+
+function fail(path: string, problem: string, keys: Array<string | number> = []): never {
+  throw new UserError(`invalid config ${path}${keys.length ? locate(path, keys) : ''}: ${problem}`);
 }
 
 export function validateConfig(raw: unknown, path: string, root: string): Config {
@@ -69,32 +104,37 @@ export function validateConfig(raw: unknown, path: string, root: string): Config
   if (typeof raw !== 'object' || Array.isArray(raw)) fail(path, 'expected a mapping of settings');
   const data = raw as Record<string, unknown>;
   for (const key of Object.keys(data)) {
-    if (!KEYS.includes(key)) fail(path, `unknown setting "${key}"; expected one of ${KEYS.join(', ')}`);
+    if (!KEYS.includes(key)) fail(path, `unknown setting "${key}"; expected one of ${KEYS.join(', ')}`, [key]);
   }
   const text = (key: string): string | undefined => {
     const v = data[key];
     if (v === undefined) return undefined;
-    if (typeof v !== 'string' || !v.trim()) fail(path, `"${key}" must be a non-empty string`);
+    if (typeof v !== 'string' || !v.trim()) fail(path, `"${key}" must be a non-empty string`, [key]);
     return v.trim();
   };
-  const config: Config = { dir: text('dir') ?? 'postmortems', template: text('template') ?? 'default', rules: {}, root, path };
+  const config: Config = { dir: text('dir') ?? 'postmortems', template: text('template') ?? 'default', rules: {}, root, path, sources: {} };
+  for (const key of ['dir', 'template', 'timezone', 'templates', 'timeout']) if (data[key] !== undefined) config.sources![key] = path;
   const timezone = text('timezone');
   if (timezone !== undefined) {
-    if (!isIanaZone(timezone)) fail(path, `"timezone" must be an IANA time-zone name such as "Europe/Paris" or "UTC", not "${timezone}"`);
+    if (!isIanaZone(timezone)) fail(path, `"timezone" must be an IANA time-zone name such as "Europe/Paris" or "UTC", not "${timezone}"`, ['timezone']);
     config.timezone = timezone;
   }
   const templates = text('templates');
   if (templates !== undefined) config.templates = templates;
   if (data.timeout !== undefined) {
-    if (typeof data.timeout !== 'number' || !(data.timeout > 0) || !Number.isFinite(data.timeout)) fail(path, `"timeout" must be a number of seconds above 0, not ${JSON.stringify(data.timeout)}`);
+    if (typeof data.timeout !== 'number' || !(data.timeout > 0) || !Number.isFinite(data.timeout)) fail(path, `"timeout" must be a number of seconds above 0, not ${JSON.stringify(data.timeout)}`, ['timeout']);
     config.timeout = data.timeout;
   }
   if (data.rules !== undefined) {
     if (typeof data.rules !== 'object' || data.rules === null || Array.isArray(data.rules)) {
-      fail(path, '"rules" must map rule ids to off, warn or error');
+      fail(path, '"rules" must map rule ids to off, warn or error', ['rules']);
     }
     for (const [id, setting] of Object.entries(data.rules as Record<string, unknown>)) {
-      config.rules[id] = validateRuleSetting(setting, `rules.${id}`, (p) => fail(path, p));
+      const checked = validateRuleSetting(setting, `rules.${id}`, (p) => fail(path, p, ['rules', id]));
+      const bad = ruleSettingProblem(id, Array.isArray(checked) ? checked[1] : undefined);
+      if (bad) fail(path, bad.problem, bad.which === 'id' ? ['rules', id] : ['rules', id, 1]);
+      config.rules[id] = checked;
+      config.sources![`rules.${id}`] = path;
     }
   }
   return config;
@@ -117,12 +157,13 @@ export function validateRuleSetting(setting: unknown, where: string, fail: (prob
 }
 
 const moduleLoader: Loader = async (filepath) => (await importModule(pathToFileURL(filepath).href)).default;
+export const LOADERS: Record<string, Loader> = { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.json': jsonLoader, '.js': moduleLoader, '.mjs': moduleLoader, '.cjs': moduleLoader };
 
 /** Find and validate the config. `explicit` is a --config path. Throws UserError (exit 2) when it is invalid. */
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   const searcher = lilconfig('postmortem', {
     searchPlaces: SEARCH_PLACES,
-    loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.json': jsonLoader, '.js': moduleLoader, '.mjs': moduleLoader, '.cjs': moduleLoader },
+    loaders: LOADERS,
     cache: false,
   });
   let result;
@@ -134,6 +175,9 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
     if (e.code === 'ENOENT') throw new UserError(`config file not found: ${explicit ?? e.path}`);
     throw new UserError(`invalid config ${explicit ?? `(searching from ${cwd})`}: ${String(e.message).split('\n')[0]}`);
   }
-  if (!result) return { dir: 'postmortems', template: 'default', rules: {}, root: cwd };
-  return validateConfig(result.config, result.filepath, dirname(result.filepath));
+  if (!result) return { dir: 'postmortems', template: 'default', rules: {}, root: cwd, sources: {} };
+  const config = validateConfig(result.config, result.filepath, dirname(result.filepath));
+  const spec = (result.config as Record<string, unknown> | null)?.extends;
+  if (spec === undefined) return config;
+  return (await import('./extends.js')).applyExtends(config, spec, result.filepath);
 }

@@ -1,0 +1,141 @@
+/** The timeline: raw entries resolved to instants (date, zone, 12/24-hour clock, midnight rollover). */
+import { DateTime, type Zone } from 'luxon';
+import { datePartsOf, withDate } from './dates.js';
+import type { Root } from './markdown.js';
+import type { Incident, Section, TimelineEntry, ZoneSource } from './model.js';
+import { plainLine, type Lines } from './text.js';
+import { findTimes, formatInstant, resolveZone, type DateParts } from './time.js';
+import { collectRawEntries } from './timeline-entries.js';
+import { ALL_TIMES_RE, contextZone } from './zones.js';
+
+/** An entry that says it is on a later day than the one above it. */
+const NEXT_DAY_RE = /\b(?:next|following|second|third)\s+(?:day|morning|night)\b|\bovernight\b|\bafter midnight\b|\btomorrow\b|\(\s*\+\s*\d(?:\s*d(?:ays?)?)?\s*\)|\bday\s+[2-9]\b|\bD\+\d\b/i;
+
+/**
+ * Whether a time earlier than the entry above it is the next day rather than a mistake: the step crosses midnight
+ * (from the evening to the small hours), the entry says so, or the incident's window runs into a later day and the
+ * entry fits it only as the next day.
+ */
+function rollsOver(prevMinute: number, minute: number, text: string, fitsNextDayOnly: boolean): boolean {
+  if (NEXT_DAY_RE.test(text)) return true;
+  if (prevMinute >= 18 * 60 && minute < 8 * 60 && minute + 1440 - prevMinute <= 12 * 60) return true;
+  return fitsNextDayOnly;
+}
+
+export function extractTimeline(
+  tree: Root,
+  sections: Section[],
+  lines: Lines,
+  incident: Incident,
+  defaultZone: string | undefined,
+): TimelineEntry[] {
+  const section =
+    sections.find((s) => s.ids.includes('timeline') && s.depth <= 6) ??
+    sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline');
+  if (!section) return [];
+  const raw = collectRawEntries(tree, section, lines);
+  // A zone stated for all times anywhere in the document ("All times PDT.") applies to the timeline.
+  let docZone: Zone | undefined;
+  for (let n = 1; n <= Math.min(lines.count, section.contentEnd); n++) {
+    const l = lines.line(n);
+    if (l.length < 100 && ALL_TIMES_RE.test(l)) {
+      docZone = contextZone(l)?.zone ?? docZone;
+    }
+  }
+  const incidentZone =
+    incident.startInstant?.zone ??
+    resolveZone(incident.timezone) ??
+    resolveZone(defaultZone);
+  const incidentZoneSource: ZoneSource | undefined = incident.zoneSource ?? (resolveZone(defaultZone) ? 'config' : undefined);
+  const windowStart = incident.startInstant?.toMillis();
+  const windowEnd = incident.endInstant?.toMillis();
+  const incidentDate = incident.startInstant
+    ? { year: incident.startInstant.year, month: incident.startInstant.month, day: incident.startInstant.day }
+    : datePartsOf(incident.start ?? incident.date);
+  const usesMeridiem = raw.some((e) => findTimes(plainLine(e.text))[0]?.meridiem);
+
+  const out: TimelineEntry[] = [];
+  let prevKey: number | undefined;
+  let prevHour: number | undefined;
+  let dayOffset = 0;
+  let lastDateContext: DateParts | undefined;
+  for (const e of raw) {
+    const plain = plainLine(e.text);
+    const t = findTimes(plain)[0];
+    const entry: TimelineEntry = {
+      line: e.line,
+      column: e.column,
+      endLine: e.endLine,
+      endColumn: e.endColumn,
+      text: plain,
+      raw: null,
+      time: null,
+      zoneKnown: false,
+      dateKnown: false,
+    };
+    if (!t) {
+      out.push(entry);
+      continue;
+    }
+    if (e.dateContext !== lastDateContext) {
+      dayOffset = 0;
+      prevKey = undefined;
+      lastDateContext = e.dateContext;
+    }
+    let hour = t.hour;
+    if (!t.meridiem && usesMeridiem && hour < 12 && prevHour !== undefined && prevHour >= 12 && hour + 12 >= prevHour) {
+      hour += 12;
+    }
+    const minuteOfDay = hour * 60 + t.minute;
+    const zone = t.zone ?? e.zoneContext ?? docZone ?? incidentZone;
+    const baseDate = withDate(t.date ?? e.dateContext ?? incidentDate, incidentDate);
+    const dayAfter = (d: typeof baseDate, days: number): typeof baseDate => {
+      if (!d || d.year === undefined || days === 0) return d;
+      const next = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }).plus({ days });
+      return { year: next.year, month: next.month, day: next.day };
+    };
+    let rolled = false;
+    if (t.date) {
+      dayOffset = 0;
+    } else if (prevKey !== undefined && minuteOfDay + dayOffset * 1440 < prevKey - 6 * 60) {
+      // Went backwards by hours: past midnight, or a mistake (reported by timeline-order at this entry).
+      const prevMinute = ((prevKey % 1440) + 1440) % 1440;
+      let fitsNextDayOnly = false;
+      if (windowStart !== undefined && windowEnd !== undefined && baseDate?.year !== undefined) {
+        const at = (days: number): number | undefined => formatInstant(dayAfter(baseDate, days), { hour, minute: t.minute, second: t.second }, zone).instant?.toMillis();
+        const same = at(dayOffset);
+        const next = at(dayOffset + 1);
+        const inside = (ms: number | undefined): boolean => ms !== undefined && ms >= windowStart - 2 * 3600_000 && ms <= windowEnd + 3600_000;
+        fitsNextDayOnly = !inside(same) && inside(next);
+      }
+      if (rollsOver(prevMinute, minuteOfDay, plain, fitsNextDayOnly)) {
+        dayOffset += 1;
+        rolled = true;
+      }
+    }
+    const key = t.date ? minuteOfDay : minuteOfDay + dayOffset * 1440;
+    const date = t.date ? baseDate : dayAfter(baseDate, dayOffset);
+    const formatted = formatInstant(date, { hour, minute: t.minute, second: t.second }, zone);
+    entry.raw = t.raw;
+    entry.time = formatted.iso;
+    entry.zoneKnown = zone !== undefined;
+    const zoneSource: ZoneSource | undefined = t.zone ? 'written' : e.zoneContext ? 'timeline' : docZone ? 'document' : incidentZoneSource;
+    if (zone && zoneSource) entry.zoneSource = zoneSource;
+    if (rolled) entry.rolledOver = true;
+    entry.dateKnown = date?.year !== undefined;
+    if (formatted.instant) entry.instant = formatted.instant;
+    entry.sortKey = key;
+    const idx = e.text.indexOf(t.raw);
+    if (idx >= 0 && e.line === e.endLine) {
+      const col = e.textColumn + idx;
+      entry.timeSpan = { line: e.line, column: col, endLine: e.line, endColumn: col + t.raw.length };
+    }
+    prevKey = key;
+    prevHour = hour;
+    out.push(entry);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Action items
