@@ -118,6 +118,26 @@ describe('diagnostics', () => {
     expect(stats.cacheDrops).toBe(0);
   });
 
+  test('CRLF line ends and unsaved (untitled) documents', async () => {
+    const crlf = edit(VALID, '## Timeline', 'It was human error.\n\n## Timeline').replace(/\n/g, '\r\n');
+    const { dir, client, uri } = await start({ 'postmortems/crlf.md': crlf });
+    const u = uri('postmortems/crlf.md');
+    client.open(u, crlf);
+    const [blame] = await client.diagnostics(u);
+    expect(textAt(crlf, blame!.range)).toBe('human error');
+    expect(strip([blame!])).toEqual(lintAsDiagnostics(dir, 'postmortems/crlf.md'));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: blame!.range, context: { diagnostics: [blame] } });
+    const disable = actions.find((a) => a.title.startsWith('Disable'))!;
+    expect(apply(crlf, disable.edit!.changes![u]!)).toContain('\r\n<!-- postmortem-disable-next-line blameless-language -->\r\nIt was human error.\r\n');
+
+    const untitled = 'untitled:Untitled-1';
+    const draft = '---\ntemplate: default\ntitle: Draft\n---\n\n# Draft\n';
+    client.open(untitled, draft);
+    expect((await client.diagnostics(untitled)).map((d) => d.code)).toContain('frontmatter-required');
+    client.open('untitled:Untitled-2', '# Notes\n\nTODO\n');
+    expect(await client.diagnostics('untitled:Untitled-2')).toEqual([]);
+  });
+
   test('a document outside the postmortems directory is left alone unless it names a template', async () => {
     const notes = '# Meeting notes\n\nTODO: everything\n';
     const named = '---\ntemplate: default\ntitle: Draft\n---\n\n# Draft\n';
