@@ -10,7 +10,12 @@ export interface Span {
 }
 
 export interface FrontMatterError extends Span {
+  /** The parser's message, or (with `found`) what is wrong in plain words. */
   message: string;
+  /** In plain words: what was found and what to write ("a list opened with \"[\" and not closed: end it with \"]\""). */
+  found?: string;
+  /** The block is opened and never closed. */
+  unclosed?: boolean;
 }
 
 export interface FrontMatter {

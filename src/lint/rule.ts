@@ -135,6 +135,21 @@ export function headingSpan(section: Section): Span {
   return { line: section.line, column: section.column, endLine: section.endLine, endColumn: section.endColumn };
 }
 
+/** "a" or "an" before a word as it is said: an "Issue summary", a "Timeline", an "SLO", a "user". */
+export function article(word: string): 'a' | 'an' {
+  const w = word.replace(/^[^\p{L}\p{N}]+/u, '');
+  if (/^(?:[aeio]|u(?![nr]?[aeiou])(?!s[aeiou])|hour|honest|honou?r|heir)/i.test(w)) return 'an';
+  if (/^[FHLMNRSX](?:[A-Z]|$)/.test(w)) return 'an'; // letters said with a vowel: an "SLO", an "RCA"
+  if (/^8|^1[18](?:\D|$)/.test(w)) return 'an';
+  return 'a';
+}
+
+/** The front matter could not be read (a syntax error, not a missing closing line): its fields are unknown. */
+export function frontMatterUnreadable(doc: Postmortem): boolean {
+  const e = doc.frontMatter.error;
+  return Boolean(e && !e.unclosed);
+}
+
 /** A number option, with its default. */
 export function numberOption(options: Record<string, unknown>, key: string, fallback: number): number {
   const v = options[key];
@@ -197,7 +212,7 @@ export function fieldValueEdit(doc: Postmortem, key: string, value: string): Tex
   const at = doc.frontMatter.fields[key];
   if (!at) return undefined;
   const text = lineText(doc, at.line);
-  const m = /^(\s*["']?[\w-]+["']?\s*[:=][ \t]*)(?:"([^"\\]*)"|'([^']*)'|([^\s"'#[{|>&*!][^#]*?))([ \t]*(?:#.*)?)$/.exec(text);
+  const m = /^(\s*["']?[\w-]+["']?\s*[:=][ \t]*)(?:"([^"\\]*)"|'([^']*)'|([^\s"'#[{|>&*!](?:[^#]*[^\s#])?))([ \t]*(?:#.*)?)$/.exec(text);
   if (!m) return undefined;
   const start = lineOffset(doc, at.line) + m[1]!.length + (m[4] === undefined ? 1 : 0);
   const old = m[2] ?? m[3] ?? m[4]!;

@@ -38,7 +38,7 @@ status: final
   ],
   check({ doc, template, report }) {
     const fm = doc.frontMatter;
-    if (fm.error || fm.kind === null) return;
+    if ((fm.error && !fm.error.unclosed) || fm.kind === null) return;
     for (const f of template.fields) {
       if (!f.choices) continue;
       const v = fm.data[f.key];

@@ -56,7 +56,7 @@ timezone: America/New_York
   ],
   check({ doc, template, report }) {
     const fm = doc.frontMatter;
-    if (fm.error || fm.kind === null) return;
+    if ((fm.error && !fm.error.unclosed) || fm.kind === null) return;
     for (const f of template.fields) {
       const v = fm.data[f.key];
       if (v === undefined || v === null || v === '') continue;

@@ -56,7 +56,7 @@ resolved: 2023-03-01T12:00:00-05:00
   ],
   check({ doc, template, report }) {
     const fm = doc.frontMatter;
-    if (fm.error) return; // frontmatter-syntax says why
+    if (fm.error && !fm.error.unclosed) return; // frontmatter-syntax says why
     const required = template.fields.filter((f) => f.required);
     if (required.length === 0) return;
     if (fm.kind === null) {

@@ -40,7 +40,7 @@ users_affected: 130
   ],
   check({ doc, template, report }) {
     const fm = doc.frontMatter;
-    if (fm.error || fm.kind === null) return;
+    if ((fm.error && !fm.error.unclosed) || fm.kind === null) return;
     for (const f of template.fields) {
       const v = fm.data[f.key];
       if (v === undefined || v === null) continue;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Milestone } from '../../document/model.js';
-import { documentStart, type Rule } from '../rule.js';
+import { documentStart, frontMatterUnreadable, type Rule } from '../rule.js';
 
 const ORDER: Array<Milestone['key']> = ['started', 'detected', 'mitigated', 'resolved'];
 
@@ -69,6 +69,8 @@ resolved: 2023-03-01T12:00:00-05:00
     const summary = doc.sections.find((s) => s.ids.includes('summary'));
     const fallback = summary ?? documentStart(doc);
     const how = 'set "started:" and "resolved:" in the front matter (2023-03-01T09:00:00-05:00) or state both times in the summary';
+    // The window may be in front matter that cannot be read: frontmatter-syntax says why, and that is the one message.
+    if (frontMatterUnreadable(doc) && !inc.start && !inc.end) return;
     if (!inc.start) report(`Expected the incident's start time, found none: ${how}`, fallback);
     if (!inc.end) {
       report(`Expected the incident's end time, found ${inc.start ? `only its start (${inc.start})` : 'none'}: ${how}`, inc.startSpan ?? fallback);

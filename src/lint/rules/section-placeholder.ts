@@ -84,10 +84,19 @@ TODO: fill in once the timeline is agreed.
       onLine.push({ text: m[0], column });
       placeholders.set(line, onLine);
     }
+    // One heading may provide several template sections ("Root cause and resolution" for root-cause and
+    // resolution): each line is reported once.
+    const reported = new Set<string>();
+    const once: typeof report = (message, where) => {
+      const key = `${where.line}:${where.column}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      report(message, where);
+    };
     for (const ts of template.sections) {
       const sentences = guidanceSentences(ts.guidance);
       for (const s of sectionsFor(doc, ts)) {
-        checkSection(s, sentences, lines, normalizedLine, placeholders, ts.heading, report);
+        checkSection(s, sentences, lines, normalizedLine, placeholders, ts.heading, once);
       }
     }
   },

@@ -1,4 +1,4 @@
-import { documentStart, type Rule } from '../rule.js';
+import { article, documentStart, type Rule } from '../rule.js';
 
 export const rule: Rule = {
   id: 'section-required',
@@ -45,7 +45,7 @@ A lock on the users table.
 - [ ] Test migrations (owner: @priya, due: 2023-03-31)
 `,
       messages: [
-        "1:1: Expected a \"Issue summary\" section (summary), found none: add \"## Issue summary\" with what broke, for whom, from when to when, and how many users it touched",
+        "1:1: Expected an \"Issue summary\" section (summary), found none: add \"## Issue summary\" with what broke, for whom, from when to when, and how many users it touched",
         "1:1: Expected the resolution part of \"Root cause and resolution\" (resolution), found none: add \"## Root cause and resolution\" with why it happened, and what brought the service back",
       ],
     },
@@ -56,7 +56,7 @@ A lock on the users table.
       if (!ts.required) continue;
       const missing = ts.covers.filter((id) => !found.has(id));
       if (missing.length === 0) continue;
-      const what = missing.length === ts.covers.length ? `a "${ts.heading}" section` : `the ${missing.join(' and ')} part of "${ts.heading}"`;
+      const what = missing.length === ts.covers.length ? `${article(ts.heading)} "${ts.heading}" section` : `the ${missing.join(' and ')} part of "${ts.heading}"`;
       report(`Expected ${what} (${missing.join(', ')}), found none: add "## ${ts.heading}" with ${ts.prompt.charAt(0).toLowerCase()}${ts.prompt.slice(1).replace(/\.$/, '')}`, documentStart(doc));
     }
   },

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import { frontMatterUnreadable, type Rule } from '../rule.js';
 
 export const rule: Rule = {
   id: 'timeline-timezone',
@@ -34,6 +34,7 @@ message says so at the timeline's heading; otherwise each entry without a zone i
     const timed = doc.timeline.filter((e) => e.time !== null);
     const missing = timed.filter((e) => !e.zoneKnown);
     if (missing.length === 0) return;
+    if (frontMatterUnreadable(doc)) return; // its timezone may be in the front matter that frontmatter-syntax reports
     const how = 'add "timezone:" to the front matter, write "All times in UTC" under the heading, or write the zone after each time';
     if (missing.length === timed.length && missing.length > 1) {
       const section = doc.sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline');

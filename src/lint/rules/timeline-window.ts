@@ -10,6 +10,11 @@ function moment(e: { instant?: DateTime; time: string | null }): number | undefi
   return undefined;
 }
 
+/** Where the entry's zone was only assumed from the config, the message says so: that may be what is wrong. */
+function assumed(e: TimelineEntry): string {
+  return e.zoneSource === 'config' ? " (read in the config's timezone: the entry states none)" : '';
+}
+
 export const rule: Rule = {
   id: 'timeline-window',
   description: "Timeline entries fall inside the incident window, allowing for the lead-up and the wrap-up.",
@@ -76,9 +81,9 @@ timezone: America/New_York
       const t = moment(e);
       if (t === undefined) continue;
       if (start !== undefined && t < start - lead) {
-        report(`Expected the entry within ${lead / 60_000} minutes before the incident's start (${inc.start}), found ${e.time}: check its date and time`, e.timeSpan ?? e);
+        report(`Expected the entry within ${lead / 60_000} minutes before the incident's start (${inc.start}), found ${e.time}${assumed(e)}: check its date and time`, e.timeSpan ?? e);
       } else if (end !== undefined && t > end + after) {
-        report(`Expected the entry at most ${after / 60_000} minutes after the incident's end (${inc.end}), found ${e.time}: check its date and time, or the end`, e.timeSpan ?? e);
+        report(`Expected the entry at most ${after / 60_000} minutes after the incident's end (${inc.end}), found ${e.time}${assumed(e)}: check its date and time, or the end`, e.timeSpan ?? e);
       }
     }
   },
