@@ -2,7 +2,7 @@
  * `postmortem lsp` driven by a real LSP client (vscode-jsonrpc over stdio) against the built CLI: diagnostics as
  * `lint` makes them, UTF-16 ranges, completion, hover, symbols, quick fixes, config and template changes, bad input.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -368,6 +368,19 @@ describe('robustness', () => {
     expect((hover.contents as { value: string }).value).toContain('Timeline');
     expect(await client.stop()).toBe(0);
   });
+});
+
+test('an installed copy (no node_modules: the bundle holds the server library) serves', async () => {
+  const install = tempDir();
+  for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(ROOT, part), join(install, part), { recursive: true });
+  const dir = tempDir({ 'postmortems/a.md': VALID.replace('SEV-1', 'SEV-9') });
+  const client = new LspClient(dir, ['lsp', '--stdio'], join(install, 'bin', 'postmortem.js'));
+  clients.push(client);
+  await client.initialize(dir);
+  const u = pathToFileURL(join(dir, 'postmortems', 'a.md')).href;
+  client.open(u, VALID.replace('SEV-1', 'SEV-9'));
+  expect((await client.diagnostics(u)).map((d) => d.code)).toEqual(['frontmatter-choice']);
+  expect(await client.stop()).toBe(0);
 });
 
 test('only lsp loads the language server: lint starts without it', () => {
