@@ -168,6 +168,22 @@ describe('diagnostics', () => {
     expect(broken.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('unknown rule "no-such-rule"')]);
   });
 
+  test('--config: one config for every document, instead of the one found by walking up', async () => {
+    const blaming = edit(VALID, '## Timeline', 'It was human error.\n\n## Timeline');
+    const dir = tempDir({ 'ci/strict.yaml': 'dir: ../postmortems\nrules:\n  blameless-language: error\n', 'postmortems/.postmortemrc.yaml': 'rules:\n  blameless-language: off\n', 'postmortems/a.md': blaming });
+    const client = new LspClient(dir, ['lsp', '--stdio', '--config', 'ci/strict.yaml']);
+    clients.push(client);
+    await client.initialize(dir);
+    const u = pathToFileURL(join(dir, 'postmortems', 'a.md')).href;
+    client.open(u, blaming);
+    expect((await client.diagnostics(u)).map((d) => [d.code, d.severity])).toEqual([['blameless-language', 1]]);
+    const before = client.published.length;
+    writeFileSync(join(dir, 'ci', 'strict.yaml'), 'dir: ../postmortems\nrules:\n  blameless-language: off\n');
+    const after = await client.until(() => client.published.slice(before).find((p) => p.uri === u), 'diagnostics after --config changed');
+    expect(after.diagnostics).toEqual([]);
+    expect(runCli(['lsp', '--config', 'nope.yaml'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem: config file not found: nope.yaml\n' });
+  });
+
   test('project templates: the document is checked against its template, and edits to the template apply', async () => {
     const template = readFileSync(join(ROOT, 'templates', 'default.md'), 'utf8').replace('name: default', 'name: custom');
     const doc = VALID.replace('template: default', 'template: custom');
