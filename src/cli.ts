@@ -144,9 +144,11 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
   program
     .command('actions')
     .description('list the action items of all postmortems, overdue first')
-    .option('--open', 'only items not done')
-    .option('--overdue', 'only items past their due date')
+    .option('--open', 'only open items (neither done nor won\'t do)')
+    .option('--overdue', 'only open items past their due date (written, or from the config\'s actions.slo)')
     .option('--owner <name>', 'only items of this owner (with or without @)')
+    .option('--priority <p>', 'only items of this priority (P0 to P4)')
+    .option('--status <status>', 'only items with this status: open, done or wontdo')
     .option('--json', 'print JSON')
     .option('--fail-on-overdue', 'exit 1 when an item is overdue (for a scheduled CI job)')
     .option('--today <date>', 'the date to compare due dates with (default: today), for reproducible reports')

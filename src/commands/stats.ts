@@ -60,7 +60,7 @@ export function incidentStats(doc: Postmortem): IncidentStats {
     mitigate: null,
     resolve: null,
     sources: { detect: null, mitigate: null, resolve: null },
-    openActions: doc.actionItems.filter((a) => a.done !== true).length,
+    openActions: doc.actionItems.filter((a) => a.status === 'open').length,
   };
   if (start === undefined) return out;
   const timed = doc.timeline.filter((e): e is TimelineEntry & { time: string } => e.time !== null);

@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse as parseYaml } from 'yaml';
+import { sloDays } from '../document/action-lifecycle.js';
 import { isIanaZone } from '../document/time.js';
 import { UserError } from '../errors.js';
 import { importModule } from './importer.js';
@@ -23,6 +24,8 @@ export interface Config {
   /** Project templates directory, relative to `root`. */
   templates?: string;
   rules: Record<string, RuleSetting>;
+  /** Action items: days until due by priority ("P1", …, "default"), for items whose document gives no due date. */
+  actions?: { slo: Record<string, number> };
   /** Directory holding the config file, else the working directory. */
   root: string;
   /** The config file, when one was found. */
@@ -55,7 +58,7 @@ const jsonLoader: Loader = (path, content) => {
     throw new UserError(`invalid config ${path}: ${(error as Error).message}`);
   }
 };
-const KEYS = ['dir', 'template', 'timezone', 'templates', 'rules'];
+const KEYS = ['dir', 'template', 'timezone', 'templates', 'rules', 'actions'];
 const SEVERITIES: Severity[] = ['off', 'warn', 'error'];
 
 function fail(path: string, problem: string): never {
@@ -91,7 +94,25 @@ export function validateConfig(raw: unknown, path: string, root: string): Config
       config.rules[id] = validateRuleSetting(setting, `rules.${id}`, (p) => fail(path, p));
     }
   }
+  if (data.actions !== undefined) config.actions = validateActions(data.actions, (p) => fail(path, p));
   return config;
+}
+
+/** `actions: { slo: { P1: 28d, P2: 56d, default: 90d } }`: days as "28d", "4w" or a number. */
+function validateActions(raw: unknown, fail: (problem: string) => never): { slo: Record<string, number> } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('"actions" must be a mapping such as { slo: { P1: 28d, P2: 56d } }');
+  for (const key of Object.keys(raw)) if (key !== 'slo') fail(`unknown setting "actions.${key}"; expected slo`);
+  const slo = (raw as { slo?: unknown }).slo ?? {};
+  if (typeof slo !== 'object' || slo === null || Array.isArray(slo)) fail('"actions.slo" must map priorities (P1, P2, …, default) to durations such as 28d or 4w');
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(slo)) {
+    const priority = /^p[0-4]$/i.test(key) ? key.toUpperCase() : key;
+    if (!/^P[0-4]$/.test(priority) && priority !== 'default') fail(`"actions.slo.${key}": expected a priority P0 to P4, or default`);
+    const days = sloDays(value);
+    if (days === null) fail(`"actions.slo.${key}" must be a duration such as 28d or 4w, not ${JSON.stringify(value)}`);
+    out[priority] = days;
+  }
+  return { slo: out };
 }
 
 export function validateRuleSetting(setting: unknown, where: string, fail: (problem: string) => never): RuleSetting {

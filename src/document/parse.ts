@@ -6,6 +6,7 @@
  * people write outside Markdown's rules: headings as bold lines or lone "Label:" lines, timelines as bare lines or
  * one collapsed paragraph, times in a dozen styles.
  */
+import { actionPriority, actionStatus, isTicket, statusOfCell, taskText } from './action-lifecycle.js';
 import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import { parseMarkdown as readMarkdown, textOf, textOfAll, type Block, type Html, type List, type ListItem, type Node, type Paragraph, type Root, type Table } from './markdown.js';
 import { parseTomlFrontMatter, parseYamlFrontMatter } from './frontmatter.js';
@@ -1093,8 +1094,8 @@ function parseActionText(text: string, span: Span, done: boolean | null): Action
       break;
     }
   }
-  const ticket = TICKET_RE.exec(text)?.[1] ?? null;
-  return { ...span, text, owner: owner || null, due, done, ticket };
+  const ticket = [...text.matchAll(new RegExp(TICKET_RE, 'g'))].map((m) => m[1]!).find(isTicket) ?? null;
+  return { ...span, text, owner: owner || null, due, done, status: actionStatus(text, done), priority: actionPriority(text), ticket };
 }
 
 const META_SUFFIX_RE = /\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
@@ -1132,6 +1133,8 @@ function extractActionItems(tree: Root, sections: Section[], lines: Lines): Acti
         const ownerCol = header.findIndex((h) => /owner|assignee|who/.test(h));
         const dueCol = header.findIndex((h) => /due|deadline|date/.test(h));
         const doneCol = header.findIndex((h) => /status|done|state/.test(h));
+        const priorityCol = header.findIndex((h) => /^(priority|prio|p)$/.test(h));
+        const ticketCol = header.findIndex((h) => /^(ticket|issue|bug|jira|link|tracking)s?$/.test(h));
         for (const row of table.children.slice(1)) {
           const cells = row.children.map((c) => textOf(c).trim());
           const item = parseActionText(cells.join(' | '), spanOf(row), null);
@@ -1140,8 +1143,13 @@ function extractActionItems(tree: Root, sections: Section[], lines: Lines): Acti
             const d = findDates(cells[dueCol]!)[0];
             item.due = d ? normalizeDate(d.date) : cells[dueCol]!;
           }
-          if (doneCol >= 0 && cells[doneCol]) item.done = /^(done|closed|complete|completed|fixed|yes|✅|x)$/i.test(cells[doneCol]!);
-          item.text = cells.filter((_, i) => i !== ownerCol && i !== dueCol && i !== doneCol).join(' | ');
+          if (doneCol >= 0 && cells[doneCol]) {
+            item.status = statusOfCell(cells[doneCol]!) ?? item.status;
+            item.done = item.status === 'done';
+          }
+          if (priorityCol >= 0 && cells[priorityCol]) item.priority = actionPriority(cells[priorityCol]!) ?? item.priority;
+          if (ticketCol >= 0 && cells[ticketCol]) item.ticket = cells[ticketCol]!;
+          item.text = cells.filter((_, i) => ![ownerCol, dueCol, doneCol, priorityCol, ticketCol].includes(i)).join(' | ');
           out.push(item);
         }
       } else if (node.type === 'paragraph' && !sections.some((s) => s !== section && s.line >= node.position!.start.line && s.line <= node.position!.end.line && s.style !== 'inline' && s.line > section.line)) {
@@ -1171,7 +1179,7 @@ function extractActionItems(tree: Root, sections: Section[], lines: Lines): Acti
     const all = textOf(item).replace(/\s+/g, ' ').trim();
     const parsed = parseActionText(all, { ...span, endLine: first?.position?.end.line ?? span.line, endColumn: first?.position?.end.column ?? line.length + 1 }, item.checked ?? null);
     // The task itself: "(owner: …, due: …)" is in owner and due.
-    parsed.text = text.replace(META_SUFFIX_RE, '').trim() || text;
+    parsed.text = taskText(text.replace(META_SUFFIX_RE, '').trim() || text);
     out.push(parsed);
   }
 }
