@@ -156,10 +156,14 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
 
   program
     .command('stats')
-    .description('time to detect, mitigate and resolve, per incident and overall')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV, one row per incident')
+    .description('time to detect, mitigate and resolve, action items done and overdue: per incident, per group, overall')
+    .option('--by <group>', 'one row per service, severity, month, quarter or author')
+    .option('--status <status>', 'only postmortems with this status (e.g. final: drafts left out)')
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
+    .option('--today <date>', 'the date for overdue items and "this quarter" (default: today)')
+    .option('--format <format>', 'text, json or csv')
+    .option('--json', 'print JSON (--format json)')
+    .option('--csv', 'print CSV (--format csv): one row per incident, or per group with --by')
     .action(lazy(() => import('./commands/stats.js'), 'run'));
 
   program

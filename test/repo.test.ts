@@ -161,11 +161,11 @@ describe('postmortem stats', () => {
     const dir = fixtureRepo();
     const text = runCli(['stats'], { cwd: dir }).stdout;
     expect(text).toMatch(/^MINUTES TO +MEDIAN +P90 +INCIDENTS\ndetect +0m +18m +4\n/m);
-    const csv = runCli(['stats', '--csv', '--since', '2024-01-01'], { cwd: dir }).stdout.trim().split('\n');
-    expect(csv[0]).toBe('path,date,severity,title,detect_minutes,mitigate_minutes,resolve_minutes,open_actions');
+    const csv = runCli(['stats', '--csv', '--since', '2024-01-01', '--today', '2024-09-15'], { cwd: dir }).stdout.trim().split('\n');
+    expect(csv[0]).toBe('path,date,severity,title,detect_minutes,mitigate_minutes,resolve_minutes,open_actions,done_actions,wontdo_actions,overdue_actions,status,services,authors');
     expect(csv.slice(1)).toEqual([
-      'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md,2024-09-03,SEV-3,Webhook deliveries delayed for EU accounts,18,53,88,1',
-      'incidents/2024-06-12-checkout-latency-after-a-cache-configuration-push.md,2024-06-12,SEV-2,Checkout latency after a cache configuration push,6,47,95,3',
+      'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md,2024-09-03,SEV-3,Webhook deliveries delayed for EU accounts,18,53,88,1,1,1,0,final,webhooks-eu,lena.vogel;arjun.rao',
+      'incidents/2024-06-12-checkout-latency-after-a-cache-configuration-push.md,2024-06-12,SEV-2,Checkout latency after a cache configuration push,6,47,95,3,0,0,0,in-review,checkout;session-cache,ines.moreau',
     ]);
     expect(runCli(['stats', '--json', '--csv'], { cwd: dir }).code).toBe(2);
   });
