@@ -167,6 +167,15 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .action(lazy(() => import('./commands/stats.js'), 'run'));
 
   program
+    .command('report')
+    .description('write a static site: trends, breakdowns, action items, one page per postmortem with its timeline')
+    .option('-o, --out <dir>', 'directory to write (default: postmortem-report); replaced only if empty or a previous report')
+    .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
+    .option('--today <date>', 'the date for overdue items and "this quarter" (default: today)')
+    .option('--title <text>', 'the site\'s title (default: Postmortems)')
+    .action(lazy(() => import('./commands/report.js'), 'run'));
+
+  program
     .command('rules')
     .description('list the lint rules')
     .option('--json', 'print JSON')

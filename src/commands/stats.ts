@@ -68,10 +68,20 @@ function names(value: unknown): string[] {
   return list.map((v) => String(v).trim().replace(/^@/, '')).filter(Boolean);
 }
 
+/** The incident's start in milliseconds (a zone-less time read as UTC), when known. */
+export function startMillis(doc: Postmortem): number | undefined {
+  return millis(doc.incident.startInstant ? { instant: doc.incident.startInstant } : doc.incident.start);
+}
+
+/** A timeline entry's moment in milliseconds, when it has a date. */
+export function entryMillis(entry: TimelineEntry): number | undefined {
+  return entry.dateKnown ? millis(entry) : undefined;
+}
+
 export function incidentStats(doc: Postmortem, actions: ActionRow[] = []): IncidentStats {
   const s = summarize(doc);
   const fmData = doc.frontMatter.data;
-  const start = millis(doc.incident.startInstant ? { instant: doc.incident.startInstant } : doc.incident.start);
+  const start = startMillis(doc);
   const out: IncidentStats = {
     path: doc.path,
     date: s.date,
