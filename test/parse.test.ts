@@ -275,13 +275,3 @@ describe('action items', () => {
     ]);
   });
 });
-
-describe('directives', () => {
-  it('collects disable and enable comments with their lines', () => {
-    const doc = parsePostmortem('<!-- postmortem-disable timeline-time -->\n\ntext\n\n<!-- postmortem-enable -->\n');
-    expect(doc.directives).toEqual([
-      { kind: 'disable', rules: ['timeline-time'], line: 1 },
-      { kind: 'enable', rules: [], line: 5 },
-    ]);
-  });
-});

@@ -12,7 +12,7 @@ export type ActionStatus = 'open' | 'done' | 'wontdo';
 
 const WONTDO_MARK_RE = /^\s*\[[-~]\]\s*/;
 const WONTDO_TAG_RE = /(?:^|[\s(,;[])#?(?:wont-?do|won['’]t[ -]do)\b/i;
-const PRIORITY_RE = /(?:^|[\s(,;:[|])(?:priority\s*[:=]?\s*)?P([0-4])(?![\w-])/;
+const PRIORITY_RE = /(?:^|[\s(,;:[|])(?:priority(?:\s*[:=])?\s*)?P([0-4])(?![\w-])/;
 const PRIORITY_WORD_RE = /\bpriority\s*[:=]\s*(critical|highest|high|medium|normal|low|lowest)\b/i;
 const PRIORITY_WORDS: Record<string, string> = { critical: 'P1', highest: 'P1', high: 'P2', medium: 'P3', normal: 'P3', low: 'P4', lowest: 'P4' };
 const DONE_CELL_RE = /^(done|closed|complete|completed|fixed|resolved|yes|✅|x|\[x\])$/i;
@@ -59,7 +59,7 @@ export function isTicket(ticket: string): boolean {
 export function sloDays(value: unknown): number | null {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : null;
   if (typeof value !== 'string') return null;
-  const m = /^\s*(\d+)\s*(d|days?|w|weeks?)?\s*$/i.exec(value);
+  const m = /^(\d+)\s*(d|days?|w|weeks?)?$/i.exec(value.trim());
   if (!m) return null;
   const n = Number(m[1]);
   if (n <= 0) return null;

@@ -1,6 +1,7 @@
 /** Front matter: YAML (`---`) or TOML (`+++`), parsed with source positions and never thrown. */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
+import type { Root } from './markdown.js';
 import type { FrontMatter, Span } from './model.js';
 
 /** `firstLine` is the 1-based line of the block's first content line. */
@@ -10,7 +11,7 @@ const lf = (text: string): string => text.replace(/\r(?!\n)/g, '\n');
 export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span): FrontMatter {
   const value = lf(raw);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const result: FrontMatter = { kind: 'yaml', data: {}, fields: {}, span };
   const first = doc.errors[0];
   if (first) {
@@ -107,4 +108,29 @@ export function parseTomlFrontMatter(raw: string, firstLine: number, span: Span)
     }
   }
   return result;
+}
+
+/** The front matter of a parsed document: its first block when that is a YAML or TOML block. */
+export function frontMatterOf(tree: Root): FrontMatter {
+  const first = tree.children[0];
+  if (!first?.position || (first.type !== 'yaml' && first.type !== 'toml')) return { kind: null, data: {}, fields: {} };
+  const span: Span = {
+    line: first.position.start.line,
+    column: first.position.start.column,
+    endLine: first.position.end.line,
+    endColumn: first.position.end.column,
+  };
+  const value = first.value;
+  const firstLine = span.line + 1;
+  return first.type === 'yaml' ? parseYamlFrontMatter(value, firstLine, span) : parseTomlFrontMatter(value, firstLine, span);
+}
+
+/** The first of `keys` that holds a non-empty string (or a date, as ISO text). */
+export function stringField(data: Record<string, unknown>, keys: string[]): string | undefined {
+  for (const k of keys) {
+    const v = data[k];
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString();
+  }
+  return undefined;
 }

@@ -101,9 +101,10 @@ export interface Incident {
   zoneMissing: boolean;
 }
 
-export interface Directive {
-  kind: 'disable' | 'enable' | 'disable-next-line';
-  rules: string[];
+/** Raw HTML in the document (a block or inline), where comments such as lint directives live. */
+export interface HtmlChunk {
+  value: string;
+  /** Line of its first character. */
   line: number;
 }
 
@@ -119,7 +120,7 @@ export interface Postmortem {
   actionItems: ActionItem[];
   incident: Incident;
   words: number;
-  directives: Directive[];
+  html: HtmlChunk[];
   /** Number of lines in the source. */
   lineCount: number;
 }

@@ -2,6 +2,7 @@
 import type { RuleSetting } from '../config/config.js';
 import type { Postmortem } from '../document/model.js';
 import type { Template } from '../template/template.js';
+import { isDisabled } from './directives.js';
 import type { LintMessage, Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 
@@ -17,19 +18,6 @@ function settingFor(rule: Rule, template: Template, settings: LintSettings): { s
   const s = fromConfig ?? fromTemplate ?? rule.defaultSeverity;
   if (Array.isArray(s)) return { severity: s[0], options: s[1] ?? {} };
   return { severity: s, options: {} };
-}
-
-function isDisabled(doc: Postmortem, ruleId: string, line: number): boolean {
-  let disabled = false;
-  for (const d of doc.directives) {
-    if (d.line > line) break;
-    const applies = d.rules.length === 0 || d.rules.includes(ruleId);
-    if (!applies) continue;
-    if (d.kind === 'disable') disabled = true;
-    else if (d.kind === 'enable') disabled = false;
-    else if (d.kind === 'disable-next-line' && d.line + 1 === line) return true;
-  }
-  return disabled;
 }
 
 export function lintDocument(doc: Postmortem, template: Template, settings: LintSettings = {}): LintMessage[] {

@@ -3,7 +3,9 @@
  * here, the same way whatever their source, so that what `new` writes passes `lint`.
  */
 import { DateTime } from 'luxon';
-import { parseActionLine, statedDurations, durationAgrees } from '../document/parse.js';
+import { parseActionLine } from '../document/actions.js';
+import { statedDurations } from '../document/incident.js';
+import { durationAgrees } from '../lint/rules/incident-duration.js';
 import { findPlaceholder } from '../document/placeholder.js';
 import { findTimes, isIanaZone, minutesBetween, parseIsoDateTime } from '../document/time.js';
 import { UserError } from '../errors.js';
@@ -124,7 +126,7 @@ export function parseField(field: TemplateField, raw: unknown, ctx: AnswerContex
       return Number.isFinite(n) ? ok(n) : fail('Expected a number');
     }
     case 'percent': {
-      const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+      const m = /^\s*(\d+(?:\.\d+)?)\s*(?:%\s*)?$/.exec(text);
       const n = m ? Number(m[1]) : NaN;
       return Number.isFinite(n) && n >= 0 && n <= 100 ? ok(n) : fail('Expected a percentage from 0 to 100');
     }
@@ -202,7 +204,7 @@ export function parseTimelineEntry(raw: unknown, ctx: AnswerContext): Result<Tim
   return ok({ time: when.value, text: what });
 }
 
-const OWNER_OK = /^[^,()\r\n]*[^\s,()][^,()\r\n]*$/;
+const OWNER_OK = /^[^\S\r\n]*[^\s,()][^,()\r\n]*$/;
 
 export function checkOwner(owner: string): Result<string> {
   const value = owner.trim();

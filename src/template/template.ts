@@ -78,7 +78,7 @@ class Reader {
     text: string,
     readonly firstLine: number,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, strict: true });
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, strict: true, logLevel: 'error' });
     const error = this.doc.errors[0];
     if (error) {
       const pos = this.lines.linePos(error.pos[0]);

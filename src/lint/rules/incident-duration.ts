@@ -1,5 +1,9 @@
-import { durationAgrees } from '../../document/parse.js';
 import { numberOption, type Rule } from '../rule.js';
+
+/** Whether a stated duration agrees with the window: within `toleranceMinutes` or 10%, whichever is larger. */
+export function durationAgrees(stated: number, actual: number, toleranceMinutes = 5): boolean {
+  return Math.abs(stated - actual) <= Math.max(toleranceMinutes, actual * 0.1);
+}
 
 function human(minutes: number): string {
   const h = Math.floor(minutes / 60);

@@ -1,0 +1,123 @@
+/**
+ * Action items: list items, table rows or bare lines of the action-items sections, with owner, due date, ticket,
+ * status (open, done, won't do) and priority (./action-lifecycle.ts).
+ */
+import { actionPriority, actionStatus, isTicket, statusOfCell, taskText } from './action-lifecycle.js';
+import { normalizeDate } from './dates.js';
+import { normalizeHeading } from './headings.js';
+import type { List, ListItem, Root, Table } from './markdown.js';
+import { textOf } from './markdown.js';
+import type { ActionItem, Section, Span } from './model.js';
+import { sectionNodes } from './sections.js';
+import { plainLine, spanOf, type Lines } from './text.js';
+import { findDates } from './time.js';
+
+const OWNER_FIELD_RE = /\(owner:\s*([^\s,()](?:[^,()\n]*[^\s,()])?)\s*[,)]/iu;
+const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)[\s*]*(?:[:=][\s*]*)?(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
+const HANDLE_RE = /(?<![\w.])@([A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/;
+const DUE_RE = /\b(?:due|deadline|by|target|eta)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/gi;
+const TICKET_RE = /(?<![\w/])(#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)/;
+
+function parseActionText(text: string, span: Span, done: boolean | null): ActionItem {
+  // "(owner: X, due: D)" as postmortem new writes it, then the ways people write it.
+  const loose = OWNER_RE.exec(text)?.[1] ?? (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : undefined);
+  const owner = OWNER_FIELD_RE.exec(text)?.[1]?.trim() ?? (loose ? loose.replace(/(?<![,.;)])[,.;)]+$/, '') || null : null);
+  let due: string | null = null;
+  // The first "due:", "by", "deadline" that a date follows ("Add alerts by region" has none).
+  for (const label of text.matchAll(DUE_RE)) {
+    const rest = text.slice(label.index + label[0].length);
+    const d = findDates(rest)[0];
+    if (d && d.index === 0) {
+      due = normalizeDate(d.date);
+      break;
+    }
+  }
+  const ticket = [...text.matchAll(new RegExp(TICKET_RE, 'g'))].map((m) => m[1]!).find(isTicket) ?? null;
+  return { ...span, text, owner: owner || null, due, done, status: actionStatus(text, done), priority: actionPriority(text), ticket };
+}
+
+const META_SUFFIX_RE = /(?<!\s)\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
+
+/** One action item as typed on a command line: "[x] Task (owner: @x, due: 2023-03-15)". */
+export function parseActionLine(line: string): { item: string; owner: string | null; due: string | null; done: boolean } {
+  const done = /^\s*\[[xX]\]\s*/.test(line);
+  const text = line.replace(/^\s*\[[ xX]\]\s*/, '');
+  const parsed = parseActionText(text, { line: 1, column: 1, endLine: 1, endColumn: 1 }, done);
+  const item = text.replace(META_SUFFIX_RE, '').trim();
+  return { item, owner: parsed.owner, due: parsed.due, done };
+}
+
+export function extractActionItems(tree: Root, sections: Section[], lines: Lines): ActionItem[] {
+  const out: ActionItem[] = [];
+  const seen = new Set<number>();
+  for (const section of sections) {
+    if (!section.ids.includes('action-items') || section.style === 'inline') continue;
+    for (const node of sectionNodes(tree, section)) {
+      if (node.type === 'list') {
+        for (const item of (node as List).children) {
+          const nested = item.children.find((c): c is List => c.type === 'list');
+          const head = item.children[0];
+          const headText = head ? textOf(head).trim() : '';
+          // "Tasks:" with the tasks nested under it
+          if (nested && /:\s*$/.test(headText)) {
+            for (const sub of nested.children) addItem(sub);
+          } else {
+            addItem(item);
+          }
+        }
+      } else if (node.type === 'table') {
+        const table = node as Table;
+        const header = table.children[0]?.children.map((c) => normalizeHeading(textOf(c))) ?? [];
+        const ownerCol = header.findIndex((h) => /owner|assignee|who/.test(h));
+        const dueCol = header.findIndex((h) => /due|deadline|date/.test(h));
+        const doneCol = header.findIndex((h) => /status|done|state/.test(h));
+        const priorityCol = header.findIndex((h) => /^(?:priority|prio|p)$/.test(h));
+        const ticketCol = header.findIndex((h) => /^(?:ticket|issue|bug|jira|link|tracking)s?$/.test(h));
+        for (const row of table.children.slice(1)) {
+          const cells = row.children.map((c) => textOf(c).trim());
+          const item = parseActionText(cells.join(' | '), spanOf(row), null);
+          if (ownerCol >= 0) item.owner = cells[ownerCol] || null;
+          if (dueCol >= 0 && cells[dueCol]) {
+            const d = findDates(cells[dueCol]!)[0];
+            item.due = d ? normalizeDate(d.date) : cells[dueCol]!;
+          }
+          if (doneCol >= 0 && cells[doneCol]) {
+            item.status = statusOfCell(cells[doneCol]!) ?? item.status;
+            item.done = item.status === 'done';
+          }
+          if (priorityCol >= 0 && cells[priorityCol]) item.priority = actionPriority(cells[priorityCol]!) ?? item.priority;
+          if (ticketCol >= 0 && cells[ticketCol]) item.ticket = cells[ticketCol]!;
+          item.text = cells.filter((_, i) => ![ownerCol, dueCol, doneCol, priorityCol, ticketCol].includes(i)).join(' | ');
+          out.push(item);
+        }
+      } else if (node.type === 'paragraph' && !sections.some((s) => s !== section && s.line >= node.position!.start.line && s.line <= node.position!.end.line && s.style !== 'inline' && s.line > section.line)) {
+        // Bare lines as items, as in hand-written documents without list markup.
+        const from = Math.max(node.position!.start.line, section.contentStart);
+        const to = Math.min(node.position!.end.line, section.contentEnd);
+        for (let n = from; n <= to; n++) {
+          const l = lines.line(n).trim();
+          const plain = plainLine(l);
+          if (!plain || /:\s*$/.test(plain) || seen.has(n)) continue;
+          seen.add(n);
+          const col = lines.line(n).indexOf(l) + 1;
+          out.push(parseActionText(plain, { line: n, column: col, endLine: n, endColumn: col + l.length }, null));
+        }
+      }
+    }
+  }
+  return out;
+
+  function addItem(item: ListItem): void {
+    const span = spanOf(item);
+    if (seen.has(span.line)) return;
+    seen.add(span.line);
+    const first = item.children[0];
+    const text = first ? textOf(first).replace(/\s+/g, ' ').trim() : '';
+    const line = lines.line(span.line);
+    const all = textOf(item).replace(/\s+/g, ' ').trim();
+    const parsed = parseActionText(all, { ...span, endLine: first?.position?.end.line ?? span.line, endColumn: first?.position?.end.column ?? line.length + 1 }, item.checked ?? null);
+    // The task itself: "(owner: …, due: …)" is in owner and due.
+    parsed.text = taskText(text.replace(META_SUFFIX_RE, '').trim() || text);
+    out.push(parsed);
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Heading candidates: every line that may open a section. Markdown headings (ATX, setext), HTML headings, bold
+ * lines, lone "Label:" lines, bare section names, and inline "Label: text" lines (in paragraphs and bullets).
+ */
+import type { SectionMatcher } from './headings.js';
+import type { Html, Paragraph, Root } from './markdown.js';
+import { textOf } from './markdown.js';
+import type { HeadingStyle, Span } from './model.js';
+import { BOLD_SEGMENT, plainLine, spanOf, type Lines } from './text.js';
+
+export interface Candidate extends Span {
+  text: string;
+  style: HeadingStyle;
+  depth: number;
+  ids: string[];
+  /** First line of content. */
+  contentStart: number;
+  /** For inline labels: the last line of the paragraph holding them. */
+  blockEnd?: number;
+  /** Column where an inline label's content starts. */
+  contentColumn?: number;
+}
+
+const HTML_HEADING_RE = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
+const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})<\/\1>\s*(?::\s*)?(?:<\/p>\s*)?(?:<br\s*\/?>\s*)?$/i;
+
+export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatcher): Candidate[] {
+  const out: Candidate[] = [];
+  for (const node of tree.children) {
+    if (!node.position) continue;
+    if (node.type === 'heading') {
+      const text = textOf(node).trim();
+      const startLine = lines.line(node.position.start.line);
+      out.push({
+        ...spanOf(node),
+        text,
+        style: /^\s{0,3}#/.test(startLine) ? 'atx' : 'setext',
+        depth: node.depth,
+        ids: matcher.match(text, 'heading'),
+        contentStart: node.position.end.line + 1,
+      });
+    } else if (node.type === 'html') {
+      collectHtmlCandidates(node, matcher, out);
+    } else if (node.type === 'paragraph') {
+      collectParagraphCandidates(node, lines, matcher, out);
+    } else if (node.type === 'list') {
+      // "- **Impact:** 30% of users…": a labelled bullet marks a section inside the one around it.
+      for (const item of node.children) {
+        const first = item.children[0];
+        if (first?.type !== 'paragraph' || !first.position) continue;
+        const line = lines.line(first.position.start.line);
+        const text = line.slice(first.position.start.column - 1);
+        const m = INLINE_LABEL_RE.exec(text.trim()) ?? LABEL_LINE_RE.exec(plainLine(text));
+        if (!m) continue;
+        const ids = matcher.match(m[1]!, 'strict');
+        if (ids.length === 0) continue;
+        out.push({
+          line: first.position.start.line,
+          column: first.position.start.column,
+          endLine: first.position.start.line,
+          endColumn: line.length + 1,
+          text: m[1]!.trim(),
+          style: 'inline',
+          depth: 8,
+          ids,
+          contentStart: first.position.start.line,
+          contentColumn: first.position.start.column,
+          blockEnd: item.position!.end.line,
+        });
+      }
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candidate[]): void {
+  const base = node.position!.start;
+  const lineAt = (offset: number): { line: number; column: number } => {
+    const before = node.value.slice(0, offset);
+    const nl = before.lastIndexOf('\n');
+    const line = base.line + (before.match(/\n/g)?.length ?? 0);
+    return { line, column: nl < 0 ? base.column + offset : offset - nl };
+  };
+  HTML_HEADING_RE.lastIndex = 0;
+  for (let m = HTML_HEADING_RE.exec(node.value); m; m = HTML_HEADING_RE.exec(node.value)) {
+    const text = m[2]!.replace(/<[^<>]*>/g, '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    const start = lineAt(m.index);
+    const end = lineAt(m.index + m[0].length);
+    out.push({
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      text,
+      style: 'html',
+      depth: Number(m[1]),
+      ids: matcher.match(text, 'heading'),
+      contentStart: end.line + 1,
+    });
+  }
+  const valueLines = node.value.split(/\r\n|\r|\n/);
+  valueLines.forEach((l, i) => {
+    const m = HTML_BOLD_LINE_RE.exec(l);
+    if (!m) return;
+    const ids = matcher.match(m[2]!);
+    if (ids.length === 0) return;
+    const line = base.line + i;
+    out.push({
+      line,
+      column: 1,
+      endLine: line,
+      endColumn: l.length + 1,
+      text: m[2]!.trim(),
+      style: 'bold',
+      depth: 7,
+      ids,
+      contentStart: line + 1,
+    });
+  });
+}
+
+const LABEL_LINE_RE = /^([^:]{2,60}):\s*$/;
+const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:(?:\*\*|__|\*|_)\s*)?(\S.*)$/u;
+
+function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: SectionMatcher, out: Candidate[]): void {
+  const { start, end } = node.position!;
+  for (let n = start.line; n <= end.line; n++) {
+    const raw = lines.line(n);
+    const line = raw.includes('<') || raw.includes('\\') ? raw.replace(/(?<!\s)\s*(?:<br\s*\/?>|\\)\s*$/i, '').trimEnd() : raw.trimEnd();
+    const indent = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    const span = { line: n, column: indent + 1, endLine: n, endColumn: line.length + 1 };
+    // An escaped colon or asterisk ("Timeline\\:", "\\*\\*Impact\\*\\*") is the author saying "this is text".
+    if (/\\[:*_]/.test(trimmed)) continue;
+    // A whole line in bold: "**Timeline:**", "**Root** **cause**"
+    if (trimmed.length <= 120 && /\*\*|__/.test(trimmed) && trimmed.replace(BOLD_SEGMENT, '').replace(/[\s:]/g, '') === '') {
+      const text = plainLine(trimmed).replace(/(?<!\s)\s*:\s*$/, '');
+      const ids = matcher.match(text);
+      if (ids.length > 0 && text.split(/\s+/).length <= 12) {
+        out.push({ ...span, text, style: 'bold', depth: 7, ids, contentStart: n + 1 });
+      }
+      continue;
+    }
+    const plain = plainLine(trimmed);
+    // A lone "Label:" line: "Issue Summary:", "Timeline (all times GMT):"
+    const label = LABEL_LINE_RE.exec(plain);
+    if (label && /\p{L}/u.test(label[1]!) && label[1]!.split(/\s+/).length <= 10) {
+      const ids = matcher.match(label[1]!);
+      if (ids.length > 0) out.push({ ...span, text: label[1]!.trim(), style: 'label', depth: 7, ids, contentStart: n + 1 });
+      continue;
+    }
+    // A bare line that is exactly a section name: "TIMELINE", "Issue Summary"
+    if (!plain.includes(':') && plain.split(/\s+/).length <= 6) {
+      const ids = matcher.match(plain, 'strict');
+      if (ids.length > 0) {
+        out.push({ ...span, text: plain, style: 'label', depth: 7, ids, contentStart: n + 1 });
+        continue;
+      }
+    }
+    // "Impact: text…" at the start of a line: marks a section without ending the one around it.
+    const inline = INLINE_LABEL_RE.exec(trimmed);
+    if (inline) {
+      const ids = matcher.match(inline[1]!, 'strict');
+      if (ids.length > 0) {
+        out.push({
+          ...span,
+          endColumn: indent + trimmed.indexOf(':') + 2,
+          text: inline[1]!.trim(),
+          style: 'inline',
+          depth: 8,
+          ids,
+          contentStart: n,
+          contentColumn: indent + trimmed.length - inline[2]!.length + 1,
+          blockEnd: end.line,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** Calendar dates as the reader carries them (a year may be unknown). */
+import type { DateParts } from './time.js';
+
+export function withDate(parts: DateParts | undefined, fallback: DateParts | undefined): DateParts | undefined {
+  if (!parts) return fallback;
+  if (parts.year === undefined && fallback?.year !== undefined) return { ...parts, year: fallback.year };
+  return parts;
+}
+
+export function datePartsOf(value: unknown): DateParts | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+  }
+  if (typeof value === 'string' || (value && typeof value === 'object')) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value));
+    if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  }
+  return undefined;
+}
+
+export function normalizeDate(d: DateParts): string {
+  const mm = String(d.month).padStart(2, '0');
+  const dd = String(d.day).padStart(2, '0');
+  return d.year !== undefined ? `${d.year}-${mm}-${dd}` : `--${mm}-${dd}`;
+}
