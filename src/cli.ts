@@ -139,6 +139,7 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .command('index')
     .description('write the index table into <dir>/README.md, between marker comments')
     .option('--check', 'write nothing; exit 1 when the index is out of date (for CI)')
+    .option('--chart <kind>', 'add a Mermaid chart under the table: incidents (per quarter), resolve (median hours per quarter) or none; kept by later runs')
     .action(lazy(() => import('./commands/index-page.js'), 'run'));
 
   program
