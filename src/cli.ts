@@ -124,6 +124,7 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--timezone <zone>', "IANA zone for the config (default: this machine's)")
     .option('--template-copy <name>', 'copy a built-in template into .postmortem/templates/ to edit (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .option('--ci <provider>', 'also write a CI workflow (github)')
+    .option('--pages', 'with --ci github: also a workflow that publishes postmortem report on GitHub Pages')
     .action(lazy(() => import('./commands/init.js'), 'run'));
 
   program

@@ -15,6 +15,7 @@ export interface InitOptions extends GlobalOptions {
   timezone?: string;
   templateCopy?: string[];
   ci?: string;
+  pages?: boolean;
 }
 
 const WORKFLOW = (dir: string): string => `# Written by "postmortem init --ci github". Checks postmortems on every pull request.
@@ -48,9 +49,56 @@ jobs:
       - run: npx --yes postmortem actions --overdue --fail-on-overdue
 `;
 
+/**
+ * `--ci github --pages`: a workflow of its own that builds `postmortem report` and publishes it with GitHub Pages'
+ * official actions (configure-pages, upload-pages-artifact, deploy-pages), on pushes to main and every Monday
+ * (overdue action items change with the date).
+ */
+export const PAGES_WORKFLOW = (dir: string): string => `# Written by "postmortem init --ci github --pages". Publishes "postmortem report" with GitHub Pages.
+# Turn it on once: Settings → Pages → Build and deployment → Source: GitHub Actions.
+name: postmortem report
+on:
+  push:
+    branches: [main]
+    paths: ['${dir}/**', '.postmortemrc*', '.postmortem/**']
+  schedule:
+    - cron: '0 7 * * 1' # Mondays: overdue action items change with the date
+  workflow_dispatch:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+concurrency:
+  group: pages
+  cancel-in-progress: false
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npx --yes postmortem report --out _site
+      - uses: actions/configure-pages@v5
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: _site
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: \${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+`;
+
 export async function run(opts: InitOptions): Promise<number> {
   const cwd = process.cwd();
   if (opts.ci !== undefined && opts.ci !== 'github') throw new UserError(`--ci supports "github", not "${opts.ci}"`);
+  if (opts.pages && opts.ci !== 'github') throw new UserError('--pages publishes the report from GitHub Actions: use it with --ci github');
   const { config: existing, templates } = await openProject(cwd, opts.config);
   if (opts.template) templates.get(opts.template);
   const builtIn = readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
@@ -93,6 +141,7 @@ export async function run(opts: InitOptions): Promise<number> {
       create(resolve(root, existing.templates ?? join('.postmortem', 'templates'), `${name}.md`), source, `copy of the built-in "${name}" template, yours to edit`);
     }
     if (opts.ci === 'github') create(join(root, '.github', 'workflows', 'postmortem.yml'), WORKFLOW(dir), 'GitHub Actions workflow');
+    if (opts.ci === 'github' && opts.pages) create(join(root, '.github', 'workflows', 'postmortem-pages.yml'), PAGES_WORKFLOW(dir), 'GitHub Pages workflow for postmortem report');
   } catch (error) {
     if (error instanceof UserError) throw error;
     const e = error as NodeJS.ErrnoException;
