@@ -39,6 +39,7 @@ await build({
     'src/import/convert.ts',
     // postmortem report: the site builder with vega, vega-lite, unified and d3, imported only by that command.
     'src/site/report.ts',
+    'src/site/markdown-worker.ts',
   ],
   outdir: 'dist',
   outbase: 'src',

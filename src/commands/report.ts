@@ -24,7 +24,7 @@ export interface ReportOptions extends GlobalOptions {
 export const MARKER = '.postmortem-report';
 
 interface SiteModule {
-  buildSite(input: { docs: Postmortem[]; slo: Record<string, number> | undefined; today: string; since?: string; title?: string }): Promise<{ files: Map<string, string>; pages: number }>;
+  buildSite(input: { docs: Postmortem[]; slo: Record<string, number> | undefined; today: string; since?: string; title?: string; workerScript?: URL }): Promise<{ files: Map<string, string>; pages: number }>;
 }
 
 export async function run(opts: ReportOptions): Promise<number> {
@@ -41,7 +41,7 @@ export async function run(opts: ReportOptions): Promise<number> {
   }
   if (out === repo.dir || repo.dir.startsWith(`${out}/`)) throw new UserError(`--out ${shown} holds the postmortems: give another directory`);
   const { buildSite } = (await importModule(new URL('./site/report.js', import.meta.url).href)) as unknown as SiteModule;
-  const site = await buildSite({ docs: repo.docs, slo: repo.config.actions?.slo, today, ...(since ? { since } : {}), ...(opts.title ? { title: opts.title } : {}) });
+  const site = await buildSite({ workerScript: new URL('./site/markdown-worker.js', import.meta.url), docs: repo.docs, slo: repo.config.actions?.slo, today, ...(since ? { since } : {}), ...(opts.title ? { title: opts.title } : {}) });
   const parent = dirname(out);
   const temp = join(parent, `.${randomBytes(6).toString('hex')}.postmortem-report.tmp`);
   const old = `${temp}.old`;

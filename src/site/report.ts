@@ -10,7 +10,7 @@ import { aggregate, breakdown, entryMillis, incidentStats, quarterOf, startMilli
 import { byDateDesc, formatMinutes } from '../repo.js';
 import { chart } from './charts.js';
 import { esc, htmlTable, page } from './html.js';
-import { renderMarkdown } from './markdown.js';
+import { renderAll } from './markdown-worker.js';
 import { timelineSvg, type Milestone, type TimelinePoint } from './timeline.js';
 
 export interface SiteInput {
@@ -20,6 +20,8 @@ export interface SiteInput {
   today: string;
   since?: string;
   title?: string;
+  /** The built markdown worker (dist/site/markdown-worker.js), to share the rendering of many documents. */
+  workerScript?: URL;
 }
 
 export interface Site {
@@ -207,7 +209,13 @@ function actionsTable(rows: ActionRow[], link?: (r: ActionRow) => string): strin
   );
 }
 
-function docPage(doc: Postmortem, i: IncidentStats, rows: ActionRow[], input: SiteInput, generated: string, n: number): string {
+/** The document's Markdown without its front matter. */
+function bodyOf(doc: Postmortem): string {
+  if (!doc.frontMatter.span) return doc.source;
+  return doc.source.split(/\r\n|\r|\n/).slice(doc.frontMatter.span.endLine).join('\n');
+}
+
+function docPage(doc: Postmortem, i: IncidentStats, rows: ActionRow[], input: SiteInput, generated: string, n: number, html: string): string {
   const title = i.title ?? doc.path;
   const points: TimelinePoint[] = [];
   for (const e of doc.timeline) {
@@ -234,8 +242,6 @@ function docPage(doc: Postmortem, i: IncidentStats, rows: ActionRow[], input: Si
     ['Time to resolve', esc(formatMinutes(i.resolve))],
     ['Source', `<code>${esc(doc.path)}</code>`],
   ];
-  const lines = doc.source.split(/\r\n|\r|\n/);
-  const body = doc.frontMatter.span ? lines.slice(doc.frontMatter.span.endLine).join('\n') : doc.source;
   const content = `<h1>${esc(title)}</h1>
 <dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
 <h2 id="timeline">Timeline</h2>
@@ -244,7 +250,7 @@ ${entries}
 <h2 id="actions">Action items</h2>
 ${rows.length ? actionsTable(rows) : '<p class="muted">No action items.</p>'}
 <h2 id="document">Document</h2>
-<article class="doc">${renderMarkdown(body)}</article>`;
+<article class="doc">${html}</article>`;
   return page({ title: `${title}: postmortem`, body: content, home: '../index.html', generated, heading: input.title ?? 'Postmortems' });
 }
 
@@ -312,6 +318,7 @@ ${overdueRows.length ? `<h3>Overdue</h3>${actionsTable(overdueRows, link)}` : '<
 <h2 id="postmortems">Postmortems</h2>
 ${table}`;
   files.set('index.html', page({ title: input.title ?? 'Postmortems', body, home: 'index.html', generated, heading: input.title ?? 'Postmortems' }));
-  pairs.forEach(({ doc, i }, n) => files.set(`p/${slug.get(doc.path)}.html`, docPage(doc, i, byPath.get(doc.path) ?? [], input, generated, n)));
+  const html = await renderAll(pairs.map(({ doc }) => bodyOf(doc)), input.workerScript);
+  pairs.forEach(({ doc, i }, n) => files.set(`p/${slug.get(doc.path)}.html`, docPage(doc, i, byPath.get(doc.path) ?? [], input, generated, n, html[n]!)));
   return { files, pages: files.size };
 }
