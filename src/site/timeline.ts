@@ -80,7 +80,7 @@ export function timelineSvg(title: string, pointsAt: TimelinePoint[], milestones
   const labelsY = 14;
   const dotsY = 44;
   const axisY = dotsY + rows * 22;
-  const height = axisY + 30;
+  const height = axisY + 44;
   const gaps = findGaps(points.map((p) => p.at));
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif" font-size="11">`);
@@ -107,6 +107,6 @@ export function timelineSvg(title: string, pointsAt: TimelinePoint[], milestones
     const cy = dotsY + p.row * 22;
     parts.push(`<g class="entry"><title>${esc(`${p.n}. ${p.raw ?? fmt(new Date(p.at))}: ${p.text}`)}</title><circle cx="${p.px.toFixed(1)}" cy="${cy}" r="9" fill="#e8f0fe" stroke="#0b57d0"/><text x="${p.px.toFixed(1)}" y="${cy}" dy="0.35em" text-anchor="middle" fill="#0b57d0" font-size="10">${p.n}</text></g>`);
   }
-  parts.push(`<text x="${WIDTH - PAD.right}" y="${height - 2}" text-anchor="end" fill="#59636e">${esc(zone.label)}</text></svg>`);
+  parts.push(`<text x="${PAD.left}" y="${height - 4}" fill="#59636e">times in ${esc(zone.label)}</text></svg>`);
   return parts.join('');
 }
