@@ -30,7 +30,9 @@ describe('postmortem init --ci github --pages', () => {
     expect(wf.jobs.deploy!.steps[0]!.uses).toMatch(/^actions\/deploy-pages@v\d+$/);
     // The command the workflow runs, run here in the repository init wrote (with one postmortem in it).
     writeFileSync(join(dir, 'postmortems', '2023-03-01-login.md'), readFileSync(join(ROOT, 'examples', '2023-03-01-login-service-down-after-a-migration-locked-the-users-table.md'), 'utf8'));
-    const report = runCli(run.run!.replace(/^npx --yes postmortem /, '').split(' '), { cwd: dir });
+    // Without a package.json the workflow runs "npx --yes --package postmortem-cli@VERSION postmortem report …".
+    expect(run.run).toMatch(/^npx --yes --package postmortem-cli@\d+\.\d+\.\d+\S* postmortem report --out \S+$/);
+    const report = runCli(run.run!.replace(/^.* postmortem (?=report )/, '').split(' '), { cwd: dir });
     expect(report.code).toBe(0);
     expect(existsSync(join(dir, out, 'index.html'))).toBe(true);
     expect(existsSync(join(dir, out, 'p', '2023-03-01-login.html'))).toBe(true);

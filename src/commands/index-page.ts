@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../atomic.js';
-import { byDateDesc, formatMinutes, openRepository, summarize, warnSkipped } from '../repo.js';
+import { byDateDesc, formatMinutes, openRepository, summarize, warnSkipped, type Repository } from '../repo.js';
 import { incidentStats, percentile, previousQuarter, quarterOf } from './stats.js';
 import type { GlobalOptions } from '../cli.js';
 
@@ -77,10 +77,11 @@ export function updateReadme(readme: string | undefined, index: string): string 
   return `${readme.trimEnd()}\n\n${index}\n`;
 }
 
-export async function run(opts: GlobalOptions & { check?: boolean; chart?: string }): Promise<number> {
-  if (opts.chart !== undefined && !CHARTS.includes(opts.chart as ChartKind)) throw new UserError(`--chart expects incidents, resolve or none, not "${opts.chart}"`);
-  const repo = await openRepository(opts.config ? { config: opts.config } : {});
-  warnSkipped(repo);
+/**
+ * The index page of a repository: its path, its text now, and its text with the index up to date. `chart`: the
+ * chart asked for, else the one the index already has (between its markers), else none.
+ */
+function indexPage(repo: Repository, chart?: ChartKind): { path: string; readme: string | undefined; updated: string; count: number } {
   const path = join(repo.dir, 'README.md');
   let readme: string | undefined;
   try {
@@ -89,14 +90,41 @@ export async function run(opts: GlobalOptions & { check?: boolean; chart?: strin
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UserError(`cannot read ${path}: ${(error as Error).message}`);
   }
   const rows = repo.docs.map(summarize).sort(byDateDesc);
-  // The chart asked for, else the one the index already has (between its markers), else none.
   const block = readme === undefined ? '' : readme.slice(START_RE.exec(readme)?.index ?? readme.length, readme.indexOf(INDEX_END) + 1 || undefined);
-  const kind = (opts.chart as ChartKind | undefined) ?? (CHART_RE.exec(block)?.[1] as ChartKind | undefined) ?? 'none';
-  const chart = kind === 'none' ? undefined : renderChart(kind, repo.docs.map((d) => incidentStats(d)));
-  const updated = updateReadme(readme, renderIndex(rows, repo.dir, chart));
+  const kind = chart ?? (CHART_RE.exec(block)?.[1] as ChartKind | undefined) ?? 'none';
+  const drawn = kind === 'none' ? undefined : renderChart(kind, repo.docs.map((d) => incidentStats(d)));
+  return { path, readme, updated: updateReadme(readme, renderIndex(rows, repo.dir, drawn)), count: rows.length };
+}
+
+const plural = (n: number): string => `${n} postmortem${n === 1 ? '' : 's'}`;
+
+/**
+ * After `new` or `import` wrote a postmortem: bring the index page up to date when the repository has one (a
+ * README.md with the index markers), so that `index --check` in CI stays green. Returns what it did, for the
+ * command to print; a problem is a warning (the document is written), never a failure.
+ */
+export async function refreshIndex(opts: GlobalOptions): Promise<string | undefined> {
+  try {
+    const repo = await openRepository(opts.config ? { config: opts.config } : {});
+    const { path, readme, updated, count } = indexPage(repo);
+    if (readme === undefined || !START_RE.test(readme) || updated === readme) return undefined;
+    writeFileAtomic(path, updated);
+    return `Updated ${relative(repo.cwd, path) || path} (${plural(count)})`;
+  } catch (error) {
+    const why = error instanceof UserError ? error.message : (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    process.stderr.write(`postmortem: warning: the index page was not updated (${why}); run "postmortem index"\n`);
+    return undefined;
+  }
+}
+
+export async function run(opts: GlobalOptions & { check?: boolean; chart?: string }): Promise<number> {
+  if (opts.chart !== undefined && !CHARTS.includes(opts.chart as ChartKind)) throw new UserError(`--chart expects incidents, resolve or none, not "${opts.chart}"`);
+  const repo = await openRepository(opts.config ? { config: opts.config } : {});
+  warnSkipped(repo);
+  const { path, readme, updated, count } = indexPage(repo, opts.chart as ChartKind | undefined);
   const shown = relative(repo.cwd, path) || path;
   if (updated === readme) {
-    process.stdout.write(`${shown} is up to date (${rows.length} postmortem${rows.length === 1 ? '' : 's'})\n`);
+    process.stdout.write(`${shown} is up to date (${plural(count)})\n`);
     return 0;
   }
   if (opts.check) {
@@ -108,6 +136,6 @@ export async function run(opts: GlobalOptions & { check?: boolean; chart?: strin
   } catch (error) {
     throw new UserError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  process.stdout.write(`${readme === undefined ? 'Created' : 'Updated'} ${shown} (${rows.length} postmortem${rows.length === 1 ? '' : 's'})\n`);
+  process.stdout.write(`${readme === undefined ? 'Created' : 'Updated'} ${shown} (${plural(count)})\n`);
   return 0;
 }
