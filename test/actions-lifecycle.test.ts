@@ -84,6 +84,22 @@ describe('action-item lifecycle', () => {
     expect(rows).toEqual([]);
   });
 
+  it('merges the SLO of a config it extends, priority by priority', () => {
+    const dir = tempDir({
+      'base.yaml': 'actions:\n  slo: { P1: 7d, P2: 14d }\n',
+      '.postmortemrc.yaml': 'extends: ./base.yaml\ndir: pm\nactions:\n  slo: { P2: 28d }\n',
+      'pm/2024-01-10-queue.md': DOC,
+    });
+    const rows = JSON.parse(runCli(['actions', '--json', '--today', '2024-01-10'], { cwd: dir }).stdout) as Row[];
+    expect(rows.find((r) => r.priority === 'P1' && r.status === 'open')).toMatchObject({ due: '2024-01-17', dueSource: 'slo' });
+    const p2 = JSON.parse(runCli(['actions', '--json', '--priority', 'P2', '--today', '2024-01-10'], { cwd: tempDir({
+      'base.yaml': 'actions:\n  slo: { P1: 7d, P2: 14d }\n',
+      '.postmortemrc.yaml': 'extends: ./base.yaml\ndir: pm\nactions:\n  slo: { P2: 28d }\n',
+      'pm/a.md': DOC.replace('- [x] P2 Add a dashboard for the consumers (owner: @bo, due: 2024-01-20, ticket: #77)', '- [ ] P2 Add a dashboard for the consumers (owner: @bo)'),
+    }) }).stdout) as Row[];
+    expect(p2).toMatchObject([{ due: '2024-02-07', dueSource: 'slo' }]);
+  });
+
   it('rejects a bad SLO with a one-line message', () => {
     for (const [config, message] of [
       ['actions:\n  slo: { P1: soon }\n', '"actions.slo.P1" must be a duration such as 28d or 4w, not "soon"'],
