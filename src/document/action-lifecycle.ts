@@ -47,6 +47,11 @@ export function taskText(text: string): string {
   return text.replace(WONTDO_MARK_RE, '').replace(/^P[0-4]\s*[:-]?\s+/, '');
 }
 
+/** Whether a ticket is in a form a tracker gives: `#123`, `ABC-123` or an http(s) URL. */
+export function isTicketForm(ticket: string): boolean {
+  return /^(?:#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)$/.test(ticket.trim()) && isTicket(ticket.trim());
+}
+
 /** A ticket as written, unless it is a severity ("SEV-1") or a priority. */
 export function isTicket(ticket: string): boolean {
   return !/^(?:SEV|P)-?\d+$/i.test(ticket);
