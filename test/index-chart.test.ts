@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runCli, tempDir } from './helpers.js';
 import { exampleRepo } from './report-fixtures.js';
 
 const readme = (dir: string): string => readFileSync(join(dir, 'pm', 'README.md'), 'utf8');
@@ -44,6 +44,11 @@ describe('postmortem index --chart', () => {
     expect(runCli(['index', '--chart', 'none'], { cwd: dir }).code).toBe(0);
     expect(readme(dir)).not.toContain('mermaid');
     expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(0);
+    // No data yet: a line that says so, and the marker that keeps the chart for later.
+    const none = tempDir({ '.postmortemrc.yaml': 'dir: pm\n', 'pm/a.md': '---\ntitle: Undated\n---\n\n# Undated\n' });
+    expect(runCli(['index', '--chart', 'resolve'], { cwd: none }).code).toBe(0);
+    expect(readFileSync(join(none, 'pm', 'README.md'), 'utf8')).toContain('<!-- postmortem-index:chart resolve -->\n\n*No incident with a known time to resolve yet: the chart appears with the first.*\n\n<!-- postmortem-index:end -->');
+    expect(runCli(['index', '--check'], { cwd: none }).code).toBe(0);
     expect(runCli(['index', '--chart', 'pie'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem: --chart expects incidents, resolve or none, not "pie"\n' });
   });
 });

@@ -51,7 +51,11 @@ export function renderChart(kind: 'incidents' | 'resolve', incidents: Array<{ da
     }
   }
   const inQuarter = (q: string): typeof dated => dated.filter((i) => quarterOf(i.date) === q);
-  const lines = [`<!-- postmortem-index:chart ${kind} -->`, '```mermaid', 'xychart-beta'];
+  const marker = `<!-- postmortem-index:chart ${kind} -->`;
+  // Mermaid draws no chart without data: say so instead, and keep the marker so the chart comes when data does.
+  const empty = `${marker}\n\n*No ${kind === 'incidents' ? 'dated incident' : 'incident with a known time to resolve'} yet: the chart appears with the first.*`;
+  if (quarters.length === 0) return empty;
+  const lines = [marker, '```mermaid', 'xychart-beta'];
   if (kind === 'incidents') {
     const counts = quarters.map((q) => inQuarter(q).length);
     lines.push('  title "Incidents per quarter"', `  x-axis [${quarters.map((q) => `"${q}"`).join(', ')}]`, `  y-axis "Incidents" 0 --> ${Math.max(1, ...counts)}`, `  bar [${counts.join(', ')}]`);
@@ -61,6 +65,7 @@ export function renderChart(kind: 'incidents' | 'resolve', incidents: Array<{ da
       .map((q) => ({ q, m: percentile(inQuarter(q).map((i) => i.resolve).filter((v): v is number => v !== null), 50) }))
       .filter((k): k is { q: string; m: number } => k.m !== null)
       .map((k) => ({ q: k.q, hours: Math.round((k.m / 60) * 10) / 10 }));
+    if (known.length === 0) return empty;
     lines.push('  title "Median hours to resolve, per quarter"', `  x-axis [${known.map((k) => `"${k.q}"`).join(', ')}]`, `  y-axis "Hours" 0 --> ${Math.max(1, Math.ceil(Math.max(0, ...known.map((k) => k.hours))))}`, `  line [${known.map((k) => k.hours).join(', ')}]`);
   }
   lines.push('```');
