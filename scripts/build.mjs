@@ -46,6 +46,9 @@ const esm = await build({
     'src/template/load.ts',
     'src/template/template.ts',
     'src/import/convert.ts',
+    // postmortem report: the site builder with vega, vega-lite, unified and d3, imported only by that command.
+    'src/site/report.ts',
+    'src/site/markdown-worker.ts',
   ],
   outdir: 'dist',
   outbase: 'src',

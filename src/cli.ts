@@ -131,6 +131,7 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--timezone <zone>', "IANA zone for the config (default: this machine's)")
     .option('--template-copy <name>', 'copy a built-in template into .postmortem/templates/ to edit (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .option('--ci <provider>', 'also write a CI workflow (github)')
+    .option('--pages', 'with --ci github: also a workflow that publishes postmortem report on GitHub Pages')
     .action(lazy(() => import('./commands/init.js'), 'run'));
 
   program
@@ -146,14 +147,17 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .command('index')
     .description('write the index table into <dir>/README.md, between marker comments')
     .option('--check', 'write nothing; exit 1 when the index is out of date (for CI)')
+    .option('--chart <kind>', 'add a Mermaid chart under the table: incidents (per quarter), resolve (median hours per quarter) or none; kept by later runs')
     .action(lazy(() => import('./commands/index-page.js'), 'run'));
 
   program
     .command('actions')
     .description('list the action items of all postmortems, overdue first')
-    .option('--open', 'only items not done')
-    .option('--overdue', 'only items past their due date')
+    .option('--open', 'only open items (neither done nor won\'t do)')
+    .option('--overdue', 'only open items past their due date (written, or from the config\'s actions.slo)')
     .option('--owner <name>', 'only items of this owner (with or without @)')
+    .option('--priority <p>', 'only items of this priority (P0 to P4)')
+    .option('--status <status>', 'only items with this status: open, done or wontdo')
     .option('--json', 'print JSON')
     .option('--fail-on-overdue', 'exit 1 when an item is overdue (for a scheduled CI job)')
     .option('--today <date>', 'the date to compare due dates with (default: today), for reproducible reports')
@@ -161,10 +165,14 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
 
   program
     .command('stats')
-    .description('time to detect, mitigate and resolve, per incident and overall')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV, one row per incident')
+    .description('time to detect, mitigate and resolve, action items done and overdue: per incident, per group, overall')
+    .option('--by <group>', 'one row per service, severity, month, quarter or author')
+    .option('--status <status>', 'only postmortems with this status (e.g. final: drafts left out)')
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
+    .option('--today <date>', 'the date for overdue items and "this quarter" (default: today)')
+    .option('--format <format>', 'text, json or csv')
+    .option('--json', 'print JSON (--format json)')
+    .option('--csv', 'print CSV (--format csv): one row per incident, or per group with --by')
     .action(lazy(() => import('./commands/stats.js'), 'run'));
 
   registerTimelineCommands(program, lazy);
@@ -178,6 +186,15 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .action(lazy(() => import('./commands/print-config.js'), 'run'));
 
   program.command('lsp').description('language server for editors (LSP over stdio): live diagnostics, quick fixes, completion').option('--stdio', 'talk over stdin/stdout (the default and only transport)').option('--clientProcessId <pid>', "exit when the editor's process ends (editors pass it)").action(lazy(() => import('./commands/lsp.js'), 'run'));
+
+  program
+    .command('report')
+    .description('write a static site: trends, breakdowns, action items, one page per postmortem with its timeline')
+    .option('-o, --out <dir>', 'directory to write (default: postmortem-report); replaced only if empty or a previous report')
+    .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
+    .option('--today <date>', 'the date for overdue items and "this quarter" (default: today)')
+    .option('--title <text>', 'the site\'s title (default: Postmortems)')
+    .action(lazy(() => import('./commands/report.js'), 'run'));
 
   program
     .command('rules')

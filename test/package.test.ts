@@ -166,7 +166,7 @@ describe('the tarball in a fresh repository', () => {
       writeFileSync(path, edit(clean, 'due: 2099-03-01', 'due: 2020-03-01'));
       const weekly = runJob(repo, 'overdue-actions');
       expect(weekly[1]!.code).toBe(1);
-      expect(weekly[1]!.stdout).toMatch(/OVERDUE +2020-03-01 +@sam +Pin the broker protocol version/);
+      expect(weekly[1]!.stdout).toMatch(/OVERDUE +\S+ +2020-03-01 +\S+ +@sam +\S+ +Pin the broker protocol version/); // STATUS PRI DUE AGE OWNER TICKET ACTION
     } finally {
       writeFileSync(path, clean);
     }

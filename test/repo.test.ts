@@ -190,20 +190,22 @@ describe('postmortem actions', () => {
     const r = runCli(['actions', '--today', '2023-03-20'], { cwd: dir });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[1]).toMatch(/^OVERDUE  2023-03-10  @tom\.okafor +Add database locks to the on-call runbook for sign-in failu… +incidents\/2023-03-01-.*\.md:\d+$/);
-    expect(lines.at(-1)).toBe('12 action items: 11 open, 2 overdue (as of 2023-03-20)');
+    expect(lines[0]).toMatch(/^STATUS +PRI +DUE +AGE +OWNER +TICKET +ACTION +WHERE$/);
+    expect(lines[1]).toMatch(/^OVERDUE +- +2023-03-10 +19d +@tom\.okafor +- +Add database locks to the on-call runbook for sig… +incidents\/2023-03-01-.*\.md:53$/);
+    expect(r.stdout).toMatch(/^done +P2 +2024-09-13 +- +@lena\.vogel +OPS-312 +Add a post-rotation health check to the runbook +incidents\/2024-09-03-.*\.md:70$/m);
+    expect(r.stdout).toMatch(/^won't do +P3 +2024-09-10 +- +@arjun\.rao +- +Lower the queue-depth alert threshold to match cu… +incidents\/2024-09-03-.*\.md:71$/m);
+    expect(lines.at(-1)).toBe("12 action items: 9 open, 2 overdue, 2 done, 1 won't do (as of 2023-03-20)");
   });
 
   it('filters, prints JSON, and fails on overdue items when asked', () => {
     const dir = fixtureRepo();
     const json = JSON.parse(runCli(['actions', '--json', '--open', '--owner', 'arjun.rao', '--today', '2024-09-15'], { cwd: dir }).stdout);
     expect(json).toEqual([
-      { path: 'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md', line: expect.any(Number), text: 'Lower the queue-depth alert threshold to match current traffic', owner: '@arjun.rao', due: '2024-09-10', done: false, overdue: true },
-      { path: 'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md', line: expect.any(Number), text: 'Rebuild worker images nightly so trust stores stay current', owner: '@arjun.rao', due: '2024-09-20', done: false, overdue: false },
+      { path: 'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md', line: 69, text: 'Rebuild worker images nightly so trust stores stay current', owner: '@arjun.rao', due: '2024-09-20', dueSource: 'written', done: false, status: 'open', priority: 'P1', ticket: 'OPS-311', date: '2024-09-03', ageDays: 12, overdue: false },
     ]);
     const overdue = runCli(['actions', '--overdue', '--fail-on-overdue', '--today', '2024-09-15'], { cwd: dir });
     expect(overdue.code).toBe(1);
-    expect(overdue.stdout.trim().split('\n').at(-1)).toBe('5 action items: 5 open, 5 overdue (as of 2024-09-15)');
+    expect(overdue.stdout.trim().split('\n').at(-1)).toBe("3 action items: 3 open, 3 overdue, 0 done, 0 won't do (as of 2024-09-15)");
     expect(runCli(['actions', '--fail-on-overdue', '--today', '2020-01-01'], { cwd: dir }).code).toBe(0);
   });
 });
@@ -221,7 +223,7 @@ describe('postmortem stats', () => {
       bySeverity: { 'SEV-1': 1, 'SEV-2': 1, 'SEV-3': 1, unknown: 1 },
       byMonth: { '2023-03': 1, '2023-12': 1, '2024-06': 1, '2024-09': 1 },
       minutesTo: { resolve: { count: 4, median: 88, p90: 180 }, detect: { count: 4, median: 0, p90: 18 } },
-      openActions: 11,
+      openActions: 9,
     });
   });
 
@@ -229,11 +231,11 @@ describe('postmortem stats', () => {
     const dir = fixtureRepo();
     const text = runCli(['stats'], { cwd: dir }).stdout;
     expect(text).toMatch(/^MINUTES TO +MEDIAN +P90 +INCIDENTS\ndetect +0m +18m +4\n/m);
-    const csv = runCli(['stats', '--csv', '--since', '2024-01-01'], { cwd: dir }).stdout.trim().split('\n');
-    expect(csv[0]).toBe('path,date,severity,title,detect_minutes,mitigate_minutes,resolve_minutes,open_actions');
+    const csv = runCli(['stats', '--csv', '--since', '2024-01-01', '--today', '2024-09-15'], { cwd: dir }).stdout.trim().split('\n');
+    expect(csv[0]).toBe('path,date,severity,title,detect_minutes,mitigate_minutes,resolve_minutes,open_actions,done_actions,wontdo_actions,overdue_actions,status,services,authors');
     expect(csv.slice(1)).toEqual([
-      'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md,2024-09-03,SEV-3,Webhook deliveries delayed for EU accounts,18,53,88,3',
-      'incidents/2024-06-12-checkout-latency-after-a-cache-configuration-push.md,2024-06-12,SEV-2,Checkout latency after a cache configuration push,6,47,95,3',
+      'incidents/2024-09-03-webhook-deliveries-delayed-for-eu-accounts.md,2024-09-03,SEV-3,Webhook deliveries delayed for EU accounts,18,53,88,1,1,1,0,final,webhooks-eu,lena.vogel;arjun.rao',
+      'incidents/2024-06-12-checkout-latency-after-a-cache-configuration-push.md,2024-06-12,SEV-2,Checkout latency after a cache configuration push,6,47,95,3,0,0,0,in-review,checkout;session-cache,ines.moreau',
     ]);
     expect(runCli(['stats', '--json', '--csv'], { cwd: dir }).code).toBe(2);
   });

@@ -16,6 +16,7 @@ export interface InitOptions extends GlobalOptions {
   timezone?: string;
   templateCopy?: string[];
   ci?: string;
+  pages?: boolean;
 }
 
 /** How the workflow gets postmortem: the project's pinned devDependency, else the package by name and version. */
@@ -96,9 +97,64 @@ function ignoreDrafts(path: string, report: string[], show: (p: string) => strin
   report.push(`${text === undefined ? 'created ' : 'updated '} ${show(path)}  (ignores ${DRAFTS_IGNORE})`);
 }
 
+/**
+ * `--ci github --pages`: a workflow of its own that builds `postmortem report` and publishes it with GitHub Pages'
+ * official actions (configure-pages, upload-pages-artifact, deploy-pages), on pushes to main and every Monday
+ * (overdue action items change with the date).
+ */
+export const PAGES_WORKFLOW = (dir: string, setup: WorkflowSetup): string => {
+  const install = setup.install
+    ? `
+      - name: Install ${PACKAGE_NAME} (the version pinned in package.json)
+        run: ${setup.install}`
+    : '';
+  return `# Written by "postmortem init --ci github --pages" (${PACKAGE_NAME}). Publishes "postmortem report" with GitHub Pages.
+# Turn it on once: Settings → Pages → Build and deployment → Source: GitHub Actions.
+name: postmortem report
+on:
+  push:
+    branches: [main]
+    paths: ['${dir}/**', '.postmortemrc*', '.postmortem/**']
+  schedule:
+    - cron: '0 7 * * 1' # Mondays: overdue action items change with the date
+  workflow_dispatch:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+concurrency:
+  group: pages
+  cancel-in-progress: false
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20${install}
+      - name: Build the report
+        run: ${setup.run} report --out _site
+      - uses: actions/configure-pages@v5
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: _site
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: \${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+`;
+};
+
 export async function run(opts: InitOptions): Promise<number> {
   const cwd = process.cwd();
   if (opts.ci !== undefined && opts.ci !== 'github') throw new UserError(`--ci supports "github", not "${opts.ci}"`);
+  if (opts.pages && opts.ci !== 'github') throw new UserError('--pages publishes the report from GitHub Actions: use it with --ci github');
   const { config: existing, templates } = await openProject(cwd, opts.config);
   if (opts.template) templates.get(opts.template);
   const builtIn = readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
@@ -152,6 +208,7 @@ export async function run(opts: InitOptions): Promise<number> {
     if (opts.ci === 'github') {
       const setup = workflowSetup(root);
       create(join(root, '.github', 'workflows', 'postmortem.yml'), WORKFLOW(dir, setup), 'GitHub Actions workflow');
+      if (opts.pages) create(join(root, '.github', 'workflows', 'postmortem-pages.yml'), PAGES_WORKFLOW(dir, setup), 'GitHub Pages workflow for postmortem report');
       if (setup.install && !pinned(root)) notes.push(`The workflow installs ${PACKAGE_NAME} from package.json: run "npm install --save-dev ${PACKAGE_NAME}" and commit package.json and package-lock.json.`);
     }
     ignoreDrafts(join(root, '.gitignore'), report, show);

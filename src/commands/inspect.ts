@@ -52,7 +52,7 @@ export async function run(file: string, opts: InspectOptions): Promise<number> {
   for (const e of doc.timeline) out.push(`    ${String(e.line).padStart(4)}  ${(e.time ?? '-').padEnd(26)} ${e.text.slice(0, 60)}${e.rolledOver ? '  (next day)' : ''}`);
   out.push(`  action items: ${doc.actionItems.length}`);
   for (const a of doc.actionItems) {
-    out.push(`    ${String(a.line).padStart(4)}  [${a.done ? 'x' : ' '}] ${a.text.slice(0, 50)}${a.owner ? `  owner ${a.owner}` : ''}${a.due ? `  due ${a.due}` : ''}`);
+    out.push(`    ${String(a.line).padStart(4)}  [${a.status === 'done' ? 'x' : a.status === 'wontdo' ? '-' : ' '}] ${a.priority ? `${a.priority} ` : ''}${a.text.slice(0, 50)}${a.owner ? `  owner ${a.owner}` : ''}${a.due ? `  due ${a.due}` : ''}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { lilconfig, type Loader } from 'lilconfig';
 import { LineCounter, parse as parseYaml, parseDocument } from 'yaml';
 import { ruleSettingProblem } from '../lint/settings.js';
+import { sloDays } from '../document/action-lifecycle.js';
 import { isIanaZone } from '../document/time.js';
 import { UserError } from '../errors.js';
 import { importModule } from './importer.js';
@@ -28,6 +29,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Seconds `lint` may spend on one file before reporting it as fatal (default 10). */
   timeout?: number;
+  /** Action items: days until due by priority ("P1", …, "default"), for items whose document gives no due date. */
+  actions?: { slo: Record<string, number> };
   /** Directory holding the config file, else the working directory. */
   root: string;
   /** The config file, when one was found. */
@@ -66,7 +69,7 @@ const jsonLoader: Loader = (path, content) => {
     throw new UserError(`invalid config ${path}: ${(error as Error).message}`);
   }
 };
-const KEYS = ['extends', 'dir', 'template', 'timezone', 'templates', 'rules', 'timeout'];
+const KEYS = ['extends', 'dir', 'template', 'timezone', 'templates', 'rules', 'timeout', 'actions'];
 const SEVERITIES: Severity[] = ['off', 'warn', 'error'];
 
 /**
@@ -137,7 +140,25 @@ export function validateConfig(raw: unknown, path: string, root: string): Config
       config.sources![`rules.${id}`] = path;
     }
   }
+  if (data.actions !== undefined) config.actions = validateActions(data.actions, (p) => fail(path, p));
   return config;
+}
+
+/** `actions: { slo: { P1: 28d, P2: 56d, default: 90d } }`: days as "28d", "4w" or a number. */
+function validateActions(raw: unknown, fail: (problem: string) => never): { slo: Record<string, number> } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('"actions" must be a mapping such as { slo: { P1: 28d, P2: 56d } }');
+  for (const key of Object.keys(raw)) if (key !== 'slo') fail(`unknown setting "actions.${key}"; expected slo`);
+  const slo = (raw as { slo?: unknown }).slo ?? {};
+  if (typeof slo !== 'object' || slo === null || Array.isArray(slo)) fail('"actions.slo" must map priorities (P1, P2, …, default) to durations such as 28d or 4w');
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(slo)) {
+    const priority = /^p[0-4]$/i.test(key) ? key.toUpperCase() : key;
+    if (!/^P[0-4]$/.test(priority) && priority !== 'default') fail(`"actions.slo.${key}": expected a priority P0 to P4, or default`);
+    const days = sloDays(value);
+    if (days === null) fail(`"actions.slo.${key}" must be a duration such as 28d or 4w, not ${JSON.stringify(value)}`);
+    out[priority] = days;
+  }
+  return { slo: out };
 }
 
 export function validateRuleSetting(setting: unknown, where: string, fail: (problem: string) => never): RuleSetting {

@@ -95,7 +95,7 @@ async function loadFile(file: string): Promise<unknown> {
   }
 }
 
-/** Settings set by `over` replace those of `base`; rules merge rule by rule. */
+/** Settings set by `over` replace those of `base`; rules merge rule by rule, the actions SLO priority by priority. */
 function merge(base: Config, over: Config, overTemplates: 'local' | 'shared'): Config {
   const sources = { ...base.sources };
   const merged: Config = { ...base, rules: { ...base.rules, ...over.rules }, sources };
@@ -114,6 +114,8 @@ function merge(base: Config, over: Config, overTemplates: 'local' | 'shared'): C
     }
   }
   merged.extended = [...(base.extended ?? []), ...(over.extended ?? [])];
+  // The action-item SLO merges priority by priority, like rules.
+  if (over.actions) merged.actions = { slo: { ...base.actions?.slo, ...over.actions.slo } };
   return merged;
 }
 

@@ -1,4 +1,8 @@
-/** Action items: list items, table rows or bare lines of the action-items sections, with owner, due date, ticket. */
+/**
+ * Action items: list items, table rows or bare lines of the action-items sections, with owner, due date, ticket,
+ * status (open, done, won't do) and priority (./action-lifecycle.ts).
+ */
+import { actionPriority, actionStatus, isTicket, statusOfCell, taskText } from './action-lifecycle.js';
 import { normalizeDate } from './dates.js';
 import { normalizeHeading } from './headings.js';
 import type { List, ListItem, Root, Table } from './markdown.js';
@@ -33,8 +37,8 @@ function parseActionText(text: string, span: Span, done: boolean | null, form: A
     }
     dueInvalid ??= DATE_SHAPED_RE.exec(rest)?.[0];
   }
-  const ticket = TICKET_RE.exec(text)?.[1] ?? null;
-  const item: ActionItem = { ...span, text, owner: owner || null, due, done, ticket, form };
+  const ticket = [...text.matchAll(new RegExp(TICKET_RE, 'g'))].map((m) => m[1]!).find(isTicket) ?? null;
+  const item: ActionItem = { ...span, text, owner: owner || null, due, done, status: actionStatus(text, done), priority: actionPriority(text), ticket, form };
   if (!due && dueInvalid) item.dueInvalid = dueInvalid;
   return item;
 }
@@ -74,6 +78,8 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
         const ownerCol = header.findIndex((h) => /owner|assignee|who/.test(h));
         const dueCol = header.findIndex((h) => /due|deadline|date/.test(h));
         const doneCol = header.findIndex((h) => /status|done|state/.test(h));
+        const priorityCol = header.findIndex((h) => /^(?:priority|prio|p)$/.test(h));
+        const ticketCol = header.findIndex((h) => /^(?:ticket|issue|bug|jira|link|tracking)s?$/.test(h));
         for (const row of table.children.slice(1)) {
           const cells = row.children.map((c) => textOf(c).trim());
           const item = parseActionText(cells.join(' | '), spanOf(row), null, 'table');
@@ -86,8 +92,13 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
               item.dueInvalid = cells[dueCol]!;
             }
           }
-          if (doneCol >= 0 && cells[doneCol]) item.done = /^(done|closed|complete|completed|fixed|yes|✅|x)$/i.test(cells[doneCol]!);
-          item.text = cells.filter((_, i) => i !== ownerCol && i !== dueCol && i !== doneCol).join(' | ');
+          if (doneCol >= 0 && cells[doneCol]) {
+            item.status = statusOfCell(cells[doneCol]!) ?? item.status;
+            item.done = item.status === 'done';
+          }
+          if (priorityCol >= 0 && cells[priorityCol]) item.priority = actionPriority(cells[priorityCol]!) ?? item.priority;
+          if (ticketCol >= 0 && cells[ticketCol]) item.ticket = cells[ticketCol]!;
+          item.text = cells.filter((_, i) => ![ownerCol, dueCol, doneCol, priorityCol, ticketCol].includes(i)).join(' | ');
           out.push(item);
         }
       } else if (node.type === 'paragraph' && !sections.some((s) => s !== section && s.line >= node.position!.start.line && s.line <= node.position!.end.line && s.style !== 'inline' && s.line > section.line)) {
@@ -117,7 +128,7 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
     const all = textOf(item).replace(/\s+/g, ' ').trim();
     const parsed = parseActionText(all, { ...span, endLine: first?.position?.end.line ?? span.line, endColumn: first?.position?.end.column ?? line.length + 1 }, item.checked ?? null, 'list');
     // The task itself: "(owner: …, due: …)" is in owner and due.
-    parsed.text = text.replace(META_SUFFIX_RE, '').trim() || text;
+    parsed.text = taskText(text.replace(META_SUFFIX_RE, '').trim() || text);
     out.push(parsed);
   }
 }

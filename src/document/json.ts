@@ -38,6 +38,8 @@ export function modelToJson(doc: Postmortem): Record<string, unknown> {
       owner: a.owner,
       due: a.due,
       done: a.done,
+      status: a.status,
+      priority: a.priority,
       ticket: a.ticket,
     })),
     incident: {

@@ -88,12 +88,19 @@ export interface Milestone {
 export interface ActionItem extends Span {
   text: string;
   owner: string | null;
+  /** The due date as written (YYYY-MM-DD, or --MM-DD without a year); null when none is written. */
   due: string | null;
   /** A due date written but not a real date ("due: 2023-13-45"), as written. */
   dueInvalid?: string;
   /** How it is written: a list item (task or plain bullet), a table row, or a bare line. */
   form: 'list' | 'table' | 'line';
+  /** The checkbox: true for `- [x]`, false for `- [ ]`, null when the item has none (a table row, a bare line). */
   done: boolean | null;
+  /** Open, done (`[x]`, a Status cell "done") or won't-do (`[-]`, the tag `wontdo`); see action-lifecycle.ts. */
+  status: 'open' | 'done' | 'wontdo';
+  /** "P0".."P4" when written (`P1`, `priority: P2`, a Priority column), else null. */
+  priority: string | null;
+  /** `#123`, `ABC-123` or a URL, when written. */
   ticket: string | null;
 }
 

@@ -49,7 +49,7 @@ export type ActionColumn = (typeof ACTION_COLUMNS)[number];
 export interface TemplateLint {
   words?: { min?: number; max?: number };
   timeline: { leadUpMinutes: number; afterMinutes: number };
-  actions: { owner: boolean; due: boolean };
+  actions: { owner: boolean; due: boolean; ticket: boolean };
   rules: Record<string, RuleSetting>;
 }
 
@@ -253,7 +253,7 @@ export function parseTemplate(text: string, file: string, origin: Template['orig
   if (!isRecord(timeline)) reader.fail(['lint', 'timeline'], 'expected a mapping');
   checkKeys(reader, timeline, ['leadUpMinutes', 'afterMinutes'], ['lint', 'timeline']);
   if (!isRecord(actions)) reader.fail(['lint', 'actions'], 'expected a mapping');
-  checkKeys(reader, actions, ['owner', 'due'], ['lint', 'actions']);
+  checkKeys(reader, actions, ['owner', 'due', 'ticket'], ['lint', 'actions']);
   const minutes = (v: unknown, p: Path, d: number): number => {
     if (v === undefined) return d;
     if (typeof v !== 'number' || v < 0) reader.fail(p, 'expected a number of minutes');
@@ -267,6 +267,7 @@ export function parseTemplate(text: string, file: string, origin: Template['orig
     actions: {
       owner: bool(reader, actions.owner, ['lint', 'actions', 'owner'], true),
       due: bool(reader, actions.due, ['lint', 'actions', 'due'], false),
+      ticket: bool(reader, actions.ticket, ['lint', 'actions', 'ticket'], false),
     },
     rules: {},
   };

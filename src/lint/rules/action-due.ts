@@ -7,7 +7,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   docs: `With \`lint.actions.due: true\` in the template (as in \`default\`), each action item that is not yet done
 carries a due date: \`due: 2023-03-15\` (or \`by March 15, 2023\`, or a Due column in an action table). Items
-checked off (\`- [x]\`) need none. A date that does not exist (\`due: 2023-13-45\`) is reported as such.
+checked off (\`- [x]\`) or marked won't-do (\`- [-]\`, \`wontdo\`) need none. A date that does not exist (\`due: 2023-13-45\`) is reported as such.
 \`postmortem actions --overdue\` reads these dates. An item without an owner either is reported once, by
 \`action-owner\`, naming both.`,
   examples: [

@@ -2,9 +2,9 @@ import type { ActionItem } from '../../document/model.js';
 import type { Template } from '../../template/template.js';
 import { preview, type Rule, type RuleContext } from '../rule.js';
 
-/** Whether an item lacks its due date: the template asks for one, it is open, and none (or no real one) is written. */
+/** Whether an item lacks its due date: the template asks for one, it is open (not done, not won't-do), and none (or no real one) is written. */
 export function lacksDue(a: ActionItem, template: Template): boolean {
-  return template.lint.actions.due && a.done !== true && !a.due;
+  return template.lint.actions.due && a.status === 'open' && !a.due;
 }
 
 /** Where to report an action item: its first line. */

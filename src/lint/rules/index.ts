@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 import { rule as actionDue } from './action-due.js';
 import { rule as actionOwner } from './action-owner.js';
 import { rule as actionTaskList } from './action-task-list.js';
+import { rule as actionTicket } from './action-ticket.js';
 import { rule as blamelessLanguage } from './blameless-language.js';
 import { rule as frontmatterChoice } from './frontmatter-choice.js';
 import { rule as frontmatterDatetime } from './frontmatter-datetime.js';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   actionOwner,
   actionDue,
   actionTaskList,
+  actionTicket,
   wordCount,
   noSecrets,
   blamelessLanguage,
