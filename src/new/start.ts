@@ -57,6 +57,10 @@ export async function startSession(project: Project, opts: StartOptions, io?: In
     ...(io ? { save: draftKeeper(project) } : {}),
   };
   let resume = Boolean(opts.resume);
+  if (!resume && !io && hasDraft(root)) {
+    // Nothing can be asked: the draft stays for a terminal, and is said, not silently ignored.
+    process.stderr.write(`postmortem: note: an interrupted interview is kept in ${shownPath(project, draftPath(root))}; "postmortem new --resume" continues it\n`);
+  }
   if (!resume && io && hasDraft(root)) {
     const draft = loadDraft(root);
     const when = draft.savedAt ? DateTime.fromISO(draft.savedAt).toLocal().toFormat('yyyy-MM-dd HH:mm') : 'earlier';
