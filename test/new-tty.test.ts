@@ -248,6 +248,24 @@ describe('postmortem new in a terminal', () => {
     expect(runCli(['lint', 'pm'], { cwd: dir }).code).toBe(0);
   });
 
+  it('a long paste (200 lines, blank lines among them) lands whole and is in the draft', async () => {
+    const dir = tempDir();
+    const fields = ['--title', 'T', '--date', '2023-03-01', '--severity', 'SEV-3', '--status', 'draft', '--authors', 'a', '--services', 'b', '--timezone', 'UTC',
+      '--started', '9:00', '--detected', '9:01', '--mitigated', '9:30', '--resolved', '10:00', '--impact', 'x', '--users-affected', '3'];
+    const s = start(dir, ['new', '--dir', 'pm', ...fields]);
+    await s.waitFor('Issue summary ›');
+    const long = Array.from({ length: 200 }, (_, i) => ((i + 1) % 10 ? `Line ${i + 1} of a long root cause pasted from a chat.` : '')).join('\n');
+    s.paste(`${long}\n`, false);
+    await s.waitFor('│ Line 199 of a long root cause pasted from a chat.');
+    s.keys('Enter');
+    await s.waitFor('Issue summary › Line 1 of a long root cause pasted from a chat. (+198 lines)');
+    await s.waitFor('Time of event 1');
+    s.keys('C-c');
+    await s.waitFor('EXIT=130');
+    const draft = JSON.parse(readFileSync(join(dir, '.postmortem', 'drafts', 'new.json'), 'utf8'));
+    expect(draft.answers.sections.summary).toBe(long.replace(/\s+$/, ''));
+  });
+
   it('plain new with a draft present says so and offers to resume or discard it', async () => {
     const dir = tempDir();
     const s = start(dir, ['new', '--dir', 'pm']);
