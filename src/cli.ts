@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { setModuleImporter, type ModuleImporter } from './config/importer.js';
 import { UserError } from './errors.js';
+import { registerTimelineCommands } from './timeline/cli.js';
 
 export interface GlobalOptions {
   config?: string;
@@ -86,6 +87,7 @@ Examples:
     .option('--force', 'replace an existing file of the same name')
     .option('--resume', 'continue the interview that was interrupted, at the question where it stopped')
     .option('--editor', 'write prose sections in $VISUAL or $EDITOR (Ctrl-E at a section does the same)')
+    .option('--timeline-from <sources...>', 'answer the timeline with events from these sources, as `timeline import` reads them')
     .addHelpText(
       'after',
       `
@@ -163,6 +165,8 @@ exits 2 listing what is missing instead of waiting for input.`,
     .option('--csv', 'print CSV, one row per incident')
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
     .action(lazy(() => import('./commands/stats.js'), 'run'));
+
+  registerTimelineCommands(program, lazy);
 
   program
     .command('rules')

@@ -30,7 +30,7 @@ export function updateReadme(readme: string | undefined, index: string): string 
   const end = readme.indexOf(INDEX_END);
   if (start && end > start.index) return readme.slice(0, start.index) + index + readme.slice(end + INDEX_END.length);
   if (start || end >= 0) throw new UserError('the index markers in the README are broken: keep both the start and the end comment, in that order');
-  return `${readme.replace(/\s*$/, '')}\n\n${index}\n`;
+  return `${readme.trimEnd()}\n\n${index}\n`;
 }
 
 export async function run(opts: GlobalOptions & { check?: boolean }): Promise<number> {

@@ -19,6 +19,7 @@ export interface NewOptions extends GlobalOptions {
   force?: boolean;
   resume?: boolean;
   editor?: boolean;
+  timelineFrom?: string[];
   [flag: string]: unknown;
 }
 

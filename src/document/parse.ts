@@ -3,7 +3,7 @@
  *
  *   Markdown blocks (./markdown.ts, micromark events)  ┐
  *   front matter (./frontmatter.ts), lines and words   ┘ readSource: once per text
- *   → heading candidates (./candidates.ts) → sections (./sections.ts) → title (./title.ts)
+ *   → heading candidates (./candidates.ts) → sections (./sections.ts), by content too (./content.ts) → title (./title.ts)
  *   → incident window (./incident.ts) → timeline (./timeline-entries.ts, ./timeline.ts) → action items (./actions.ts)
  *                                                         analyze: per template (its section names apply here)
  *
@@ -11,6 +11,7 @@
  */
 import { extractActionItems } from './actions.js';
 import { collectCandidates } from './candidates.js';
+import { recognizeByContent } from './content.js';
 import { frontMatterOf, stringField } from './frontmatter.js';
 import { matcherFor } from './headings.js';
 import { inferIncident } from './incident.js';
@@ -77,6 +78,7 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
   const candidates = collectCandidates(tree, lines, matcherFor(options.sectionAliases));
   const titleInfo = findTitle(tree, frontMatter, lines, bodyStart, candidates);
   const sections = buildSections(candidates, lines, words, titleInfo.titleLine);
+  recognizeByContent(sections, lines);
   const docZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']) ?? options.defaultTimezone;
   const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docZone);
   return {

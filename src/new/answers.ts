@@ -124,7 +124,7 @@ export function parseField(field: TemplateField, raw: unknown, ctx: AnswerContex
       return Number.isFinite(n) ? ok(n) : fail('Expected a number');
     }
     case 'percent': {
-      const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+      const m = /^\s*(\d+(?:\.\d+)?)\s*(?:%\s*)?$/.exec(text);
       const n = m ? Number(m[1]) : NaN;
       return Number.isFinite(n) && n >= 0 && n <= 100 ? ok(n) : fail('Expected a percentage from 0 to 100');
     }
@@ -186,7 +186,7 @@ export function parseTimelineEntry(raw: unknown, ctx: AnswerContext): Result<Tim
   return ok({ time: when.value, text: what });
 }
 
-const OWNER_OK = /^[^,()\r\n]*[^\s,()][^,()\r\n]*$/;
+const OWNER_OK = /^[^\S\r\n]*[^\s,()][^,()\r\n]*$/;
 
 export function checkOwner(owner: string): Result<string> {
   const value = owner.trim();

@@ -15,7 +15,7 @@ export interface RawAnswers {
   sections: Record<string, unknown>;
 }
 
-const RESERVED = new Set(['template', 'answers', 'yes', 'dir', 'dry-run', 'force', 'resume', 'editor', 'config', 'color', 'help', 'version']);
+const RESERVED = new Set(['template', 'answers', 'yes', 'dir', 'dry-run', 'force', 'resume', 'editor', 'timeline-from', 'config', 'color', 'help', 'version']);
 
 const kebab = (key: string): string => key.replace(/_/g, '-').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const camel = (flag: string): string => flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -85,12 +85,12 @@ export const SCISSORS = '# ------------------------ >8 ------------------------'
 /** The file the editor opens: the text so far, then the section's guidance below the scissors line. */
 export function editorFile(ask: EditorAsk): string {
   const guidance = [`${ask.heading}: ${ask.prompt}`, '', ...ask.guidance.split('\n')].map((l) => (l ? `# ${l}` : '#'));
-  return `${ask.text.replace(/\s+$/, '')}\n\n${SCISSORS}\n# Write above this line; everything below it is removed.\n#\n${guidance.join('\n')}\n`;
+  return `${ask.text.trimEnd()}\n\n${SCISSORS}\n# Write above this line; everything below it is removed.\n#\n${guidance.join('\n')}\n`;
 }
 
 /** What the author wrote: everything above the scissors line, trailing blank lines removed. */
 export function stripEditorFile(file: string): string {
   const lines = file.replace(/\r\n?/g, '\n').split('\n');
   const cut = lines.findIndex((l) => l.trim() === SCISSORS);
-  return (cut >= 0 ? lines.slice(0, cut) : lines).join('\n').replace(/\s+$/, '').replace(/^\s*\n/, '');
+  return (cut >= 0 ? lines.slice(0, cut) : lines).join('\n').trimEnd().replace(/^\s*\n/, '');
 }

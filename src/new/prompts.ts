@@ -137,7 +137,7 @@ const SHOWN_LINES = 12;
 
 /** The answer: the lines, trailing blank lines and spaces removed. */
 function joinText(lines: string[], current: string): string {
-  return [...lines, current].join('\n').replace(/\s+$/, '');
+  return [...lines, current].join('\n').trimEnd();
 }
 
 /** What has been typed, exactly (a new empty line included), for the draft: resuming puts the cursor there. */

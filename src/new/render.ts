@@ -160,7 +160,7 @@ export function renderDocument(template: Template, answers: Answers, options: Re
   const date = incidentDate(answers, zone);
   const out: string[] = ['---', frontMatter, '---', ''];
   const title = typeof answers.fields.title === 'string' && answers.fields.title.trim() ? answers.fields.title : 'Untitled postmortem';
-  out.push(`# ${escapeInline(title).replace(/#+\s*$/, '')}`, '');
+  out.push(`# ${escapeInline(title).replace(/(?<!#)#+\s*$/, '')}`, '');
   for (const section of template.sections) {
     const answer = answers.sections[section.id];
     let content = '';

@@ -18,6 +18,8 @@ export interface StartOptions {
   answers?: string;
   resume?: boolean;
   editor?: boolean;
+  /** Sources whose events answer the timeline question (`new --timeline-from`). */
+  timelineFrom?: string[];
   [flag: string]: unknown;
 }
 
@@ -83,19 +85,24 @@ export async function startSession(project: Project, opts: StartOptions, io?: In
     if (opts.template && opts.template !== draft.template) throw new UserError(`the draft was started with the "${draft.template}" template, not "${opts.template}"`);
     const template = templates.get(draft.template);
     const session = InterviewSession.fromDraft({ template, ...base }, draft);
-    addGiven(session, opts, project);
+    await addGiven(session, opts, project);
     return session;
   }
   const template = templates.get(opts.template ?? config.template);
   const session = new InterviewSession({ template, ...base });
-  addGiven(session, opts, project);
+  await addGiven(session, opts, project);
   session.position.given = session.questions.filter((q) => q.id in session.answers.fields || q.id in session.answers.sections).map((q) => q.id);
   return session;
 }
 
-/** Answers from flags and an answers file, over the session's. Throws UserError naming the flag. */
-function addGiven(session: InterviewSession, opts: StartOptions, project: Project): void {
+/**
+ * Answers from flags and an answers file, over the session's, and timeline entries from --timeline-from (the
+ * importers of `timeline import`, loaded only then). Throws UserError naming the flag.
+ */
+async function addGiven(session: InterviewSession, opts: StartOptions, project: Project): Promise<void> {
   const raw = givenAnswers(session.template, opts, project.cwd);
-  parseAnswers(session.template, session.answers, raw, flagNamer(session.template), project.config.timezone ?? machineZone());
+  const zone = project.config.timezone ?? machineZone();
+  if (opts.timelineFrom?.length) await (await import('../timeline/answers.js')).addTimelineAnswers(session.template, raw, opts.timelineFrom, zone);
+  parseAnswers(session.template, session.answers, raw, flagNamer(session.template), zone);
   for (const id of [...Object.keys(raw.fields), ...Object.keys(raw.sections)]) if (!session.position.given.includes(id)) session.position.given.push(id);
 }
