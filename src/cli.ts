@@ -169,6 +169,14 @@ exits 2 listing what is missing instead of waiting for input.`,
   registerTimelineCommands(program, lazy);
 
   program
+    .command('print-config')
+    .description('print the configuration that applies to a file (after extends), with where each setting came from')
+    .argument('[file]', 'the document (default: one that names no template)')
+    .option('--json', 'print JSON')
+    .option('-t, --template <name>', 'template for a document that names none')
+    .action(lazy(() => import('./commands/print-config.js'), 'run'));
+
+  program
     .command('rules')
     .description('list the lint rules')
     .option('--json', 'print JSON')

@@ -15,7 +15,12 @@ export interface Project {
 /** The config found from `cwd` (or `configPath`), and the built-in and project templates it points at. */
 export async function openProject(cwd: string, configPath?: string): Promise<Project> {
   const config = await loadConfig(cwd, configPath);
-  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
+  const templates = await loadTemplates({
+    cwd,
+    root: config.root,
+    ...(config.templates ? { templatesDir: config.templates } : {}),
+    ...(config.sharedTemplates?.length ? { sharedDirs: config.sharedTemplates } : {}),
+  });
   return { cwd, config, templates };
 }
 

@@ -1,4 +1,5 @@
 /** `postmortem new`: interview the author (or read flags and an answers file) and write the document. */
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { checkRuleNames } from '../lint/run.js';
 import { missingAnswersMessage, batchProblems } from '../new/batch.js';
@@ -42,7 +43,14 @@ export async function run(opts: NewOptions): Promise<number> {
       if (!opts.yes) batchProblems(session);
       if (opts.yes) session.fillForBatch(project.config.timezone);
     }
-    return writeDocument(session, project, opts);
+    const code = writeDocument(session, project, opts);
+    // Into the postmortems directory: its index page (if it has one) lists the new document, so CI stays green.
+    const { root, dir } = project.config;
+    if (!opts.dryRun && resolve(project.cwd, opts.dir ?? resolve(root, dir)) === resolve(root, dir)) {
+      const indexed = await (await import('./index-page.js')).refreshIndex(opts);
+      if (indexed) process.stdout.write(`${indexed}\n`);
+    }
+    return code;
   } catch (error) {
     if (!isInterrupt(error)) throw error;
     process.stderr.write(`\npostmortem: interrupted; nothing was written. Your answers are kept in ${shownPath(project, draftPath(project.config.root))}: run "postmortem new --resume" to continue.\n`);

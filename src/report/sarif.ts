@@ -49,7 +49,7 @@ export function formatSarif(results: FileResult[], rules: readonly Rule[], versi
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'postmortem', version, informationUri: 'https://www.npmjs.com/package/postmortem', rules: descriptors } },
+        tool: { driver: { name: 'postmortem', version, informationUri: 'https://www.npmjs.com/package/postmortem-cli', rules: descriptors } },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href}/` } },
         results: sarifResults,
       },

@@ -56,7 +56,7 @@ export interface Template {
   description: string;
   /** Where it was read from. */
   path: string;
-  origin: 'built-in' | 'project';
+  origin: 'built-in' | 'shared' | 'project';
   fields: TemplateField[];
   sections: TemplateSection[];
   lint: TemplateLint;
