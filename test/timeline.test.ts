@@ -98,7 +98,7 @@ describe('postmortem timeline add', () => {
     const { dir } = project();
     expect(runCli(['start', 'Older', '--started', '2024-05-01 09:00'], { cwd: dir }).code).toBe(0);
     const newer = runCli(['start', 'Newer'], { cwd: dir }).stdout.trim();
-    const r = runCli(['timeline', 'add', 'Paged the database team'], { cwd: dir });
+    const r = runCli(['timeline', 'add', 'Paged', 'the', 'database', 'team'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith(`${newer}:`)).toBe(true);
     expect(readFileSync(join(dir, newer), 'utf8')).toContain('Paged the database team');
@@ -411,6 +411,25 @@ describe('postmortem new --timeline-from', () => {
         '- 14:40 — Resolved by Alice Ruiz. (pagerduty: resolve)',
       ].join('\n'),
     );
+  });
+});
+
+describe('postmortem new --timeline-from keeps the typed order', () => {
+  it('typed entries out of order stay as given (timeline-order says so), imported events join in time order', () => {
+    const dir = tempDir();
+    const r = runCli(
+      [
+        'new', '--dry-run', '--title', 'Checkout errors', '--date', '2024-05-02', '--severity', 'SEV-2', '--authors', 'alice',
+        '--started', '14:02', '--resolved', '14:40', '--timezone', 'Europe/Berlin', '--summary', 'Card payments failed for 38 minutes.',
+        '--root-cause-and-resolution', 'A release broke card payments; rolling it back fixed them.',
+        '--action-items', 'Canary releases (owner: @alice, due: 2024-06-01)',
+        '--timeline', '14:20 Rolled back', '--timeline', '14:10 Typed late',
+        '--timeline-from', join(FIX, 'deploys.log'),
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^postmortem: --timeline: Expected entries in time order, found 14:10 after 14:20 .*\[timeline-order\]\n$/);
   });
 });
 

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Project } from '../project.js';
 import { UserError } from '../errors.js';
 import { reason } from '../atomic.js';
-import { parseAnswers, parseTimelineEntry, type TimelineAnswer } from './answers.js';
+import { parseAnswers, type TimelineAnswer } from './answers.js';
 import { flagNamer, givenAnswers } from './inputs.js';
 import type { InterviewIO } from './io.js';
 import { InterviewSession, type SessionOptions } from './session.js';
@@ -104,38 +104,13 @@ async function addGiven(session: InterviewSession, opts: StartOptions, project: 
   const raw = givenAnswers(template, opts, project.cwd);
   const zone = project.config.timezone ?? machineZone();
   const timeline = template.sections.find((s) => s.kind === 'timeline');
-  let imported: unknown[] = [];
   if (opts.timelineFrom?.length && timeline) {
-    const only = { fields: raw.fields, sections: {} as Record<string, unknown> };
-    await (await import('../timeline/answers.js')).addTimelineAnswers(template, only, opts.timelineFrom, zone);
-    imported = (only.sections[timeline.id] as unknown[] | undefined) ?? [];
-    if (imported.length && !(timeline.id in raw.sections)) raw.sections[timeline.id] = [];
+    // Entries of a resumed draft first, then those given now; the imported events join them in time order.
+    const kept = (session.answers.sections[timeline.id] as TimelineAnswer[] | undefined) ?? [];
+    const now = raw.sections[timeline.id];
+    if (kept.length) raw.sections[timeline.id] = [...kept, ...(now === undefined ? [] : Array.isArray(now) ? now : [now])];
+    await (await import('../timeline/answers.js')).addTimelineAnswers(template, raw, opts.timelineFrom, zone);
   }
   parseAnswers(template, session.answers, raw, flagNamer(template), zone);
-  if (imported.length && timeline) mergeImported(session, timeline.id, imported);
   for (const id of [...Object.keys(raw.fields), ...Object.keys(raw.sections)]) if (!session.position.given.includes(id)) session.position.given.push(id);
-}
-
-/**
- * Imported events join the typed entries in time order: the typed ones keep the order they were given in (one out
- * of order stays where it is, for timeline-order to report), each imported event goes before the first typed entry
- * later than it.
- */
-function mergeImported(session: InterviewSession, id: string, imported: unknown[]): void {
-  const ctx = session.ctx();
-  const events = imported.map((item, i) => {
-    const r = parseTimelineEntry(item, ctx);
-    if (!r.ok) throw new UserError(`--timeline-from (event ${i + 1}): ${r.error}`);
-    return r.value;
-  });
-  const at = (e: TimelineAnswer): number => DateTime.fromISO(e.time, { setZone: true }).toMillis();
-  events.sort((a, b) => at(a) - at(b));
-  const typed = (session.answers.sections[id] as TimelineAnswer[] | undefined) ?? [];
-  const merged: TimelineAnswer[] = [];
-  for (const t of typed) {
-    while (events.length && at(events[0]!) < at(t)) merged.push(events.shift()!);
-    merged.push(t);
-  }
-  merged.push(...events);
-  session.answers.sections[id] = merged;
 }
