@@ -85,7 +85,7 @@ Examples:
     .description('interview the author and write a postmortem from a template')
     .option('-t, --template <name>', 'template to use, by name or path (default: the config\'s, else "default")')
     .option('-a, --answers <file>', 'answers as YAML or JSON, keyed by field keys and section ids (- reads stdin)')
-    .option('-y, --yes', 'ask nothing: take defaults and leave the template\'s guidance where nothing was given')
+    .option('-y, --yes', 'ask nothing: take defaults and the config\'s timezone, leave the template\'s guidance as comments where nothing was given (needs --date for the file name)')
     .option('-d, --dir <dir>', 'directory to write into (default: the config\'s "dir", postmortems/)')
     .option('--dry-run', 'print the document instead of writing it')
     .option('--force', 'replace an existing file of the same name')
@@ -95,8 +95,11 @@ Examples:
     .addHelpText(
       'after',
       `
+In the interview, "<" alone goes back one question; prose takes pastes of many lines, an empty line ends it and
+Ctrl-E opens your editor; times show how they were read; a review comes before writing. Ctrl-C keeps every answer
+(and the half-typed line) in .postmortem/drafts/new.json: --resume continues there.
 Without a terminal (or with CI set), every required answer must come from flags or --answers; the command
-exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the answers in a draft.`,
+exits 2 listing what is missing instead of waiting for input.`,
     )
     .action(lazy(() => import('./commands/new.js'), 'run'));
 

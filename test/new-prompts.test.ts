@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { BACK, editorFile, stripEditorFile } from '../src/new/io.js';
 import { lineInput, textInput } from '../src/new/prompts.js';
 
+/** Keys that arrive together are drawn once, after them: wait for that. */
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 20));
+
 const PASTE = 'A migration locked the users table.\nSign-in failed for everyone.\n\nReverting it released the lock.';
 
 describe('the multi-line prompt', () => {
@@ -11,6 +14,7 @@ describe('the multi-line prompt', () => {
     const lines: string[] = [];
     const { answer, input, events, getScreen } = await render(textInput, { message: 'Root cause ›', onLine: (t: string) => lines.push(t) });
     input.write(`\u001b[200~${PASTE.replace(/\n/g, '\r')}\r\u001b[201~`);
+    await settle();
     expect(getScreen()).toContain('│ Sign-in failed for everyone.\n  │\n  │ Reverting it released the lock.');
     events.keypress('enter');
     await expect(answer).resolves.toEqual({ text: PASTE });
@@ -29,6 +33,7 @@ describe('the multi-line prompt', () => {
   it('resumes in the middle of a paragraph with what was typed, and reports every key for the draft', async () => {
     const changes: string[] = [];
     const { answer, events, getScreen } = await render(textInput, { message: 'Summary ›', initial: 'First line.\nSecond li', onChange: (t: string) => changes.push(t) });
+    await settle();
     expect(getScreen()).toContain('│ First line.\n  › Second li');
     events.type('ne.');
     expect(changes[changes.length - 1]).toBe('First line.\nSecond line.');

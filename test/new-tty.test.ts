@@ -206,6 +206,26 @@ describe('postmortem new in a terminal', () => {
     expect(text).not.toContain('>8');
   });
 
+  it('--editor: every prose section opens in $EDITOR at once', async () => {
+    const dir = tempDir();
+    const editor = join(dir, 'fake-vi.sh');
+    const count = join(dir, 'calls');
+    writeFileSync(editor, `#!/bin/sh\nn=$(( $(cat "${count}" 2>/dev/null || echo 0) + 1 )); echo $n > "${count}"\n{ printf 'From the editor, call %s.\\n' $n; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`);
+    chmodSync(editor, 0o755);
+    const flags = ['--title', 'T', '--date', '2023-03-01', '--severity', 'SEV-3', '--status', 'draft', '--authors', 'a', '--services', 'b', '--timezone', 'UTC',
+      '--started', '9:00', '--detected', '9:01', '--mitigated', '9:30', '--resolved', '10:00', '--impact', 'x', '--users-affected', '3',
+      '--timeline', '"09:00 Alert fires."', '--action-items', '"Fix it (owner: @a, due: 2023-04-01)"'];
+    const s = start(dir, ['new', '--dir', 'pm', '--editor', ...flags], { EDITOR: editor, VISUAL: '' });
+    await s.waitFor('Issue summary: 1 line from the editor');
+    await s.waitFor('Root cause and resolution: 1 line from the editor');
+    await s.waitFor('Write the document?');
+    s.keys('Enter');
+    expect(await s.waitFor('EXIT=')).toContain('EXIT=0');
+    const text = readFileSync(join(dir, 'pm', '2023-03-01-t.md'), 'utf8');
+    expect(text).toContain('## Issue summary\n\nFrom the editor, call 1.\n');
+    expect(text).toContain('## Root cause and resolution\n\nFrom the editor, call 2.\n');
+  });
+
   it('the review screen: a problem is shown, "Edit an answer" goes to it, and the corrected document is written', async () => {
     const dir = tempDir();
     // Everything but the timeline from flags; the timeline is typed with an entry out of order, kept on purpose.
@@ -246,6 +266,24 @@ describe('postmortem new in a terminal', () => {
     const text = readFileSync(join(dir, 'pm', '2024-02-10-queue-stalled.md'), 'utf8');
     expect(text).toContain('- 14:00 — Backlog alert fires.\n- 14:20 — Consumers restarted; no change.\n');
     expect(runCli(['lint', 'pm'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('a long paste (200 lines, blank lines among them) lands whole and is in the draft', async () => {
+    const dir = tempDir();
+    const fields = ['--title', 'T', '--date', '2023-03-01', '--severity', 'SEV-3', '--status', 'draft', '--authors', 'a', '--services', 'b', '--timezone', 'UTC',
+      '--started', '9:00', '--detected', '9:01', '--mitigated', '9:30', '--resolved', '10:00', '--impact', 'x', '--users-affected', '3'];
+    const s = start(dir, ['new', '--dir', 'pm', ...fields]);
+    await s.waitFor('Issue summary ›');
+    const long = Array.from({ length: 200 }, (_, i) => ((i + 1) % 10 ? `Line ${i + 1} of a long root cause pasted from a chat.` : '')).join('\n');
+    s.paste(`${long}\n`, false);
+    await s.waitFor('│ Line 199 of a long root cause pasted from a chat.');
+    s.keys('Enter');
+    await s.waitFor('Issue summary › Line 1 of a long root cause pasted from a chat. (+198 lines)');
+    await s.waitFor('Time of event 1');
+    s.keys('C-c');
+    await s.waitFor('EXIT=130');
+    const draft = JSON.parse(readFileSync(join(dir, '.postmortem', 'drafts', 'new.json'), 'utf8'));
+    expect(draft.answers.sections.summary).toBe(long.replace(/\s+$/, ''));
   });
 
   it('plain new with a draft present says so and offers to resume or discard it', async () => {

@@ -190,6 +190,9 @@ describe('postmortem new (non-interactive)', () => {
     const missing = runCli(['new', '--resume'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/missing answers .*: --summary, --timeline, --root-cause-and-resolution, --action-items;/);
+    // Without --resume, batch mode leaves the draft alone and says it is there.
+    const other = runCli(['new', ...FLAGS, '--dry-run'], { cwd: dir });
+    expect(other).toMatchObject({ code: 0, stderr: 'postmortem: note: an interrupted interview is kept in .postmortem/drafts/new.json; "postmortem new --resume" continues it\n' });
     const r = runCli(['new', '--resume', '--summary', 'Short.', '--timeline', '09:00 start', '--root-cause-and-resolution', 'Cause.', '--action-items', 'Fix (owner: a, due: 2023-04-01)'], { cwd: dir });
     expect(r).toMatchObject({ code: 0, stdout: 'Wrote postmortems/2023-03-01-from-a-draft.md\n' });
     expect(existsSync(join(dir, '.postmortem', 'drafts', 'new.json'))).toBe(false);

@@ -414,6 +414,25 @@ describe('postmortem new --timeline-from', () => {
   });
 });
 
+describe('postmortem new --timeline-from keeps the typed order', () => {
+  it('typed entries out of order stay as given (timeline-order says so), imported events join in time order', () => {
+    const dir = tempDir();
+    const r = runCli(
+      [
+        'new', '--dry-run', '--title', 'Checkout errors', '--date', '2024-05-02', '--severity', 'SEV-2', '--authors', 'alice',
+        '--started', '14:02', '--resolved', '14:40', '--timezone', 'Europe/Berlin', '--summary', 'Card payments failed for 38 minutes.',
+        '--root-cause-and-resolution', 'A release broke card payments; rolling it back fixed them.',
+        '--action-items', 'Canary releases (owner: @alice, due: 2024-06-01)',
+        '--timeline', '14:20 Rolled back', '--timeline', '14:10 Typed late',
+        '--timeline-from', join(FIX, 'deploys.log'),
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^postmortem: --timeline: Expected entries in time order, found 14:10 after 14:20 .*\[timeline-order\]\n$/);
+  });
+});
+
 describe('README "During an incident"', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const at = readme.indexOf('<!-- transcript: timeline -->');

@@ -155,8 +155,21 @@ export const textInput = createPrompt<TextResult, TextConfig>((config, done) => 
   const current = useRef('');
   const pasting = useRef(false);
   const pendingEnd = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Keys that arrive together (a paste: thousands of them in one read) are drawn, and their lines saved, once.
+  const batch = useRef<{ timer?: ReturnType<typeof setImmediate>; lineEnded: boolean }>({ lineEnded: false });
   const prefix = usePrefix({ status, theme });
   const rerender = (): void => setTick((n) => n + 1);
+  const later = (): void => {
+    if (batch.current.timer) return;
+    batch.current.timer = setImmediate(() => {
+      batch.current.timer = undefined;
+      if (batch.current.lineEnded) {
+        batch.current.lineEnded = false;
+        config.onLine?.(typedText(lines.current, current.current));
+      }
+      rerender();
+    });
+  };
   useBracketedPaste();
 
   useEffect((rl) => {
@@ -167,7 +180,10 @@ export const textInput = createPrompt<TextResult, TextConfig>((config, done) => 
       if (current.current) rl.write(current.current);
       rerender();
     }
-    return () => clearTimeout(pendingEnd.current);
+    return () => {
+      clearTimeout(pendingEnd.current);
+      if (batch.current.timer) clearImmediate(batch.current.timer);
+    };
   }, []);
 
   const finish = (): void => {
@@ -193,8 +209,9 @@ export const textInput = createPrompt<TextResult, TextConfig>((config, done) => 
   const newLine = (line: string): void => {
     lines.current.push(line);
     current.current = '';
-    config.onLine?.(typedText(lines.current, ''));
-    rerender();
+    config.onChange?.(typedText(lines.current, ''));
+    batch.current.lineEnded = true;
+    later();
   };
 
   useKeypress((key, rl) => {
@@ -241,12 +258,12 @@ export const textInput = createPrompt<TextResult, TextConfig>((config, done) => 
       current.current = above;
       rl.write(above);
       config.onChange?.(typedText(lines.current, above));
-      rerender();
+      later();
       return;
     }
     current.current = rl.line;
     config.onChange?.(typedText(lines.current, rl.line));
-    rerender();
+    later();
   });
 
   const message = theme.style.message(config.message, status);

@@ -140,9 +140,10 @@ export interface RenderOptions {
   placeholders?: boolean;
 }
 
-/** The guidance as a comment that nothing in it can end early. */
+/** The guidance as a comment, its lines kept, that nothing in it can end early. */
 function guidanceComment(guidance: string): string {
-  return `<!-- To write: ${guidance.replace(/--+>?/g, '-').replace(/\s+/g, ' ').trim()} -->`;
+  const lines = guidance.replace(/--+>?/g, '-').split('\n').map((l) => l.trimEnd()).filter((l) => l.trim());
+  return `<!-- To write: ${lines.join('\n')} -->`;
 }
 
 export function renderDocument(template: Template, answers: Answers, options: RenderOptions = {}): string {

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Project } from '../project.js';
 import { UserError } from '../errors.js';
 import { reason } from '../atomic.js';
-import { parseAnswers } from './answers.js';
+import { parseAnswers, type TimelineAnswer } from './answers.js';
 import { flagNamer, givenAnswers } from './inputs.js';
 import type { InterviewIO } from './io.js';
 import { InterviewSession, type SessionOptions } from './session.js';
@@ -59,6 +59,10 @@ export async function startSession(project: Project, opts: StartOptions, io?: In
     ...(io ? { save: draftKeeper(project) } : {}),
   };
   let resume = Boolean(opts.resume);
+  if (!resume && !io && hasDraft(root)) {
+    // Nothing can be asked: the draft stays for a terminal, and is said, not silently ignored.
+    process.stderr.write(`postmortem: note: an interrupted interview is kept in ${shownPath(project, draftPath(root))}; "postmortem new --resume" continues it\n`);
+  }
   if (!resume && io && hasDraft(root)) {
     const draft = loadDraft(root);
     const when = draft.savedAt ? DateTime.fromISO(draft.savedAt).toLocal().toFormat('yyyy-MM-dd HH:mm') : 'earlier';
@@ -96,9 +100,17 @@ export async function startSession(project: Project, opts: StartOptions, io?: In
  * importers of `timeline import`, loaded only then). Throws UserError naming the flag.
  */
 async function addGiven(session: InterviewSession, opts: StartOptions, project: Project): Promise<void> {
-  const raw = givenAnswers(session.template, opts, project.cwd);
+  const { template } = session;
+  const raw = givenAnswers(template, opts, project.cwd);
   const zone = project.config.timezone ?? machineZone();
-  if (opts.timelineFrom?.length) await (await import('../timeline/answers.js')).addTimelineAnswers(session.template, raw, opts.timelineFrom, zone);
-  parseAnswers(session.template, session.answers, raw, flagNamer(session.template), zone);
+  const timeline = template.sections.find((s) => s.kind === 'timeline');
+  if (opts.timelineFrom?.length && timeline) {
+    // Entries of a resumed draft first, then those given now; the imported events join them in time order.
+    const kept = (session.answers.sections[timeline.id] as TimelineAnswer[] | undefined) ?? [];
+    const now = raw.sections[timeline.id];
+    if (kept.length) raw.sections[timeline.id] = [...kept, ...(now === undefined ? [] : Array.isArray(now) ? now : [now])];
+    await (await import('../timeline/answers.js')).addTimelineAnswers(template, raw, opts.timelineFrom, zone);
+  }
+  parseAnswers(template, session.answers, raw, flagNamer(template), zone);
   for (const id of [...Object.keys(raw.fields), ...Object.keys(raw.sections)]) if (!session.position.given.includes(id)) session.position.given.push(id);
 }

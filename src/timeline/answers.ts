@@ -7,8 +7,9 @@ import { collectEvents, entryText } from './collect.js';
 /**
  * Merge the events of `specs` into the raw answers of the template's timeline section, as `{ time, text }` with
  * the time in the document's zone (the answers' timezone, else `fallbackZone`), each text followed by its origin,
- * in time order with the entries given already (flags, answers file, draft): an entry given at the same minute
- * comes first, and one whose time cannot be read keeps its place at the front, for the usual check to report.
+ * in time order with the entries given already (flags, answers file, draft), which keep their order: an entry
+ * given at the same minute comes first, and one whose time cannot be read keeps its place, for the usual check to
+ * report.
  */
 export async function addTimelineAnswers(
   template: Template,
@@ -34,13 +35,21 @@ export async function addTimelineAnswers(
   const before = raw.sections[section.id];
   const typed = (before === undefined ? [] : Array.isArray(before) ? (before as unknown[]) : [before]).map((item) => {
     const r = parseTimelineEntry(item, ctx);
-    return { item, at: r.ok ? DateTime.fromISO(r.value.time, { setZone: true }).toMillis() : -Infinity, rank: 0 };
+    return { item, at: r.ok ? DateTime.fromISO(r.value.time, { setZone: true }).toMillis() : -Infinity };
   });
   const imported = events.map((e) => ({
     item: { time: DateTime.fromMillis(e.at, { zone }).startOf('minute').toISO({ suppressMilliseconds: true }), text: entryText(e) } as unknown,
     at: Math.floor(e.at / 60_000) * 60_000,
-    rank: 1,
   }));
-  // Stable: entries given keep their order among themselves, and so do the imported ones.
-  raw.sections[section.id] = [...typed, ...imported].sort((a, b) => a.at - b.at || a.rank - b.rank).map((x) => x.item);
+  // The entries given keep their order, even one out of order (timeline-order reports it, nothing moves it
+  // silently); each imported event goes before the first of them that is later than it.
+  imported.sort((a, b) => a.at - b.at);
+  const merged: unknown[] = [];
+  let next = 0;
+  for (const t of typed) {
+    while (next < imported.length && imported[next]!.at < t.at) merged.push(imported[next++]!.item);
+    merged.push(t.item);
+  }
+  for (; next < imported.length; next++) merged.push(imported[next]!.item);
+  raw.sections[section.id] = merged;
 }
