@@ -111,7 +111,7 @@ export async function run(opts: InitOptions): Promise<number> {
     } else {
       const timezone = opts.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
       const config = stringify({ dir, template: opts.template ?? 'default', timezone });
-      create(join(root, '.postmortemrc.yaml'), `# postmortem configuration (see the README of postmortem for every setting)\n${config}`, 'configuration');
+      create(join(root, '.postmortemrc.yaml'), `# postmortem configuration: every setting is in the README of ${PACKAGE_NAME} (https://www.npmjs.com/package/${PACKAGE_NAME})\n${config}`, 'configuration');
     }
     const indexPath = resolve(root, dir, 'README.md');
     create(indexPath, `# Postmortems\n\nOne file per incident, written with \`postmortem new\` and checked by \`postmortem lint\`.\nThe table is kept by \`postmortem index\`.\n\n${INDEX_START}\n\n| Date | Title | Severity | Status | Duration |\n| --- | --- | --- | --- | --- |\n| | No postmortems yet. | | | |\n\n${INDEX_END}\n`, 'index page');
