@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { setModuleImporter, type ModuleImporter } from './config/importer.js';
 import { UserError } from './errors.js';
+import { registerTimelineCommands } from './timeline/cli.js';
 
 export interface GlobalOptions {
   config?: string;
@@ -87,7 +88,9 @@ On npm as postmortem-cli: npm install --save-dev postmortem-cli, then npx postmo
     .option('-d, --dir <dir>', 'directory to write into (default: the config\'s "dir", postmortems/)')
     .option('--dry-run', 'print the document instead of writing it')
     .option('--force', 'replace an existing file of the same name')
-    .option('--resume', 'continue the interview that was interrupted')
+    .option('--resume', 'continue the interview that was interrupted, at the question where it stopped')
+    .option('--editor', 'write prose sections in $VISUAL or $EDITOR (Ctrl-E at a section does the same)')
+    .option('--timeline-from <sources...>', 'answer the timeline with events from these sources, as `timeline import` reads them')
     .addHelpText(
       'after',
       `
@@ -162,6 +165,8 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--csv', 'print CSV, one row per incident')
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
     .action(lazy(() => import('./commands/stats.js'), 'run'));
+
+  registerTimelineCommands(program, lazy);
 
   program
     .command('print-config')

@@ -1,5 +1,5 @@
 /** `postmortem init`: set a repository up. Running it again changes nothing; it never overwrites a file. */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
@@ -74,6 +74,28 @@ jobs:
 `;
 };
 
+/** The drafts of interrupted interviews are the author's, not the repository's. */
+export const DRAFTS_IGNORE = '.postmortem/drafts/';
+
+/** Add the drafts folder to .gitignore: create it, or append the line once (a second run changes nothing). */
+function ignoreDrafts(path: string, report: string[], show: (p: string) => string): void {
+  let text: string | undefined;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const lines = (text ?? '').split(/\r?\n/).map((l) => l.trim());
+  if (lines.some((l) => l === DRAFTS_IGNORE || l === '/' + DRAFTS_IGNORE || l === '.postmortem/drafts' || l === '.postmortem/' || l === '.postmortem')) {
+    report.push(`skipped  ${show(path)}  (already ignores ${DRAFTS_IGNORE})`);
+    return;
+  }
+  const entry = `# Drafts of interrupted "postmortem new" interviews\n${DRAFTS_IGNORE}\n`;
+  if (text === undefined) writeFileSync(path, entry, { flag: 'wx' });
+  else appendFileSync(path, `${text.length > 0 && !text.endsWith('\n') ? '\n' : ''}${entry}`);
+  report.push(`${text === undefined ? 'created ' : 'updated '} ${show(path)}  (ignores ${DRAFTS_IGNORE})`);
+}
+
 export async function run(opts: InitOptions): Promise<number> {
   const cwd = process.cwd();
   if (opts.ci !== undefined && opts.ci !== 'github') throw new UserError(`--ci supports "github", not "${opts.ci}"`);
@@ -124,6 +146,7 @@ export async function run(opts: InitOptions): Promise<number> {
       create(join(root, '.github', 'workflows', 'postmortem.yml'), WORKFLOW(dir, setup), 'GitHub Actions workflow');
       if (setup.install && !pinned(root)) notes.push(`The workflow installs ${PACKAGE_NAME} from package.json: run "npm install --save-dev ${PACKAGE_NAME}" and commit package.json and package-lock.json.`);
     }
+    ignoreDrafts(join(root, '.gitignore'), report, show);
   } catch (error) {
     if (error instanceof UserError) throw error;
     const e = error as NodeJS.ErrnoException;
