@@ -69,6 +69,9 @@ On npm as postmortem-cli: npm install --save-dev postmortem-cli, then npx postmo
     .option('--cache', 'reuse results for unchanged files (keyed on content, config and version)')
     .option('--cache-location <path>', 'cache file or directory (default: node_modules/.cache/postmortem); implies --cache')
     .option('-j, --jobs <n>', 'threads for large runs (default: the number of cores)')
+    .option('--fix', 'apply safe, mechanical fixes to the files in place')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and write nothing')
+    .option('--fix-type <kinds>', 'kinds of fix to apply, comma-separated: spelling, datetime, heading, task-list, duration (default: all but duration)')
     .action(lazy(() => import('./commands/lint.js'), 'run'));
 
   program
@@ -175,6 +178,8 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--json', 'print JSON')
     .option('-t, --template <name>', 'template for a document that names none')
     .action(lazy(() => import('./commands/print-config.js'), 'run'));
+
+  program.command('lsp').description('language server for editors (LSP over stdio): live diagnostics, quick fixes, completion').option('--stdio', 'talk over stdin/stdout (the default and only transport)').option('--clientProcessId <pid>', "exit when the editor's process ends (editors pass it)").action(lazy(() => import('./commands/lsp.js'), 'run'));
 
   program
     .command('rules')

@@ -12,7 +12,7 @@
  */
 import { basename, resolve } from 'node:path';
 import { UserError } from './errors.js';
-import { checkRuleNames, lintText } from './lint/run.js';
+import { lintText } from './lint/run.js';
 import { openProject, type Project } from './project.js';
 
 export interface RemarkPostmortemOptions {
@@ -46,10 +46,7 @@ export default function remarkPostmortem(options: RemarkPostmortemOptions | null
     try {
       let project = projects.get(cwd);
       if (!project) {
-        project = openProject(cwd, settings.config).then((p) => {
-          checkRuleNames(p.config);
-          return p;
-        });
+        project = openProject(cwd, settings.config); // rule ids and options are checked by the config
         projects.set(cwd, project);
       }
       const p = await project;

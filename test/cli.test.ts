@@ -47,11 +47,11 @@ describe('postmortem lint', () => {
     const r = runCli(['lint'], { cwd: dir });
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^postmortems\/2023-03-01-x\.md:\d+:1: warning: Expected a Markdown heading for the timeline section, found a bold line: write "## Timeline" \[heading-style\]$/);
+    expect(lines[0]).toMatch(/^postmortems\/2023-03-01-x\.md:\d+:1: warning: Expected a Markdown heading for the timeline section, found a bold line: write "## Timeline" \(fixable\) \[heading-style\]$/);
     expect(lines[1]).toBe(
       `postmortems/2023-03-01-x.md:${brokenLine}:1: error: Expected a time at the start of the timeline entry, found none in "Later — Suspecting load, the team double…": begin it with the time, e.g. "09:05 — …" [timeline-time]`,
     );
-    expect(lines.at(-1)).toBe('✖ 2 problems (1 error, 1 warning) in 1 file');
+    expect(lines.slice(-2)).toEqual(['✖ 2 problems (1 error, 1 warning) in 1 file', '  1 of them fixable with --fix']);
   });
 
   it('prints the documented JSON', () => {
@@ -188,11 +188,17 @@ describe('config', () => {
   it('exits 2 naming the file and the problem when it is invalid', () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ '.postmortemrc.yaml': 'rules: [unclosed\n' }, /^postmortem: invalid config .*\.postmortemrc\.yaml:\d+:\d+: /],
-      [{ '.postmortemrc.json': '{"dir": 3}' }, /^postmortem: invalid config .*\.postmortemrc\.json: "dir" must be a non-empty string\n$/],
-      [{ '.postmortemrc': 'colour: red\n' }, /unknown setting "colour"/],
-      [{ '.postmortemrc': 'rules:\n  timeline-tim: off\n' }, /unknown rule "timeline-tim"/],
-      [{ '.postmortemrc': 'rules:\n  timeline-time: loud\n' }, /rules\.timeline-time must be off, warn or error/],
-      [{ '.postmortemrc': 'timezone: EST\n' }, /IANA time-zone name/],
+      [{ '.postmortemrc.json': '{"dir": 3}' }, /^postmortem: invalid config .*\.postmortemrc\.json:1:2: "dir" must be a non-empty string\n$/],
+      [{ '.postmortemrc': 'colour: red\n' }, /\.postmortemrc:1:1: unknown setting "colour"/],
+      [{ '.postmortemrc': 'rules:\n  timeline-tim: off\n' }, /\.postmortemrc:2:3: unknown rule "timeline-tim"; did you mean "timeline-time"\?/],
+      [{ '.postmortemrc': 'dir: x\nrules:\n  no-secret: off\n' }, /\.postmortemrc:3:3: unknown rule "no-secret"; did you mean "no-secrets"\?/],
+      [{ '.postmortemrc': 'rules:\n  timeline-time: loud\n' }, /\.postmortemrc:2:3: rules\.timeline-time must be off, warn or error/],
+      [{ '.postmortemrc': 'rules:\n  heading-style: eror\n' }, /\.postmortemrc:2:3: rules\.heading-style must be off, warn or error .*not "eror"/],
+      [{ '.postmortemrc': 'rules:\n  timeline-window: [warn, { leadUp: 30 }]\n' }, /\.postmortemrc:2:\d+: unknown option "leadUp" for rule "timeline-window"; expected "leadUpMinutes" or "afterMinutes"/],
+      [{ '.postmortemrc': 'rules:\n  timeline-window: [warn, { leadUpMinutes: -5 }]\n' }, /\.postmortemrc:2:\d+: option "leadUpMinutes" of rule "timeline-window" must be a number of at least 0, not -5/],
+      [{ '.postmortemrc': 'rules:\n  heading-style: [warn, { level: 2 }]\n' }, /rule "heading-style" takes no options, found "level"/],
+      [{ 'package.json': '{"name": "x",\n "postmortem": {\n  "rules": {"no-secret": "off"}}}' }, /package\.json:3:13: unknown rule "no-secret"/],
+      [{ '.postmortemrc': 'timezone: EST\n' }, /\.postmortemrc:1:1: .*IANA time-zone name/],
     ];
     for (const [files, pattern] of cases) {
       const dir = tempDir({ ...files, 'a.md': VALID });
@@ -214,6 +220,24 @@ describe('config', () => {
     const r = runCli(['lint', 'a.md'], { cwd: broken });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^postmortem: .*\.postmortem\/templates\/default\.md:1:1: a template starts with YAML front matter/);
+  });
+
+  it("validates a template's lint.rules as the config's: unknown ids, bad severities and options are exit 2 at their line", () => {
+    const base = readFileSync(join(ROOT, 'templates', 'default.md'), 'utf8');
+    const cases: Array<[string, RegExp]> = [
+      ['  rules:\n    no-secret: off\n', /default\.md:(\d+):5: unknown rule "no-secret"; did you mean "no-secrets"\?/],
+      ['  rules:\n    heading-style: eror\n', /default\.md:(\d+):20: "heading-style" must be off, warn or error .*not "eror"/],
+      ['  rules:\n    incident-duration: [error, { tolerance: 3 }]\n', /default\.md:(\d+):\d+: unknown option "tolerance" for rule "incident-duration"; expected "toleranceMinutes"/],
+    ];
+    for (const [rules, pattern] of cases) {
+      const text = base.replace(/^lint:\n/m, `lint:\n${rules}`);
+      const dir = tempDir({ '.postmortem/templates/default.md': text, 'a.md': VALID });
+      const r = runCli(['lint', 'a.md'], { cwd: dir });
+      expect(r.code, rules).toBe(2);
+      expect(r.stderr).toMatch(pattern);
+      expect(Number(pattern.exec(r.stderr)![1])).toBe(lineOf(text, rules.split('\n')[1]!.trim()));
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });
 

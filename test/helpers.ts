@@ -1,13 +1,14 @@
 /** Shared test helpers: real templates, real files in temp dirs, the built CLI as a subprocess. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSetting } from '../src/config/config.js';
 import { parsePostmortem } from '../src/document/parse.js';
 import { lintDocument } from '../src/lint/engine.js';
-import type { LintMessage } from '../src/lint/rule.js';
+import { DEFAULT_FIX_KINDS, fixText } from '../src/lint/fix.js';
+import type { LintMessage, Rule, RuleExample } from '../src/lint/rule.js';
 import { parseTemplate, type Template } from '../src/template/template.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +20,8 @@ export function loadBuiltin(name: string): Template {
 }
 
 export const DEFAULT_TEMPLATE = loadBuiltin('default');
+
+export const BUILTIN_NAMES = readdirSync(join(ROOT, 'templates')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
 
 /** A complete, lint-clean postmortem written by us (examples/). */
 export const VALID = readFileSync(join(ROOT, 'examples', '2023-03-01-login-service-down-after-a-migration-locked-the-users-table.md'), 'utf8');
@@ -80,4 +83,25 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     timeout: 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The messages of `rule` on one of its examples, as "line:column: message". */
+function exampleLint(rule: Rule, example: RuleExample, markdown: string): LintMessage[] {
+  const template = loadBuiltin(example.template ?? 'default');
+  const doc = parsePostmortem(markdown, 'example.md', { sectionAliases: template.aliases });
+  const setting = example.options ? ([rule.defaultSeverity, example.options] as const) : rule.defaultSeverity;
+  const templateProblem = doc.template && !BUILTIN_NAMES.includes(doc.template) ? { name: doc.template, available: BUILTIN_NAMES } : undefined;
+  return lintDocument(doc, template, { rules: { [rule.id]: setting as never }, ...(templateProblem ? { templateProblem } : {}) });
+}
+
+export function exampleMessages(rule: Rule, example: RuleExample): string[] {
+  return exampleLint(rule, example, example.markdown)
+    .filter((m) => m.ruleId === rule.id)
+    .map((m) => `${m.line}:${m.column}: ${m.message}`);
+}
+
+/** The example after --fix with the default kinds and its fixTypes, fixing this rule's messages only. */
+export function exampleFixed(rule: Rule, example: RuleExample): string {
+  const kinds = new Set([...DEFAULT_FIX_KINDS, ...(example.fixTypes ?? [])]);
+  return fixText(example.markdown, (t) => exampleLint(rule, example, t).filter((m) => m.ruleId === rule.id), kinds).output;
 }

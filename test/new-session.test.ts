@@ -178,7 +178,7 @@ describe('the interview session (scripted answers)', () => {
   it('checks each answer with the lint rules when it is given: an end before the start is refused at once', async () => {
     const { doc, io } = await uninterrupted();
     expect(io.refused).toEqual([
-      { answer: '8:45', reason: 'Expected the end (2023-03-01T08:45:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier [incident-window]' },
+      { answer: '8:45', reason: 'Expected the end (2023-03-01T08:45:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier: correct one of them [incident-window]' },
     ]);
     expect(io.said[0]).toBe('Template "default": 17 questions. Ctrl-C stops at any time and keeps your answers ("postmortem new --resume" continues); "<" alone goes back one question.');
     expect(doc).toContain('resolved: 2023-03-01T12:00:00-05:00\n');
@@ -255,7 +255,7 @@ describe('the interview session (scripted answers)', () => {
     expect(await resumed.run(review)).toBe('write');
     const outline = review.said.find((s) => s.startsWith('\nReview'))!;
     expect(outline).toMatch(/ ✖ resolved +2023-03-01 08:00 EST \(-05:00\)/);
-    expect(outline).toContain('✖ Expected the end (2023-03-01T08:00:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier [incident-window]');
+    expect(outline).toContain('✖ Expected the end (2023-03-01T08:00:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier: correct one of them [incident-window]');
     expect(resumed.answers.fields.resolved).toBe('2023-03-01T12:00:00-05:00');
   });
 });

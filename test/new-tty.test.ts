@@ -49,7 +49,7 @@ async function answerFields(s: TmuxSession): Promise<void> {
   s.answer('');
   await s.waitFor('When was it fully resolved?');
   s.answer('8:45');
-  await s.waitFor('Expected the end (2023-03-01T08:45:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier [incident-window]');
+  await s.waitFor('Expected the end (2023-03-01T08:45:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier: correct one of them [incident-window]');
   for (let i = 0; i < 4; i++) s.keys('BSpace');
   s.answer('12:00');
   await s.waitFor('12:00 → 2023-03-01 12:00 EST (-05:00)');

@@ -97,11 +97,11 @@ describe('postmortem new (non-interactive)', () => {
       [['--severity', 'SEV-9'], 'postmortem: --severity: Expected one of SEV-1, SEV-2, SEV-3, SEV-4, SEV-5\n'],
       [['--started', 'soonish'], 'postmortem: --started: Expected a time such as "09:05", "9:05 AM", "2023-03-01 09:05" or "now"\n'],
       // Checks across answers are the lint rules' own, named by the flag whose answer they are about.
-      [['--resolved', '08:00'], 'postmortem: --resolved: Expected the end (2023-03-01T08:00:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier [incident-window]\n'],
+      [['--resolved', '08:00'], 'postmortem: --resolved: Expected the end (2023-03-01T08:00:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier: correct one of them [incident-window]\n'],
       [['--summary', 'TODO'], 'postmortem: --summary: Write what happened instead of the placeholder "TODO"\n'],
       [['--summary', 'A 30-minute outage.'], 'postmortem: --summary: Expected the stated duration to match the window 2023-03-01T09:00:00-05:00 to 2023-03-01T12:00:00-05:00 (3 hours), found "30-minute" (30 minutes): correct the duration or the times [incident-duration]\n'],
       // Entries stay in the order given: one out of order is said, not silently moved.
-      [['--timeline', '08:59 Late one'], 'postmortem: --timeline: Expected entries in time order, found 08:59 after 12:00 (line 23): move the entry or correct its time [timeline-order]\n'],
+      [['--timeline', '08:59 Late one'], 'postmortem: --timeline: Expected entries in time order, found 08:59 after 12:00 (line 23): correct its time or move the entry [timeline-order]\n'],
       [['--action-items', 'Fix it'], 'postmortem: --action-items (item 2): Name an owner for "Fix it"\n'],
       [['--timezone', 'EST'], 'postmortem: --timezone: Expected an IANA time-zone name such as America/New_York, Europe/Paris or UTC\n'],
     ];

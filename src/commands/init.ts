@@ -131,9 +131,17 @@ export async function run(opts: InitOptions): Promise<number> {
     if (existing.path) {
       report.push(`skipped  ${show(existing.path)}  (a config is already there)`);
     } else {
-      const timezone = opts.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-      const config = stringify({ dir, template: opts.template ?? 'default', timezone });
-      create(join(root, '.postmortemrc.yaml'), `# postmortem configuration: every setting is in the README of ${PACKAGE_NAME} (https://www.npmjs.com/package/${PACKAGE_NAME})\n${config}`, 'configuration');
+      // The config's zone is assumed for every document that states none, so it must be the team's choice. A
+      // machine that says UTC is usually a container or CI runner, not where the incidents happen: then the line
+      // is left for the team to fill in, and documents without a zone of their own are reported until then.
+      const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const guessed = machine && !/^(?:Etc\/)?(?:UTC|GMT|Universal|Zulu)$/i.test(machine) ? machine : undefined;
+      const timezone = opts.timezone ?? guessed;
+      const config = stringify({ dir, template: opts.template ?? 'default', ...(timezone ? { timezone } : {}) });
+      const zoneNote = timezone
+        ? ''
+        : `# timezone: America/New_York  # the zone of times in documents that state none (this machine says ${machine ?? 'nothing'}: set it yourself)\n`;
+      create(join(root, '.postmortemrc.yaml'), `# postmortem configuration: every setting is in the README of ${PACKAGE_NAME} (https://www.npmjs.com/package/${PACKAGE_NAME})\n${config}${zoneNote}`, 'configuration');
     }
     const indexPath = resolve(root, dir, 'README.md');
     create(indexPath, `# Postmortems\n\nOne file per incident, written with \`postmortem new\` and checked by \`postmortem lint\`.\nThe table is kept by \`postmortem index\`.\n\n${INDEX_START}\n\n| Date | Title | Severity | Status | Duration |\n| --- | --- | --- | --- | --- |\n| | No postmortems yet. | | | |\n\n${INDEX_END}\n`, 'index page');

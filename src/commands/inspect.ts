@@ -31,11 +31,25 @@ export async function run(file: string, opts: InspectOptions): Promise<number> {
   out.push(`${shown}: ${doc.title ?? '(no title)'}`);
   out.push(`  template: ${doc.template ?? `(none; ${name} assumed)`}   words: ${doc.words}   front matter: ${doc.frontMatter.kind ?? 'none'}${doc.frontMatter.error ? ` (error at line ${doc.frontMatter.error.line}: ${doc.frontMatter.error.message})` : ''}`);
   const inc = doc.incident;
-  out.push(`  incident: ${inc.start ?? '?'} → ${inc.end ?? '?'}${inc.durationMinutes !== null ? ` (${inc.durationMinutes} min)` : ''}   zone: ${inc.timezone ?? 'unknown'}   from: ${inc.source ?? '-'}`);
+  const configZone = project.config.path ? `the config's timezone, ${project.config.path}` : "the config's timezone";
+  const zoneFrom: Record<string, string> = {
+    written: 'written with the times',
+    'front-matter': 'front matter',
+    document: 'stated in the text',
+    timeline: 'stated for the timeline',
+    config: `assumed: ${configZone}`,
+  };
+  const dateFrom: Record<string, string> = { start: 'the start', 'front-matter': 'front matter', summary: 'the summary', title: 'the title' };
+  out.push(
+    `  incident: ${inc.start ?? '?'} → ${inc.end ?? '?'}${inc.durationMinutes !== null ? ` (${inc.durationMinutes} min)` : ''}   zone: ${inc.timezone ?? 'unknown'}${inc.zoneSource ? ` (${zoneFrom[inc.zoneSource]})` : ''}   from: ${inc.source ?? '-'}`,
+  );
+  if (inc.date) out.push(`  date: ${inc.date} (from ${dateFrom[inc.dateSource ?? ''] ?? '-'})`);
+  const assumed = doc.timeline.filter((e) => e.zoneSource === 'config').length;
+  if (assumed > 0) out.push(`  note: ${assumed} timeline entr${assumed === 1 ? 'y has' : 'ies have'} no zone of their own; read in ${project.config.timezone} (${configZone})`);
   out.push('  sections:');
   for (const s of doc.sections) out.push(`    ${String(s.line).padStart(4)}  ${s.ids.join(', ').padEnd(24)} ${s.heading}${s.style === 'atx' || s.style === 'setext' ? '' : `  (${s.style})`}`);
   out.push(`  timeline: ${doc.timeline.length} entries, ${doc.timeline.filter((e) => e.time).length} timed`);
-  for (const e of doc.timeline) out.push(`    ${String(e.line).padStart(4)}  ${(e.time ?? '-').padEnd(26)} ${e.text.slice(0, 60)}`);
+  for (const e of doc.timeline) out.push(`    ${String(e.line).padStart(4)}  ${(e.time ?? '-').padEnd(26)} ${e.text.slice(0, 60)}${e.rolledOver ? '  (next day)' : ''}`);
   out.push(`  action items: ${doc.actionItems.length}`);
   for (const a of doc.actionItems) {
     out.push(`    ${String(a.line).padStart(4)}  [${a.done ? 'x' : ' '}] ${a.text.slice(0, 50)}${a.owner ? `  owner ${a.owner}` : ''}${a.due ? `  due ${a.due}` : ''}`);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { resolveFiles } from '../files.js';
 import { RULES } from '../lint/rules/index.js';
-import { checkRuleNames } from '../lint/run.js';
+import { FIX_KINDS, type FixKind } from '../lint/rule.js';
 import { totals, type FileResult } from '../report/types.js';
 import { openProject } from '../project.js';
 import type { GlobalOptions } from '../cli.js';
@@ -20,6 +20,9 @@ export interface LintOptions extends GlobalOptions {
   cache?: boolean;
   cacheLocation?: string;
   jobs?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixType?: string;
 }
 
 const FORMATS = ['stylish', 'json', 'github', 'sarif'];
@@ -32,8 +35,23 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
     maxWarnings = Number(opts.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UserError(`--max-warnings expects a whole number, not "${opts.maxWarnings}"`);
   }
+  const fixing = Boolean(opts.fix || opts.fixDryRun);
+  let fixKinds: ReadonlySet<FixKind> | undefined;
+  if (opts.fixType !== undefined || fixing) {
+    const { DEFAULT_FIX_KINDS, parseFixTypes } = await import('../lint/fix.js');
+    if (!fixing) throw new UserError('--fix-type needs --fix or --fix-dry-run');
+    if (opts.fixType !== undefined) {
+      const { kinds, unknown } = parseFixTypes(opts.fixType);
+      if (unknown.length > 0 || kinds.size === 0) {
+        throw new UserError(`--fix-type expects kinds among ${FIX_KINDS.join(', ')}, not "${unknown.join(',') || opts.fixType}"`);
+      }
+      fixKinds = kinds;
+    } else {
+      fixKinds = DEFAULT_FIX_KINDS;
+    }
+  }
+  if (opts.fix && !opts.fixDryRun && patterns.includes('-')) throw new UserError('--fix cannot write to standard input; use --fix-dry-run to see the fixes');
   const { config, templates } = await openProject(cwd, opts.config);
-  checkRuleNames(config);
   if (opts.template) templates.get(opts.template); // unknown → exit 2 before reading anything
   templates.get(config.template);
 
@@ -53,17 +71,33 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
     const location = opts.cacheLocation ? resolve(cwd, opts.cacheLocation) : resolve(config.root, 'node_modules', '.cache', 'postmortem');
     cache = LintCache.open(location, VERSION, config, templates, opts.template);
   }
-  const { lintMany } = await import('../lint/parallel.js');
-  let results: FileResult[] = await lintMany(files, {
+  const runOptions = {
     cwd,
     config,
     templates,
     ...(opts.template ? { template: opts.template } : {}),
     ...(opts.stdinFilename ? { stdinPath: opts.stdinFilename } : {}),
-    ...(opts.config ? { configPath: opts.config } : {}),
-    ...(jobs !== undefined ? { jobs } : {}),
-    ...(cache ? { cache } : {}),
-  });
+  };
+  let results: FileResult[];
+  if (fixKinds) {
+    // Fixing reads, fixes and writes one file at a time (no cache: the files change).
+    const { fixFiles } = await import('../lint/fix-files.js');
+    const run = fixFiles(files, runOptions, fixKinds, Boolean(opts.fixDryRun));
+    results = run.results;
+    // The diff goes to standard output before a stylish report, or alone when the report goes to a file; a
+    // machine-readable report on standard output stays parseable (the diff is then left out).
+    if (opts.fixDryRun && run.diffs.length > 0 && (opts.format === 'stylish' || opts.outputFile !== undefined)) {
+      process.stdout.write(`${run.diffs.join('')}\n`);
+    }
+  } else {
+    const { lintMany } = await import('../lint/parallel.js');
+    results = await lintMany(files, {
+      ...runOptions,
+      ...(opts.config ? { configPath: opts.config } : {}),
+      ...(jobs !== undefined ? { jobs } : {}),
+      ...(cache ? { cache } : {}),
+    });
+  }
   const all = totals(results);
   if (opts.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }));
 

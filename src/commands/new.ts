@@ -1,7 +1,6 @@
 /** `postmortem new`: interview the author (or read flags and an answers file) and write the document. */
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { checkRuleNames } from '../lint/run.js';
 import { missingAnswersMessage, batchProblems } from '../new/batch.js';
 import { isInterrupt } from '../new/io.js';
 import { shownPath, startSession } from '../new/start.js';
@@ -26,7 +25,6 @@ export interface NewOptions extends GlobalOptions {
 
 export async function run(opts: NewOptions): Promise<number> {
   const project = await openProject(process.cwd(), opts.config);
-  checkRuleNames(project.config);
   const canAsk = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI && !opts.yes;
   const io = canAsk ? (await import('../new/terminal.js')).terminalIO() : undefined;
   try {

@@ -8,7 +8,6 @@ import { UserError } from '../errors.js';
 import { readText } from '../files.js';
 import { settingFor } from '../lint/engine.js';
 import { RULES } from '../lint/rules/index.js';
-import { checkRuleNames } from '../lint/run.js';
 import { openProject, readPostmortem } from '../project.js';
 import type { GlobalOptions } from '../cli.js';
 
@@ -26,7 +25,6 @@ export async function run(file: string | undefined, opts: PrintConfigOptions): P
   const cwd = process.cwd();
   const project = await openProject(cwd, opts.config);
   const { config, templates } = project;
-  checkRuleNames(config);
   const show = (p: string): string => {
     const r = relative(cwd, p);
     return r && !r.startsWith('..') ? r : p;

@@ -4,7 +4,15 @@ import type { GlobalOptions } from '../cli.js';
 
 export async function run(opts: GlobalOptions & { json?: boolean }): Promise<number> {
   if (opts.json) {
-    const list = RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description }));
+    const { ruleDocsUrl } = await import('../lint/docs.js');
+    const list = RULES.map((r) => ({
+      id: r.id,
+      severity: r.defaultSeverity,
+      description: r.description,
+      fixable: r.fixable ?? [],
+      options: r.options ?? {},
+      docs: ruleDocsUrl(r),
+    }));
     process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return 0;
   }

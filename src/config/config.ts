@@ -3,10 +3,12 @@
  * `.postmortemrc.json|yaml|yml`, `postmortem.config.js|mjs`, or a "postmortem" key in package.json. A config may
  * `extends` others (files or packages, see extends.ts); its own settings win.
  */
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfig, type Loader } from 'lilconfig';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parse as parseYaml, parseDocument } from 'yaml';
+import { ruleSettingProblem } from '../lint/settings.js';
 import { isIanaZone } from '../document/time.js';
 import { UserError } from '../errors.js';
 import { importModule } from './importer.js';
@@ -65,8 +67,34 @@ const jsonLoader: Loader = (path, content) => {
 const KEYS = ['extends', 'dir', 'template', 'timezone', 'templates', 'rules'];
 const SEVERITIES: Severity[] = ['off', 'warn', 'error'];
 
-function fail(path: string, problem: string): never {
-  throw new UserError(`invalid config ${path}: ${problem}`);
+/**
+ * ":line:column" of a key path in a YAML or JSON config file (package.json: under "postmortem"), or "" when it
+ * cannot be told (a JavaScript config, an unreadable file).
+ */
+function locate(path: string, keys: Array<string | number>): string {
+  if (/\.(?:c|m)?js$/.test(path)) return '';
+  try {
+    const counter = new LineCounter();
+    const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter });
+    const full = basename(path) === 'package.json' ? ['postmortem', ...keys] : keys;
+    for (let n = full.length; n > 0; n--) {
+      // The key itself when it is a pair's key; else the value's node.
+      const parent = doc.getIn(full.slice(0, n - 1), true) as { items?: Array<{ key?: { value?: unknown; range?: number[] } }> } | undefined;
+      const pair = n > 0 && parent?.items?.find((p) => p.key?.value === full[n - 1]);
+      const range = (pair && pair.key?.range) || (doc.getIn(full.slice(0, n), true) as { range?: number[] } | undefined)?.range;
+      if (range) {
+        const pos = counter.linePos(range[0]!);
+        return `:${pos.line}:${pos.col}`;
+      }
+    }
+  } catch {
+    // fall through
+  }
+  return '';
+}
+
+function fail(path: string, problem: string, keys: Array<string | number> = []): never {
+  throw new UserError(`invalid config ${path}${keys.length ? locate(path, keys) : ''}: ${problem}`);
 }
 
 export function validateConfig(raw: unknown, path: string, root: string): Config {
@@ -74,29 +102,32 @@ export function validateConfig(raw: unknown, path: string, root: string): Config
   if (typeof raw !== 'object' || Array.isArray(raw)) fail(path, 'expected a mapping of settings');
   const data = raw as Record<string, unknown>;
   for (const key of Object.keys(data)) {
-    if (!KEYS.includes(key)) fail(path, `unknown setting "${key}"; expected one of ${KEYS.join(', ')}`);
+    if (!KEYS.includes(key)) fail(path, `unknown setting "${key}"; expected one of ${KEYS.join(', ')}`, [key]);
   }
   const text = (key: string): string | undefined => {
     const v = data[key];
     if (v === undefined) return undefined;
-    if (typeof v !== 'string' || !v.trim()) fail(path, `"${key}" must be a non-empty string`);
+    if (typeof v !== 'string' || !v.trim()) fail(path, `"${key}" must be a non-empty string`, [key]);
     return v.trim();
   };
   const config: Config = { dir: text('dir') ?? 'postmortems', template: text('template') ?? 'default', rules: {}, root, path, sources: {} };
   for (const key of ['dir', 'template', 'timezone', 'templates']) if (data[key] !== undefined) config.sources![key] = path;
   const timezone = text('timezone');
   if (timezone !== undefined) {
-    if (!isIanaZone(timezone)) fail(path, `"timezone" must be an IANA time-zone name such as "Europe/Paris" or "UTC", not "${timezone}"`);
+    if (!isIanaZone(timezone)) fail(path, `"timezone" must be an IANA time-zone name such as "Europe/Paris" or "UTC", not "${timezone}"`, ['timezone']);
     config.timezone = timezone;
   }
   const templates = text('templates');
   if (templates !== undefined) config.templates = templates;
   if (data.rules !== undefined) {
     if (typeof data.rules !== 'object' || data.rules === null || Array.isArray(data.rules)) {
-      fail(path, '"rules" must map rule ids to off, warn or error');
+      fail(path, '"rules" must map rule ids to off, warn or error', ['rules']);
     }
     for (const [id, setting] of Object.entries(data.rules as Record<string, unknown>)) {
-      config.rules[id] = validateRuleSetting(setting, `rules.${id}`, (p) => fail(path, p));
+      const checked = validateRuleSetting(setting, `rules.${id}`, (p) => fail(path, p, ['rules', id]));
+      const bad = ruleSettingProblem(id, Array.isArray(checked) ? checked[1] : undefined);
+      if (bad) fail(path, bad.problem, bad.which === 'id' ? ['rules', id] : ['rules', id, 1]);
+      config.rules[id] = checked;
       config.sources![`rules.${id}`] = path;
     }
   }

@@ -14,11 +14,15 @@ const HANDLE_RE = /(?<![\w.])@([A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/;
 const DUE_RE = /\b(?:due|deadline|by|target|eta)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/gi;
 const TICKET_RE = /(?<![\w/])(#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)/;
 
-function parseActionText(text: string, span: Span, done: boolean | null): ActionItem {
+/** Something written as a date that is not one: 2023-13-45, 2023-02-30, 31/31/2023. */
+const DATE_SHAPED_RE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4})(?![\d/-])/;
+
+function parseActionText(text: string, span: Span, done: boolean | null, form: ActionItem['form']): ActionItem {
   // "(owner: X, due: D)" as postmortem new writes it, then the ways people write it.
   const loose = OWNER_RE.exec(text)?.[1] ?? (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : undefined);
   const owner = OWNER_FIELD_RE.exec(text)?.[1]?.trim() ?? (loose ? loose.replace(/(?<![,.;)])[,.;)]+$/, '') || null : null);
   let due: string | null = null;
+  let dueInvalid: string | undefined;
   // The first "due:", "by", "deadline" that a date follows ("Add alerts by region" has none).
   for (const label of text.matchAll(DUE_RE)) {
     const rest = text.slice(label.index + label[0].length);
@@ -27,9 +31,12 @@ function parseActionText(text: string, span: Span, done: boolean | null): Action
       due = normalizeDate(d.date);
       break;
     }
+    dueInvalid ??= DATE_SHAPED_RE.exec(rest)?.[0];
   }
   const ticket = TICKET_RE.exec(text)?.[1] ?? null;
-  return { ...span, text, owner: owner || null, due, done, ticket };
+  const item: ActionItem = { ...span, text, owner: owner || null, due, done, ticket, form };
+  if (!due && dueInvalid) item.dueInvalid = dueInvalid;
+  return item;
 }
 
 const META_SUFFIX_RE = /(?<!\s)\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
@@ -38,7 +45,7 @@ const META_SUFFIX_RE = /(?<!\s)\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
 export function parseActionLine(line: string): { item: string; owner: string | null; due: string | null; done: boolean } {
   const done = /^\s*\[[xX]\]\s*/.test(line);
   const text = line.replace(/^\s*\[[ xX]\]\s*/, '');
-  const parsed = parseActionText(text, { line: 1, column: 1, endLine: 1, endColumn: 1 }, done);
+  const parsed = parseActionText(text, { line: 1, column: 1, endLine: 1, endColumn: 1 }, done, 'list');
   const item = text.replace(META_SUFFIX_RE, '').trim();
   return { item, owner: parsed.owner, due: parsed.due, done };
 }
@@ -69,11 +76,15 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
         const doneCol = header.findIndex((h) => /status|done|state/.test(h));
         for (const row of table.children.slice(1)) {
           const cells = row.children.map((c) => textOf(c).trim());
-          const item = parseActionText(cells.join(' | '), spanOf(row), null);
+          const item = parseActionText(cells.join(' | '), spanOf(row), null, 'table');
           if (ownerCol >= 0) item.owner = cells[ownerCol] || null;
           if (dueCol >= 0 && cells[dueCol]) {
             const d = findDates(cells[dueCol]!)[0];
             item.due = d ? normalizeDate(d.date) : cells[dueCol]!;
+            if (!d && DATE_SHAPED_RE.test(cells[dueCol]!)) {
+              item.due = null;
+              item.dueInvalid = cells[dueCol]!;
+            }
           }
           if (doneCol >= 0 && cells[doneCol]) item.done = /^(done|closed|complete|completed|fixed|yes|✅|x)$/i.test(cells[doneCol]!);
           item.text = cells.filter((_, i) => i !== ownerCol && i !== dueCol && i !== doneCol).join(' | ');
@@ -89,7 +100,7 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
           if (!plain || /:\s*$/.test(plain) || seen.has(n)) continue;
           seen.add(n);
           const col = lines.line(n).indexOf(l) + 1;
-          out.push(parseActionText(plain, { line: n, column: col, endLine: n, endColumn: col + l.length }, null));
+          out.push(parseActionText(plain, { line: n, column: col, endLine: n, endColumn: col + l.length }, null, 'line'));
         }
       }
     }
@@ -104,7 +115,7 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
     const text = first ? textOf(first).replace(/\s+/g, ' ').trim() : '';
     const line = lines.line(span.line);
     const all = textOf(item).replace(/\s+/g, ' ').trim();
-    const parsed = parseActionText(all, { ...span, endLine: first?.position?.end.line ?? span.line, endColumn: first?.position?.end.column ?? line.length + 1 }, item.checked ?? null);
+    const parsed = parseActionText(all, { ...span, endLine: first?.position?.end.line ?? span.line, endColumn: first?.position?.end.column ?? line.length + 1 }, item.checked ?? null, 'list');
     // The task itself: "(owner: …, due: …)" is in owner and due.
     parsed.text = text.replace(META_SUFFIX_RE, '').trim() || text;
     out.push(parsed);

@@ -1,5 +1,5 @@
 /** Calendar dates as the reader carries them (a year may be unknown). */
-import type { DateParts } from './time.js';
+import { validDate, type DateParts } from './time.js';
 
 export function withDate(parts: DateParts | undefined, fallback: DateParts | undefined): DateParts | undefined {
   if (!parts) return fallback;
@@ -13,7 +13,8 @@ export function datePartsOf(value: unknown): DateParts | undefined {
   }
   if (typeof value === 'string' || (value && typeof value === 'object')) {
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value));
-    if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    // Only a date of the calendar (2023-02-30 is none).
+    if (m && validDate(Number(m[1]), Number(m[2]), Number(m[3]))) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   }
   return undefined;
 }

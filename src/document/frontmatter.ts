@@ -16,13 +16,12 @@ export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span)
   const first = doc.errors[0];
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
-    result.error = {
-      message: first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-      line: firstLine + pos.line - 1,
-      column: pos.col,
-      endLine: firstLine + pos.line - 1,
-      endColumn: pos.col + 1,
-    };
+    const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const plain = plainYamlError(first.code, message, value.split('\n'), pos.line, pos.col);
+    const line = firstLine + (plain?.line ?? pos.line) - 1;
+    const column = plain?.column ?? pos.col;
+    result.error = { message, line, column, endLine: line, endColumn: column + 1 };
+    if (plain) result.error.found = plain.found;
     return result;
   }
   if (doc.contents === null) return result;
@@ -61,6 +60,62 @@ export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span)
     };
   }
   return result;
+}
+
+/**
+ * A YAML error said as a person would, at the line where the mistake is (an unclosed "[" is reported where it
+ * opens, not where the parser gave up). `line` is 1-based in `lines`. Undefined: no plain wording for it.
+ */
+export function plainYamlError(code: string, message: string, lines: string[], line: number, col: number): { found: string; line: number; column: number } | undefined {
+  const text = lines[line - 1] ?? '';
+  const kvm = /^(\s*)([\w-]+)\s*:(.*)$/.exec(text);
+  const kv = kvm ? [kvm[0], kvm[1], kvm[2], kvm[3]!.trimStart()] : null; // indentation, key, value
+  // Search upwards from the reported line for the one where something was opened and not closed.
+  const opener = (open: string, close: string): number | undefined => {
+    for (let n = Math.min(line, lines.length); n >= 1; n--) {
+      const l = lines[n - 1]!;
+      const opens = l.split(open).length - 1;
+      const closes = l.split(close).length - 1;
+      if (opens > closes) return n;
+    }
+    return undefined;
+  };
+  if (code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(message)) {
+    const seq = message.startsWith('Flow sequence');
+    const [open, close] = seq ? ['[', ']'] : ['{', '}'];
+    const n = opener(open, close) ?? line;
+    return { found: `a ${seq ? 'list' : 'mapping'} opened with "${open}" and not closed: end it with "${close}"`, line: n, column: (lines[n - 1] ?? '').indexOf(open) + 1 || 1 };
+  }
+  if (code === 'MISSING_CHAR' && /quote/.test(message)) {
+    const q = message.includes('"') ? '"' : "'";
+    let n = line;
+    for (let k = Math.min(line, lines.length); k >= 1; k--) {
+      if (((lines[k - 1] ?? '').split(q).length - 1) % 2 === 1) {
+        n = k;
+        break;
+      }
+    }
+    return { found: `a value opened with ${q} and not closed: end it with ${q}`, line: n, column: (lines[n - 1] ?? '').indexOf(q) + 1 || 1 };
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && /compact mappings/.test(message) && kv) {
+    return { found: `a value with ": " in it: put it in quotes, ${kv[2]}: "${kv[3]!.replace(/"/g, '\\"')}"`, line, column: kv[1]!.length + kv[2]!.length + 3 };
+  }
+  if (code === 'MULTILINE_IMPLICIT_KEY' || (code === 'BLOCK_AS_IMPLICIT_KEY' && /sequence/.test(message))) {
+    const noSpace = /^(\s*)([\w-]+):(\S.*)$/.exec(text);
+    if (noSpace) return { found: `"${text.trim()}", with no space after the colon: write "${noSpace[2]}: ${noSpace[3]}"`, line, column: noSpace[1]!.length + 1 };
+    if (/^\s*-\s/.test(text)) return { found: 'a list item that belongs to no field: indent it under its field ("authors:" on the line above)', line, column: 1 };
+    return { found: `a line that is not "key: value": "${text.trim().slice(0, 40)}"`, line, column: 1 };
+  }
+  if (code === 'DUPLICATE_KEY' && kv) return { found: `"${kv[2]}" a second time: keep one`, line, column: kv[1]!.length + 1 };
+  if (code === 'TAB_AS_INDENT') return { found: 'a tab used to indent: indent with spaces', line, column: 1 };
+  if (code === 'BAD_SCALAR_START' && kv) {
+    const ch = text[col - 1] ?? kv[3]![0];
+    return { found: `a value starting with "${ch}", which YAML reserves: put it in quotes, ${kv[2]}: "${kv[3]!.replace(/"/g, '\\"')}"`, line, column: col };
+  }
+  if (code === 'UNEXPECTED_TOKEN' && kv && /^'.*'.*'/.test(kv[3]!.trim())) {
+    return { found: `a quote inside a value in single quotes: write it twice ('') or use double quotes`, line, column: kv[1]!.length + kv[2]!.length + 3 };
+  }
+  return undefined;
 }
 
 /**
@@ -110,10 +165,46 @@ export function parseTomlFrontMatter(raw: string, firstLine: number, span: Span)
   return result;
 }
 
+/**
+ * A front matter block opened by --- (or +++) on the first line and never closed: its fields run up to the first
+ * line that is not one (a blank line, a heading, text). Reported as that, at the opening line, instead of as a
+ * document with no front matter.
+ */
+function unclosed(source: string): FrontMatter | undefined {
+  const m = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(source);
+  if (!m) return undefined;
+  const lines = source.slice(m[0].length).split(/\r\n|\r|\n/);
+  const field = m[1] === '---' ? /^(?:[A-Za-z_][\w-]*\s*:|\s+\S|-\s|#)/ : /^(?:[A-Za-z_][\w-]*\s*=|\s+\S|\[|#)/;
+  let n = 0;
+  while (n < lines.length && field.test(lines[n]!)) n++;
+  if (n === 0) return undefined; // a thematic break, not front matter
+  const last = n + 1; // 1-based line of the last field
+  const span = { line: 1, column: 1, endLine: last, endColumn: lines[n - 1]!.length + 1 };
+  // The fields are read as if the block were closed, so that the other rules check them as usual.
+  // (Up to 200 lines: a longer run of "key: value" lines is not front matter someone forgot to close.)
+  const raw = lines.slice(0, n).join('\n');
+  const read =
+    n > 200 ? { error: true, data: {}, fields: {} } : m[1] === '---' ? parseYamlFrontMatter(raw, 2, span) : parseTomlFrontMatter(raw, 2, span);
+  return {
+    kind: m[1] === '---' ? 'yaml' : 'toml',
+    data: read.error ? {} : read.data,
+    fields: read.error ? {} : read.fields,
+    span,
+    error: {
+      message: `the front matter opened on line 1 is not closed: add a line "${m[1]}" after its last field (line ${last})`,
+      unclosed: true,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 4,
+    },
+  };
+}
+
 /** The front matter of a parsed document: its first block when that is a YAML or TOML block. */
-export function frontMatterOf(tree: Root): FrontMatter {
+export function frontMatterOf(tree: Root, source?: string): FrontMatter {
   const first = tree.children[0];
-  if (!first?.position || (first.type !== 'yaml' && first.type !== 'toml')) return { kind: null, data: {}, fields: {} };
+  if (!first?.position || (first.type !== 'yaml' && first.type !== 'toml')) return (source !== undefined && unclosed(source)) || { kind: null, data: {}, fields: {} };
   const span: Span = {
     line: first.position.start.line,
     column: first.position.start.column,

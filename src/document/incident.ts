@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { stringField } from './frontmatter.js';
 import { datePartsOf, normalizeDate, withDate } from './dates.js';
-import type { FrontMatter, Incident, Section, StatedDurationMention } from './model.js';
+import type { FrontMatter, Incident, Milestone, Section, StatedDurationMention, ZoneSource } from './model.js';
 import { offsetToSpan, type Lines } from './text.js';
 import type { TitleInfo } from './title.js';
 import { findDates, findDurations, findTimes, formatInstant, minutesBetween, parseIsoDateTime, resolveZone, type ClockTime } from './time.js';
@@ -76,6 +76,9 @@ export function inferIncident(
     source: null,
     statedDurations: [],
     zoneMissing: false,
+    zoneSource: null,
+    dateSource: null,
+    milestones: [],
   };
   const fmZoneName = stringField(fm.data, ['timezone', 'time_zone', 'tz']);
   const fmZone = resolveZone(fmZoneName);
@@ -88,17 +91,48 @@ export function inferIncident(
 
   if (summary) incident.statedDurations = statedDurations(summary.text, summary.line);
 
-  const fromValue = (v: unknown): DateTime | undefined => {
-    if (v instanceof Date) return DateTime.fromJSDate(v, { zone: fmZone ?? 'UTC' });
-    if (typeof v === 'string') return parseIsoDateTime(v, false);
-    if (v && typeof v === 'object') return parseIsoDateTime(String(v), false);
-    return undefined;
+  const configZone = fmZone ? undefined : resolveZone(defaultZone);
+  // A date-time without an offset is in the document's zone (front matter), else the config's; else it is read
+  // as UTC and the zone is missing.
+  const readValue = (v: unknown): { instant: DateTime; written: boolean } | undefined => {
+    if (v instanceof Date) return { instant: DateTime.fromJSDate(v, { zone: fmZone ?? 'UTC' }), written: true };
+    if (typeof v !== 'string' && !(v && typeof v === 'object')) return undefined;
+    const text = String(v);
+    const withOffset = parseIsoDateTime(text, true);
+    if (withOffset) return { instant: withOffset, written: true };
+    if (!parseIsoDateTime(text, false)) return undefined;
+    const dt = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: fmZone ?? configZone ?? 'UTC' });
+    return dt.isValid ? { instant: dt, written: false } : undefined;
   };
+  let offsetless = false;
+  const fromValue = (v: unknown): DateTime | undefined => {
+    const r = readValue(v);
+    if (r && !r.written) offsetless = true;
+    return r?.instant;
+  };
+  const MILESTONES: Array<[Milestone['key'], string[]]> = [
+    ['started', ['started', 'start']],
+    ['detected', ['detected']],
+    ['mitigated', ['mitigated']],
+    ['resolved', ['resolved', 'end', 'ended']],
+  ];
+  for (const [key, names] of MILESTONES) {
+    const field = names.find((n) => fm.data[n] !== undefined && fm.data[n] !== null && fm.data[n] !== '');
+    if (!field) continue;
+    const r = readValue(fm.data[field]);
+    if (!r) continue;
+    const m: Milestone = { key, field, iso: r.instant.toISO({ suppressMilliseconds: true })!, instant: r.instant, offsetWritten: r.written };
+    if (fm.fields[field]) m.span = fm.fields[field];
+    incident.milestones.push(m);
+  }
   if (fmStart !== undefined || fmEnd !== undefined) {
     const s = fromValue(fmStart);
     const e = fromValue(fmEnd);
     if (s || e) {
       incident.source = 'front-matter';
+      const zs: ZoneSource | null = !offsetless ? 'written' : fmZone ? 'front-matter' : configZone ? 'config' : null;
+      incident.zoneSource = zs;
+      if (offsetless && !fmZone && !configZone) incident.zoneMissing = true;
       if (s) {
         incident.startInstant = s;
         incident.start = s.toISO({ suppressMilliseconds: true });
@@ -113,12 +147,16 @@ export function inferIncident(
       if (!incident.timezone && s) incident.timezone = s.zoneName ?? null;
       if (s && e) incident.durationMinutes = minutesBetween(s, e);
       incident.date = s ? s.toISODate() : fmDate ? normalizeDate(fmDate) : null;
+      incident.dateSource = s ? 'start' : fmDate ? 'front-matter' : null;
       return incident;
     }
   }
   if (!summary) {
     const d = withDate(fmDate ?? title.date, undefined);
-    if (d?.year !== undefined) incident.date = normalizeDate(d);
+    if (d?.year !== undefined) {
+      incident.date = normalizeDate(d);
+      incident.dateSource = fmDate ? 'front-matter' : 'title';
+    }
     return incident;
   }
 
@@ -127,7 +165,10 @@ export function inferIncident(
   const summaryDate = findDates(summary.text)[0]?.date;
   if (times.length === 0) {
     const d = withDate(summaryDate ?? fmDate ?? title.date, fmDate ?? title.date);
-    if (d?.year !== undefined) incident.date = normalizeDate(d);
+    if (d?.year !== undefined) {
+      incident.date = normalizeDate(d);
+      incident.dateSource = summaryDate ? 'summary' : fmDate ? 'front-matter' : 'title';
+    }
     return incident;
   }
   let startIdx = 0;
@@ -159,9 +200,14 @@ export function inferIncident(
   // The zone: written by a time, stated in the summary, or for the document.
   const standalone = STANDALONE_ZONE_RE.exec(summary.text);
   const zone = start.zone ?? end?.zone ?? resolveZone(standalone?.[0]) ?? fmZone ?? resolveZone(defaultZone);
+  incident.zoneSource =
+    start.zone || end?.zone ? 'written' : resolveZone(standalone?.[0]) ? 'document' : fmZone ? 'front-matter' : resolveZone(defaultZone) ? 'config' : null;
   const zoneLabel = start.zoneText ?? end?.zoneText ?? standalone?.[0] ?? fmZoneName ?? defaultZone ?? null;
   const startOut = formatInstant(baseDate, start, start.zone ?? zone);
-  if (baseDate?.year !== undefined) incident.date = normalizeDate(baseDate);
+  if (baseDate?.year !== undefined) {
+    incident.date = normalizeDate(baseDate);
+    incident.dateSource = start.date || summaryDate ? 'summary' : fmDate ? 'front-matter' : 'title';
+  }
   incident.source = 'summary';
   incident.start = startOut.iso;
   if (startOut.instant) incident.startInstant = startOut.instant;

@@ -29,6 +29,8 @@ export function modelToJson(doc: Postmortem): Record<string, unknown> {
       raw: e.raw,
       time: e.time,
       zoneKnown: e.zoneKnown,
+      ...(e.zoneSource ? { zoneSource: e.zoneSource } : {}),
+      ...(e.rolledOver ? { rolledOver: true } : {}),
     })),
     actionItems: doc.actionItems.map((a) => ({
       line: a.line,
@@ -45,6 +47,8 @@ export function modelToJson(doc: Postmortem): Record<string, unknown> {
       durationMinutes: doc.incident.durationMinutes,
       timezone: doc.incident.timezone,
       source: doc.incident.source,
+      zoneSource: doc.incident.zoneSource,
+      dateSource: doc.incident.dateSource,
       statedDurations: doc.incident.statedDurations.map((d) => ({ line: d.line, column: d.column, raw: d.raw, minutes: d.minutes })),
     },
     words: doc.words,

@@ -10,7 +10,12 @@ export interface Span {
 }
 
 export interface FrontMatterError extends Span {
+  /** The parser's message, or (with `found`) what is wrong in plain words. */
   message: string;
+  /** In plain words: what was found and what to write ("a list opened with \"[\" and not closed: end it with \"]\""). */
+  found?: string;
+  /** The block is opened and never closed. */
+  unclosed?: boolean;
 }
 
 export interface FrontMatter {
@@ -59,12 +64,35 @@ export interface TimelineEntry extends Span {
   instant?: DateTime;
   /** Minutes since midnight of the entry's (possibly rolled-over) local day; ordering fallback without a date. */
   sortKey?: number;
+  /** Where the zone came from: written on the entry, stated for the timeline or the document, the incident's, or the config's. */
+  zoneSource?: ZoneSource;
+  /** The entry was read as the next day (or later) of the entry above it: near midnight, stated, or within a multi-day window. */
+  rolledOver?: boolean;
+}
+
+/** Where a zone was found: written with the time, stated for the timeline or the document, front matter, or the config. */
+export type ZoneSource = 'written' | 'timeline' | 'document' | 'front-matter' | 'config';
+
+/** A front matter milestone (started, detected, mitigated, resolved) that reads as a date-time. */
+export interface Milestone {
+  key: 'started' | 'detected' | 'mitigated' | 'resolved';
+  /** The field's name as written (started or start…). */
+  field: string;
+  iso: string;
+  span?: Span;
+  instant: DateTime;
+  /** The value carries its own offset (else the document's zone was assumed). */
+  offsetWritten: boolean;
 }
 
 export interface ActionItem extends Span {
   text: string;
   owner: string | null;
   due: string | null;
+  /** A due date written but not a real date ("due: 2023-13-45"), as written. */
+  dueInvalid?: string;
+  /** How it is written: a list item (task or plain bullet), a table row, or a bare line. */
+  form: 'list' | 'table' | 'line';
   done: boolean | null;
   ticket: string | null;
 }
@@ -92,6 +120,14 @@ export interface Incident {
   endInstant?: DateTime;
   /** A start or end with a clock time but no zone. */
   zoneMissing: boolean;
+  /** Where the zone of the window's times came from (null: unknown). */
+  zoneSource: ZoneSource | null;
+  /** The config file whose `timezone` was assumed, when zoneSource is config. */
+  zoneFrom?: string;
+  /** Where the date came from. */
+  dateSource: 'front-matter' | 'start' | 'summary' | 'title' | null;
+  /** Front matter milestones in the order started, detected, mitigated, resolved (those that read as date-times). */
+  milestones: Milestone[];
 }
 
 /** Raw HTML in the document (a block or inline), where comments such as lint directives live. */

@@ -66,8 +66,16 @@ export function guardMarkdown(source: string): string {
 export function readSource(input: string, path = '<input>'): Source {
   const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = new Lines(source);
-  const tree = parseMarkdown(guardMarkdown(source));
-  const frontMatter = frontMatterOf(tree);
+  let tree = parseMarkdown(guardMarkdown(source));
+  const frontMatter = frontMatterOf(tree, source);
+  if (frontMatter.error?.unclosed && frontMatter.span) {
+    // The body is read without the unclosed block's lines (blanked, so that every line keeps its number).
+    const end = frontMatter.span.endLine;
+    const parts = source.split(/(\r\n|\r|\n)/); // lines at even indexes, their ends at odd ones
+    for (let i = 0; i < parts.length && i / 2 < end; i += 2) parts[i] = '';
+    const blanked = parts.join('');
+    tree = parseMarkdown(guardMarkdown(blanked));
+  }
   const bodyStart = frontMatter.span ? frontMatter.span.endLine + 1 : 1;
   return { path, source, lines, tree, frontMatter, bodyStart, words: new LineWords(lines, bodyStart) };
 }

@@ -144,7 +144,7 @@ export const DATE_RE = new RegExp(
   'giu',
 );
 
-function validDate(year: number | undefined, month: number, day: number): boolean {
+export function validDate(year: number | undefined, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
   if (year === undefined) return day <= 31;
   return DateTime.fromObject({ year, month, day }).isValid;

@@ -2,11 +2,25 @@
 import { DateTime, type Zone } from 'luxon';
 import { datePartsOf, withDate } from './dates.js';
 import type { Root } from './markdown.js';
-import type { Incident, Section, TimelineEntry } from './model.js';
+import type { Incident, Section, TimelineEntry, ZoneSource } from './model.js';
 import { plainLine, type Lines } from './text.js';
 import { findTimes, formatInstant, resolveZone, type DateParts } from './time.js';
 import { collectRawEntries } from './timeline-entries.js';
 import { ALL_TIMES_RE, contextZone } from './zones.js';
+
+/** An entry that says it is on a later day than the one above it. */
+const NEXT_DAY_RE = /\b(?:next|following|second|third)\s+(?:day|morning|night)\b|\bovernight\b|\bafter midnight\b|\btomorrow\b|\(\s*\+\s*\d(?:\s*d(?:ays?)?)?\s*\)|\bday\s+[2-9]\b|\bD\+\d\b/i;
+
+/**
+ * Whether a time earlier than the entry above it is the next day rather than a mistake: the step crosses midnight
+ * (from the evening to the small hours), the entry says so, or the incident's window runs into a later day and the
+ * entry fits it only as the next day.
+ */
+function rollsOver(prevMinute: number, minute: number, text: string, fitsNextDayOnly: boolean): boolean {
+  if (NEXT_DAY_RE.test(text)) return true;
+  if (prevMinute >= 18 * 60 && minute < 8 * 60 && minute + 1440 - prevMinute <= 12 * 60) return true;
+  return fitsNextDayOnly;
+}
 
 export function extractTimeline(
   tree: Root,
@@ -32,6 +46,9 @@ export function extractTimeline(
     incident.startInstant?.zone ??
     resolveZone(incident.timezone) ??
     resolveZone(defaultZone);
+  const incidentZoneSource: ZoneSource | undefined = incident.zoneSource ?? (resolveZone(defaultZone) ? 'config' : undefined);
+  const windowStart = incident.startInstant?.toMillis();
+  const windowEnd = incident.endInstant?.toMillis();
   const incidentDate = incident.startInstant
     ? { year: incident.startInstant.year, month: incident.startInstant.month, day: incident.startInstant.day }
     : datePartsOf(incident.start ?? incident.date);
@@ -70,22 +87,41 @@ export function extractTimeline(
       hour += 12;
     }
     const minuteOfDay = hour * 60 + t.minute;
+    const zone = t.zone ?? e.zoneContext ?? docZone ?? incidentZone;
+    const baseDate = withDate(t.date ?? e.dateContext ?? incidentDate, incidentDate);
+    const dayAfter = (d: typeof baseDate, days: number): typeof baseDate => {
+      if (!d || d.year === undefined || days === 0) return d;
+      const next = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }).plus({ days });
+      return { year: next.year, month: next.month, day: next.day };
+    };
+    let rolled = false;
     if (t.date) {
       dayOffset = 0;
     } else if (prevKey !== undefined && minuteOfDay + dayOffset * 1440 < prevKey - 6 * 60) {
-      dayOffset += 1; // went backwards by hours: past midnight
+      // Went backwards by hours: past midnight, or a mistake (reported by timeline-order at this entry).
+      const prevMinute = ((prevKey % 1440) + 1440) % 1440;
+      let fitsNextDayOnly = false;
+      if (windowStart !== undefined && windowEnd !== undefined && baseDate?.year !== undefined) {
+        const at = (days: number): number | undefined => formatInstant(dayAfter(baseDate, days), { hour, minute: t.minute, second: t.second }, zone).instant?.toMillis();
+        const same = at(dayOffset);
+        const next = at(dayOffset + 1);
+        const inside = (ms: number | undefined): boolean => ms !== undefined && ms >= windowStart - 2 * 3600_000 && ms <= windowEnd + 3600_000;
+        fitsNextDayOnly = !inside(same) && inside(next);
+      }
+      if (rollsOver(prevMinute, minuteOfDay, plain, fitsNextDayOnly)) {
+        dayOffset += 1;
+        rolled = true;
+      }
     }
     const key = t.date ? minuteOfDay : minuteOfDay + dayOffset * 1440;
-    let date = withDate(t.date ?? e.dateContext ?? incidentDate, incidentDate);
-    if (!t.date && date?.year !== undefined && dayOffset > 0) {
-      const next = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }).plus({ days: dayOffset });
-      date = { year: next.year, month: next.month, day: next.day };
-    }
-    const zone = t.zone ?? e.zoneContext ?? docZone ?? incidentZone;
+    const date = t.date ? baseDate : dayAfter(baseDate, dayOffset);
     const formatted = formatInstant(date, { hour, minute: t.minute, second: t.second }, zone);
     entry.raw = t.raw;
     entry.time = formatted.iso;
     entry.zoneKnown = zone !== undefined;
+    const zoneSource: ZoneSource | undefined = t.zone ? 'written' : e.zoneContext ? 'timeline' : docZone ? 'document' : incidentZoneSource;
+    if (zone && zoneSource) entry.zoneSource = zoneSource;
+    if (rolled) entry.rolledOver = true;
     entry.dateKnown = date?.year !== undefined;
     if (formatted.instant) entry.instant = formatted.instant;
     entry.sortKey = key;

@@ -15,7 +15,7 @@ export interface LintSettings {
 /** A rule's severity and options for a document: the config's, else its template's, else the rule's default. */
 export function settingFor(rule: Rule, template: Template, settings: LintSettings): { severity: 'off' | 'warn' | 'error'; options: Record<string, unknown>; from: 'config' | 'template' | 'default' } {
   const fromConfig = settings.rules?.[rule.id];
-  const fromTemplate = template.lint.rules[rule.id] as RuleSetting | undefined;
+  const fromTemplate = template.lint.rules[rule.id];
   const s = fromConfig ?? fromTemplate ?? rule.defaultSeverity;
   const from = fromConfig !== undefined ? 'config' : fromTemplate !== undefined ? 'template' : 'default';
   if (Array.isArray(s)) return { severity: s[0], options: s[1] ?? {}, from };
@@ -25,21 +25,26 @@ export function settingFor(rule: Rule, template: Template, settings: LintSetting
 export function lintDocument(doc: Postmortem, template: Template, settings: LintSettings = {}): LintMessage[] {
   const messages: LintMessage[] = [];
   const last = Math.max(1, doc.lineCount);
+  const active = new Map(RULES.map((rule) => [rule.id, settingFor(rule, template, settings)]));
+  const enabled = (id: string): boolean => (active.get(id)?.severity ?? 'off') !== 'off';
   for (const rule of RULES) {
-    const { severity, options } = settingFor(rule, template, settings);
+    const { severity, options } = active.get(rule.id)!;
     if (severity === 'off') continue;
     const ctx: RuleContext = {
       doc,
       template,
       options,
-      report(message, where) {
+      enabled,
+      report(message, where, fix) {
         // Every position points inside the file.
         const line = Math.min(Math.max(1, where.line), last);
         const column = Math.max(1, where.column);
         const endLine = Math.min(Math.max(line, where.endLine ?? line), last);
         const endColumn = endLine === line ? Math.max(column, where.endColumn ?? column) : Math.max(1, where.endColumn ?? 1);
         if (isDisabled(doc, rule.id, line)) return;
-        messages.push({ ruleId: rule.id, severity: severity === 'error' ? 'error' : 'warning', message, line, column, endLine, endColumn });
+        const m: LintMessage = { ruleId: rule.id, severity: severity === 'error' ? 'error' : 'warning', message, line, column, endLine, endColumn };
+        if (fix && fix.edits.length > 0) m.fix = fix;
+        messages.push(m);
       },
     };
     if (settings.templateProblem) ctx.templateProblem = settings.templateProblem;

@@ -1,27 +1,16 @@
 /** Lint many files: read, parse with the document's template in mind, run the rules. */
-import { readText, STDIN } from '../files.js';
 import { UserError } from '../errors.js';
+import { readText, STDIN } from '../files.js';
 import type { FileResult } from '../report/types.js';
 import { readPostmortem, type Project } from '../project.js';
-import type { Config } from '../config/config.js';
 import type { Template } from '../template/template.js';
 import { lintDocument } from './engine.js';
-import { RULE_IDS } from './rules/index.js';
 
 export interface LintRunOptions extends Project {
   /** --template: for documents that name none. */
   template?: string;
   /** Path shown for standard input. */
   stdinPath?: string;
-}
-
-/** Rule ids in the config must exist: a typo would silently turn nothing off. */
-export function checkRuleNames(config: Config): void {
-  for (const id of Object.keys(config.rules)) {
-    if (!RULE_IDS.has(id)) {
-      throw new UserError(`invalid config ${config.path}: unknown rule "${id}"; run "postmortem rules" for the list`);
-    }
-  }
 }
 
 /**

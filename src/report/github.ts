@@ -1,5 +1,5 @@
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`. */
-import type { FileResult } from './types.js';
+import { fixableNote, type FileResult } from './types.js';
 
 // As in @actions/core: data escapes %, CR, LF; properties also : and ,.
 const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -15,7 +15,7 @@ export function formatGithub(results: FileResult[]): string {
     for (const m of r.messages) {
       const kind = m.severity === 'error' ? 'error' : 'warning';
       out.push(
-        `::${kind} file=${prop(r.path)},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${prop(m.ruleId)}::${data(m.message)}`,
+        `::${kind} file=${prop(r.path)},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${prop(m.ruleId)}::${data(m.message + fixableNote(m))}`,
       );
     }
   }

@@ -2,7 +2,7 @@
 import { totals, type FileResult } from './types.js';
 
 export function formatJson(results: FileResult[]): string {
-  const { errorCount, warningCount } = totals(results);
+  const { errorCount, warningCount, fixableCount } = totals(results);
   return `${JSON.stringify(
     {
       version: 1,
@@ -17,10 +17,13 @@ export function formatJson(results: FileResult[]): string {
           column: m.column,
           endLine: m.endLine,
           endColumn: m.endColumn,
+          ...(m.fix ? { fix: m.fix } : {}),
         })),
+        ...(r.fixed !== undefined ? { fixed: r.fixed } : {}),
       })),
       errorCount,
       warningCount,
+      fixableCount,
     },
     null,
     2,

@@ -1,6 +1,7 @@
 /** SARIF 2.1.0, for GitHub code scanning and other viewers. */
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { DOCS_URL, ruleDocsUrl } from '../lint/docs.js';
 import type { Rule } from '../lint/rule.js';
 import type { FileResult } from './types.js';
 
@@ -11,6 +12,8 @@ export function formatSarif(results: FileResult[], rules: readonly Rule[], versi
     shortDescription: { text: r.description },
     fullDescription: { text: r.description },
     help: { text: r.docs, markdown: r.docs },
+    helpUri: ruleDocsUrl(r),
+    properties: { fixable: Boolean(r.fixable?.length) },
     defaultConfiguration: { level: r.defaultSeverity === 'error' ? 'error' : 'warning' },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -49,7 +52,7 @@ export function formatSarif(results: FileResult[], rules: readonly Rule[], versi
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'postmortem', version, informationUri: 'https://www.npmjs.com/package/postmortem-cli', rules: descriptors } },
+        tool: { driver: { name: 'postmortem', version, informationUri: DOCS_URL, rules: descriptors } },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href}/` } },
         results: sarifResults,
       },

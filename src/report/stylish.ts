@@ -1,6 +1,6 @@
 /** Human output: one compiler-style line per message (file:line:column), grouped by file, with a summary. */
 import { Chalk } from 'chalk';
-import { totals, type FileResult } from './types.js';
+import { fixableNote, totals, type FileResult } from './types.js';
 
 export function formatStylish(results: FileResult[], color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -12,17 +12,22 @@ export function formatStylish(results: FileResult[], color: boolean): string {
     }
     for (const m of r.messages) {
       const sev = m.severity === 'error' ? c.red('error') : c.yellow('warning');
-      out.push(`${c.bold(`${r.path}:${m.line}:${m.column}`)}: ${sev}: ${m.message} ${c.dim(`[${m.ruleId}]`)}`);
+      out.push(`${c.bold(`${r.path}:${m.line}:${m.column}`)}: ${sev}: ${m.message}${fixableNote(m)} ${c.dim(`[${m.ruleId}]`)}`);
     }
   }
-  const { errorCount, warningCount } = totals(results);
+  const { errorCount, warningCount, fixableCount, fixedCount } = totals(results);
   const files = results.length;
   const problems = errorCount + warningCount;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const fixing = results.some((r) => r.fixed !== undefined);
+  const fixedWord = results.some((r) => r.dryRun) ? 'fixable (dry run: nothing written)' : 'fixed';
   if (problems === 0) {
-    out.push(c.green(`✔ ${files} file${files === 1 ? '' : 's'} checked, no problems`));
+    out.push(c.green(`✔ ${plural(files, 'file')} checked, no problems${fixing ? ` left (${plural(fixedCount, 'problem')} ${fixedWord})` : ''}`));
   } else {
-    const line = `✖ ${problems} problem${problems === 1 ? '' : 's'} (${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`;
+    const line = `✖ ${plural(problems, 'problem')} (${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}) in ${plural(files, 'file')}`;
     out.push('', errorCount > 0 ? c.red.bold(line) : c.yellow.bold(line));
+    if (fixing) out.push(`  ${plural(fixedCount, 'problem')} ${fixedWord}`);
+    if (fixableCount > 0) out.push(`  ${fixableCount} of them fixable with --fix`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -6,6 +6,8 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { parsePostmortem } from '../document/parse.js';
 import { UserError } from '../errors.js';
+import { validateRuleSetting, type RuleSetting } from '../config/config.js';
+import { ruleSettingProblem } from '../lint/settings.js';
 
 export const FIELD_TYPES = ['string', 'text', 'enum', 'date', 'datetime', 'timezone', 'list', 'number', 'percent', 'boolean'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -48,7 +50,7 @@ export interface TemplateLint {
   words?: { min?: number; max?: number };
   timeline: { leadUpMinutes: number; afterMinutes: number };
   actions: { owner: boolean; due: boolean };
-  rules: Record<string, unknown>;
+  rules: Record<string, RuleSetting>;
 }
 
 export interface Template {
@@ -85,8 +87,13 @@ class Reader {
       throw new TemplateError(`${file}:${firstLine + pos.line - 1}:${pos.col}: invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
     }
   }
-  fail(path: Path, problem: string): never {
+  fail(path: Path, problem: string, atKey = false): never {
     let node = this.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    if (atKey && path.length > 0) {
+      const parent = this.doc.getIn(path.slice(0, -1), true) as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | undefined;
+      const key = parent?.items?.find((p) => p.key?.value === path[path.length - 1])?.key;
+      if (key?.range) node = key;
+    }
     for (let p = path.slice(0, -1); !node?.range && p.length >= 0; p = p.slice(0, -1)) {
       node = (p.length ? this.doc.getIn(p, true) : this.doc.contents) as typeof node;
       if (p.length === 0) break;
@@ -261,8 +268,16 @@ export function parseTemplate(text: string, file: string, origin: Template['orig
       owner: bool(reader, actions.owner, ['lint', 'actions', 'owner'], true),
       due: bool(reader, actions.due, ['lint', 'actions', 'due'], false),
     },
-    rules: isRecord(lintRaw.rules) ? lintRaw.rules : {},
+    rules: {},
   };
+  if (lintRaw.rules !== undefined && !isRecord(lintRaw.rules)) reader.fail(['lint', 'rules'], 'expected a mapping of rule ids to off, warn or error');
+  for (const [id, setting] of Object.entries((lintRaw.rules ?? {}) as Record<string, unknown>)) {
+    const path = ['lint', 'rules', id];
+    const checked = validateRuleSetting(setting, `"${id}"`, (problem) => reader.fail(path, problem));
+    const bad = ruleSettingProblem(id, Array.isArray(checked) ? checked[1] : undefined);
+    if (bad) reader.fail(bad.which === 'id' ? path : [...path, 1], bad.problem, bad.which === 'id');
+    lint.rules[id] = checked;
+  }
   const words = range(reader, lintRaw.words, ['lint', 'words']);
   if (words) lint.words = words;
 

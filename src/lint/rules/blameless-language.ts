@@ -32,6 +32,28 @@ export const rule: Rule = {
 "careless", "negligent", "fault of", "blame", and a person (a name or an @handle) as the subject of a failure in the
 root cause ("@sam forgot to…", "Dana accidentally…"). Each message suggests a blameless wording: the conditions
 that made the mistake possible, what would have helped, the system or step that failed.`,
+  examples: [
+    {
+      title: "Conditions, not people",
+      markdown: `## Root cause
+
+The deploy script did not ask for confirmation, so a mistyped region went through unchecked.
+`,
+      messages: [],
+    },
+    {
+      title: "Blame",
+      markdown: `## Root cause
+
+Human error: @sam forgot to run the migration check, and should have asked first.
+`,
+      messages: [
+        "3:1: Expected blameless wording, found \"Human error\": describe the conditions that made the mistake easy to make (missing check, confusing tool, no second pair of eyes)",
+        "3:14: Expected blameless wording, found \"@sam forgot\": name the step or safeguard that was missing, not the person (\"the deploy script did not ask for confirmation\")",
+        "3:58: Expected blameless wording, found \"should have\": say what would have helped instead, e.g. \"a check in CI would have caught it\"",
+      ],
+    },
+  ],
   check({ doc, report }) {
     const text = doc.source;
     const present = HINTS.scan(text);

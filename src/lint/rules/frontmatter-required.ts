@@ -20,9 +20,43 @@ export const rule: Rule = {
   docs: `The template lists the metadata every postmortem carries (for \`default\`: title, date, severity, status,
 authors, started, resolved, timezone). A missing or empty field is reported at the front matter; a document with
 no front matter at all gets one message listing what to add.`,
+  examples: [
+    {
+      title: "Every required field (default template)",
+      markdown: `---
+title: Login outage
+date: 2023-03-01
+severity: SEV-2
+status: draft
+authors: [priya]
+started: 2023-03-01T09:00:00-05:00
+resolved: 2023-03-01T12:00:00-05:00
+timezone: America/New_York
+---
+`,
+      messages: [],
+    },
+    {
+      title: "Missing and empty fields",
+      markdown: `---
+title: Login outage
+date: 2023-03-01
+severity: SEV-2
+status: draft
+authors: []
+started: 2023-03-01T09:00:00-05:00
+resolved: 2023-03-01T12:00:00-05:00
+---
+`,
+      messages: [
+        "1:1: Expected front matter field \"timezone\" (In which time zone are the times in this document?), found none: add \"timezone: America/New_York\"",
+        "6:1: Expected front matter field \"authors\" (Who wrote it?), found an empty value: add \"authors: [alice]\"",
+      ],
+    },
+  ],
   check({ doc, template, report }) {
     const fm = doc.frontMatter;
-    if (fm.error) return; // frontmatter-syntax says why
+    if (fm.error && !fm.error.unclosed) return; // frontmatter-syntax says why
     const required = template.fields.filter((f) => f.required);
     if (required.length === 0) return;
     if (fm.kind === null) {

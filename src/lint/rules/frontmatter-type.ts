@@ -15,9 +15,32 @@ export const rule: Rule = {
   docs: `A \`list\` field is a YAML list (\`authors: [alice, bob]\`), a \`number\` a number, a \`percent\` a number
 from 0 to 100 (\`users_affected: 30\`, or \`"30%"\`), a \`string\` a single line of text. Dates, date-times and time
 zones are checked by \`frontmatter-datetime\`, choices by \`frontmatter-choice\`.`,
+  examples: [
+    {
+      title: "Fields of the declared types",
+      markdown: `---
+authors: [priya, tom]
+users_affected: 30%
+---
+`,
+      messages: [],
+    },
+    {
+      title: "A string for a list, a share over 100",
+      markdown: `---
+authors: priya
+users_affected: 130
+---
+`,
+      messages: [
+        "2:1: Expected \"authors\" to be a list such as [alice, bob], found string \"priya\"",
+        "3:1: Expected \"users_affected\" to be a percentage from 0 to 100, found number 130",
+      ],
+    },
+  ],
   check({ doc, template, report }) {
     const fm = doc.frontMatter;
-    if (fm.error || fm.kind === null) return;
+    if ((fm.error && !fm.error.unclosed) || fm.kind === null) return;
     for (const f of template.fields) {
       const v = fm.data[f.key];
       if (v === undefined || v === null) continue;

@@ -39,6 +39,6 @@ describe('incident-window', () => {
     const doc = edit(VALID, 'resolved: 2023-03-01T12:00:00-05:00', 'resolved: 2023-03-01T08:00:00-05:00');
     const [m] = messagesOf(doc, 'incident-window');
     expect(m!.line).toBe(lineOf(doc, 'resolved: 2023-03-01T08'));
-    expect(m!.message).toBe('Expected the end (2023-03-01T08:00:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier');
+    expect(m!.message).toBe('Expected the end (2023-03-01T08:00:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier: correct one of them');
   });
 });

@@ -2,6 +2,7 @@
 import type { Rule } from '../rule.js';
 import { rule as actionDue } from './action-due.js';
 import { rule as actionOwner } from './action-owner.js';
+import { rule as actionTaskList } from './action-task-list.js';
 import { rule as blamelessLanguage } from './blameless-language.js';
 import { rule as frontmatterChoice } from './frontmatter-choice.js';
 import { rule as frontmatterDatetime } from './frontmatter-datetime.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   timelineTimezone,
   actionOwner,
   actionDue,
+  actionTaskList,
   wordCount,
   noSecrets,
   blamelessLanguage,

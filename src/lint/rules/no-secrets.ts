@@ -71,6 +71,26 @@ the kind and the position and never repeats the secret. Placeholders (\`xxx\`, \
 \`\${DB_PASSWORD}\`), hashes in prose and UUIDs are not reported.
 
 Remove the secret from the document (and from the repository's history), and rotate it if it was real.`,
+  examples: [
+    {
+      title: "Placeholders",
+      markdown: `## Resolution
+
+We rotated the key and set \`DATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app\`.
+`,
+      messages: [],
+    },
+    {
+      title: "A password in a URL",
+      markdown: `## Resolution
+
+The job connected with postgres://app:Tr0ub4dor3x@db.internal/app until we rotated it.
+`,
+      messages: [
+        "3:39: Expected no secrets in a postmortem, found what looks like a password in a URL (11 characters): remove it, and rotate it if it is real",
+      ],
+    },
+  ],
   check({ doc, report }) {
     // Each pattern runs once over the whole text (front matter and code included: that is where secrets are).
     const text = doc.source;

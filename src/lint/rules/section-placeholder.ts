@@ -43,6 +43,26 @@ export const rule: Rule = {
 is complete in shape but not in content. This rule finds that guidance, and the usual placeholders (\`TODO\`,
 \`TBD\`, \`FIXME\`, \`[Time of detection]\`, \`[insert …]\`, \`<describe …>\`), so a half-written postmortem cannot be
 merged by accident. Replace the text with what actually happened.`,
+  examples: [
+    {
+      title: "Your own words",
+      markdown: `## Issue summary
+
+Sign-in failed for three hours after a migration locked the users table.
+`,
+      messages: [],
+    },
+    {
+      title: "A placeholder left in",
+      markdown: `## Issue summary
+
+TODO: fill in once the timeline is agreed.
+`,
+      messages: [
+        "3:1: Expected real content under \"Issue summary\", found the placeholder \"TODO\"",
+      ],
+    },
+  ],
   check({ doc, template, report }) {
     const lines = doc.source.split(/\r\n|\r|\n/);
     // Nested sections share lines: each line is normalized once.
@@ -64,10 +84,19 @@ merged by accident. Replace the text with what actually happened.`,
       onLine.push({ text: m[0], column });
       placeholders.set(line, onLine);
     }
+    // One heading may provide several template sections ("Root cause and resolution" for root-cause and
+    // resolution): each line is reported once.
+    const reported = new Set<string>();
+    const once: typeof report = (message, where) => {
+      const key = `${where.line}:${where.column}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      report(message, where);
+    };
     for (const ts of template.sections) {
       const sentences = guidanceSentences(ts.guidance);
       for (const s of sectionsFor(doc, ts)) {
-        checkSection(s, sentences, lines, normalizedLine, placeholders, ts.heading, report);
+        checkSection(s, sentences, lines, normalizedLine, placeholders, ts.heading, once);
       }
     }
   },

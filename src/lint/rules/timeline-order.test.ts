@@ -29,6 +29,6 @@ describe('timeline-order', () => {
     const [m, ...rest] = messagesOf(doc, 'timeline-order');
     expect(rest).toEqual([]);
     expect(m).toMatchObject({ line: lineOf(doc, '09:45 — An attempt'), column: 3, endColumn: 8 });
-    expect(m!.message).toBe(`Expected entries in time order, found 09:45 after 10:00 (line ${lineOf(doc, '- 10:00')}): move the entry or correct its time`);
+    expect(m!.message).toBe(`Expected entries in time order, found 09:45 after 10:00 (line ${lineOf(doc, '- 10:00')}): correct its time or move the entry`);
   });
 });

@@ -7,6 +7,31 @@ export const rule: Rule = {
   docs: `A template may bound the length of the whole document (\`lint.words: { min: 400, max: 600 }\`) and of each
 section (\`words: { min: 20 }\` on the section). Words are whitespace-separated tokens of the body with a letter or a
 digit, front matter and comments excluded.`,
+  examples: [
+    {
+      title: "No range in the default template",
+      markdown: `## Issue summary
+
+Sign-in failed for three hours.
+`,
+      messages: [],
+    },
+    {
+      title: "Too short for the holberton template's 400 to 600 words",
+      markdown: `---
+template: holberton
+---
+
+## Issue summary
+
+Sign-in failed for three hours.
+`,
+      messages: [
+        "1:1: Expected at least 400 words, found 7: say more about what happened and why",
+      ],
+      template: 'holberton',
+    },
+  ],
   check({ doc, template, report }) {
     const range = template.lint.words;
     if (range) {
