@@ -263,7 +263,12 @@ describe('remark-lint: remark --use postmortem-cli/remark', () => {
       writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: docs\nrules:\n  no-such-rule: error\n');
       const r = sh(REMARK, ['--no-stdout', '--no-color', '--use', 'postmortem-cli/remark', 'docs/broken-timeline-0.md'], repo);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/error +invalid config .*\.postmortemrc\.yaml: unknown rule "no-such-rule"; run "postmortem rules" for the list +config +postmortem/);
+      // The message postmortem lint prints before exiting 2, as one fatal message.
+      const lint = sh('npx', ['--no-install', 'postmortem', 'lint', 'docs/broken-timeline-0.md'], repo);
+      expect(lint.code).toBe(2);
+      const message = lint.stderr.replace(/^postmortem: /, '').trim();
+      expect(message).toMatch(/^invalid config .*\.postmortemrc\.yaml\S*: unknown rule "no-such-rule"/);
+      expect(r.stderr).toMatch(new RegExp(`error +${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +config +postmortem`));
     } finally {
       writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: docs\ntimezone: UTC\n');
     }
