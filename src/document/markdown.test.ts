@@ -16,7 +16,8 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { describe, expect, it } from 'vitest';
-import { COSTLY_INLINE_CONSTRUCTS, parseMarkdown, textOf, type MarkdownOptions, type Node } from './markdown.js';
+import { parseMarkdown, textOf, type MarkdownOptions, type Node } from './markdown.js';
+import { COSTLY_INLINE_CONSTRUCTS } from './micromark.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
