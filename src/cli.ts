@@ -49,7 +49,10 @@ Examples:
   $ postmortem lint                         lint the configured directory (postmortems/)
   $ postmortem lint 'docs/**/*.md' --format github
   $ postmortem actions --overdue            action items past their due date
-  $ postmortem inspect postmortems/2023-03-01-login-outage.md --json`,
+  $ postmortem inspect postmortems/2023-03-01-login-outage.md --json
+  $ postmortem print-config postmortems/2023-03-01-login-outage.md
+
+On npm as postmortem-cli: npm install --save-dev postmortem-cli, then npx postmortem init --ci github.`,
     );
 
   program

@@ -16,6 +16,9 @@ describe('postmortem (global)', () => {
     expect(r.stdout).toMatch(/inspect \[options\] <file>/);
     expect(r.stdout).toMatch(/\n  2 +the tool could not do its job/);
     expect(r.stdout).toMatch(/\n  130 +postmortem new was interrupted/);
+    expect(r.stdout).toMatch(/print-config \[options\] \[file\]/);
+    // The registry name, which is not the command's (the npm package "postmortem" is somebody else's).
+    expect(r.stdout).toContain('On npm as postmortem-cli: npm install --save-dev postmortem-cli, then npx postmortem init --ci github.\n');
   });
 
   it('prints the version', () => {

@@ -197,7 +197,7 @@ export async function run(opts: InitOptions): Promise<number> {
       const zoneNote = timezone
         ? ''
         : `# timezone: America/New_York  # the zone of times in documents that state none (this machine says ${machine ?? 'nothing'}: set it yourself)\n`;
-      create(join(root, '.postmortemrc.yaml'), `# postmortem configuration (see the README of postmortem for every setting)\n${config}${zoneNote}`, 'configuration');
+      create(join(root, '.postmortemrc.yaml'), `# postmortem configuration: every setting is in the README of ${PACKAGE_NAME} (https://www.npmjs.com/package/${PACKAGE_NAME})\n${config}${zoneNote}`, 'configuration');
     }
     const indexPath = resolve(root, dir, 'README.md');
     create(indexPath, `# Postmortems\n\nOne file per incident, written with \`postmortem new\` and checked by \`postmortem lint\`.\nThe table is kept by \`postmortem index\`.\n\n${INDEX_START}\n\n| Date | Title | Severity | Status | Duration |\n| --- | --- | --- | --- | --- |\n| | No postmortems yet. | | | |\n\n${INDEX_END}\n`, 'index page');

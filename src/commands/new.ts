@@ -44,7 +44,7 @@ export async function run(opts: NewOptions): Promise<number> {
     const code = writeDocument(session, project, opts);
     // Into the postmortems directory: its index page (if it has one) lists the new document, so CI stays green.
     const { root, dir } = project.config;
-    if (!opts.dryRun && resolve(project.cwd, opts.dir ?? resolve(root, dir)) === resolve(root, dir)) {
+    if (code === 0 && !opts.dryRun && resolve(project.cwd, opts.dir ?? resolve(root, dir)) === resolve(root, dir)) {
       const indexed = await (await import('./index-page.js')).refreshIndex(opts);
       if (indexed) process.stdout.write(`${indexed}\n`);
     }

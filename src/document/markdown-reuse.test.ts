@@ -11,6 +11,7 @@ const RESET_WRITTEN_FOR = '4.0.3';
 
 describe('micromark parser reuse', () => {
   it('is pinned to the micromark version the reset was written for', () => {
+    // A devDependency: the published package has no dependencies, esbuild bundles micromark into dist/.
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> };
     expect(pkg.devDependencies.micromark).toBe(RESET_WRITTEN_FOR);
     const installed = JSON.parse(readFileSync(new URL('../../node_modules/micromark/package.json', import.meta.url), 'utf8')) as { version: string };
