@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Milestone } from '../../document/model.js';
+import type { Incident, Milestone } from '../../document/model.js';
 import { documentStart, frontMatterUnreadable, type Rule } from '../rule.js';
 
 const ORDER: Array<Milestone['key']> = ['started', 'detected', 'mitigated', 'resolved'];
@@ -12,6 +12,18 @@ function gap(ms: number): string {
   const m = minutes % 60;
   const parts = [h ? `${h} hour${h === 1 ? '' : 's'}` : '', m || !h ? `${m} minute${m === 1 ? '' : 's'}` : ''].filter(Boolean);
   return parts.join(' ');
+}
+
+/** Whether the front matter's milestones are in order (started ≤ detected ≤ mitigated ≤ resolved). */
+export function milestonesInOrder(inc: Incident): boolean {
+  const ms = [...inc.milestones].sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
+  let latest = -Infinity;
+  for (const m of ms) {
+    const t = m.instant.toMillis();
+    if (t < latest) return false;
+    latest = Math.max(latest, t);
+  }
+  return true;
 }
 
 export const rule: Rule = {
@@ -70,7 +82,7 @@ resolved: 2023-03-01T12:00:00-05:00
     const fallback = summary ?? documentStart(doc);
     const how = 'set "started:" and "resolved:" in the front matter (2023-03-01T09:00:00-05:00) or state both times in the summary';
     // The window may be in front matter that cannot be read: frontmatter-syntax says why, and that is the one message.
-    if (frontMatterUnreadable(doc) && !inc.start && !inc.end) return;
+    if (frontMatterUnreadable(doc)) return;
     if (!inc.start) report(`Expected the incident's start time, found none: ${how}`, fallback);
     if (!inc.end) {
       report(`Expected the incident's end time, found ${inc.start ? `only its start (${inc.start})` : 'none'}: ${how}`, inc.startSpan ?? fallback);
