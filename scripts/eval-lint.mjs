@@ -285,7 +285,7 @@ const corpus = resolve(
 if (!existsSync(corpus)) {
   console.log(`\ncorpus: none at ${corpus} (set POSTMORTEM_CORPUS)`);
 } else {
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'README.md').sort(); // README.md describes the corpus
   const byRule = new Map();
   const detail = [];
   let docs = 0;

@@ -83,11 +83,14 @@ resolved: 2023-03-01T12:00:00-05:00
     const how = 'set "started:" and "resolved:" in the front matter (2023-03-01T09:00:00-05:00) or state both times in the summary';
     // The window may be in front matter that cannot be read: frontmatter-syntax says why, and that is the one message.
     if (frontMatterUnreadable(doc)) return;
-    if (!inc.start) report(`Expected the incident's start time, found none: ${how}`, fallback);
-    if (!inc.end) {
-      report(`Expected the incident's end time, found ${inc.start ? `only its start (${inc.start})` : 'none'}: ${how}`, inc.startSpan ?? fallback);
+    // One message for one missing window: neither time, or only the start (with its zone, when that is missing too).
+    if (!inc.start && !inc.end) report(`Expected the incident's start and end times, found neither: ${how}`, fallback);
+    else if (!inc.start) report(`Expected the incident's start time, found only its end (${inc.end}): ${how}`, inc.endSpan ?? fallback);
+    else if (!inc.end) {
+      const zone = inc.zoneMissing ? ', with no time zone' : '';
+      report(`Expected the incident's end time, found only its start (${inc.start}${zone}): ${how}${zone ? ', with the zone' : ''}`, inc.startSpan ?? fallback);
     }
-    if (inc.start && inc.zoneMissing) {
+    if (inc.start && inc.end && inc.zoneMissing) {
       report(
         `Expected a time zone for the incident window, found times without one (${inc.start}${inc.end ? ` to ${inc.end}` : ''}): add "timezone:" to the front matter or write the zone after the times ("10:45 AM EST")`,
         inc.startSpan ?? fallback,

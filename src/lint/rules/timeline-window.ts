@@ -65,6 +65,9 @@ timezone: America/New_York
   ],
   check({ doc, template, options, enabled, report }) {
     const inc = doc.incident;
+    // Only a window the author stated in the front matter: one read from the summary's prose is often the impact
+    // alone, or a moment, and the timeline rightly runs beyond it.
+    if (inc.source !== 'front-matter') return;
     const start = inc.startInstant ? inc.startInstant.toMillis() : moment({ time: inc.start });
     const end = inc.endInstant ? inc.endInstant.toMillis() : moment({ time: inc.end });
     if (start === undefined && end === undefined) return;
