@@ -150,6 +150,23 @@ const KINDS = {
     if (i === undefined) return null;
     return { text: replaceLine(t, i, linesOf(t)[i].replace(/0(\d):(\d{2})/, '$1:$2pm')), lines: [i + 1] };
   },
+  'timeline: a middle entry 10 hours late': (t) => {
+    const tl = timelineLines(t).slice(1, -1);
+    const i = tl.find((n) => {
+      const m = /^\s*[-*] (?:\*\*)?(\d{1,2}):\d{2}(?!\s?[AP]M)/i.exec(linesOf(t)[n]);
+      return m && Number(m[1]) + 10 <= 23;
+    });
+    if (i === undefined) return null;
+    return { text: replaceLine(t, i, linesOf(t)[i].replace(/(\d{1,2}):(\d{2})/, (_, h, m) => `${String(Number(h) + 10).padStart(2, '0')}:${m}`)), lines: [i + 1] };
+  },
+  'timeline: a middle entry an hour early': (t) => {
+    const tl = timelineLines(t).slice(1, -1);
+    const i = tl[Math.floor(tl.length / 2)];
+    if (i === undefined) return null;
+    const m = /(\d{1,2}):(\d{2})/.exec(linesOf(t)[i]);
+    if (!m || Number(m[1]) === 0 || Number(m[1]) === 12) return null;
+    return { text: replaceLine(t, i, linesOf(t)[i].replace(/(\d{1,2}):(\d{2})/, (_, h, mm) => `${String(Number(h) - 1).padStart(h.length, '0')}:${mm}`)), lines: [i + 1] };
+  },
   'timeline: two entries swapped': (t) => {
     const tl = timelineLines(t);
     if (tl.length < 4) return null;
