@@ -3,15 +3,21 @@
 //  - dist/cli.cjs: the command line, one CommonJS bundle that bin/postmortem.js compiles with V8's code cache, so
 //    that start-up skips most of the compiling (see npm run bench). Commands' modules are still evaluated only
 //    when their command runs.
-//  - dist/**/*.js: ES modules sharing chunks, for the lint worker threads and for scripts/ (eval, docs).
+//  - dist/**/*.js: ES modules sharing chunks, for the lint worker threads, the remark plugin (dist/remark.js) and
+//    scripts/ (eval, docs).
 //  - dist/templates.json: the built-in templates, parsed.
+//  - dist/THIRD-PARTY-NOTICES.md: the licences of the packages bundled in (the published package has no
+//    dependencies: everything it runs is in dist/).
 //  - dist/cli-*.cache: the code cache, written by one warm-up run of `postmortem lint examples`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { build } from 'esbuild';
 
+// `npm pack` and `npm publish` run prepack (which builds) and then prepare: build once.
+if (process.env.npm_lifecycle_event === 'prepare' && ['pack', 'publish'].includes(process.env.npm_command ?? '')) process.exit(0);
+
+const { build } = await import('esbuild');
 const root = new URL('..', import.meta.url);
 rmSync(new URL('dist', root), { recursive: true, force: true });
 const common = {
@@ -25,10 +31,13 @@ const common = {
   minifySyntax: !process.env.POSTMORTEM_BUILD_READABLE,
 };
 
-await build({
+const esm = await build({
   ...common,
+  metafile: true,
   entryPoints: [
     'src/lint/worker.ts',
+    // postmortem-cli/remark: the lint as a remark plugin (package.json "exports").
+    'src/remark.ts',
     // Library entry points for scripts/ (eval, docs) and for this build.
     'src/document/parse.ts',
     'src/lint/engine.ts',
@@ -52,14 +61,56 @@ const cli = await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
   format: 'cjs',
+  metafile: true,
   define: { 'import.meta.url': '__pmImportMetaUrl' },
   banner: { js: "const __pmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   write: false,
 });
+// The language server (`postmortem lsp`): a bundle of its own, required by src/commands/lsp.ts, so that the CLI
+// bundle (and its code cache) stays the size every other command needs. (Its metafile lists what it bundles.)
+const lsp = await build({
+  ...common,
+  metafile: true,
+  entryPoints: ['src/lsp/server.ts'],
+  outfile: 'dist/lsp.cjs',
+  format: 'cjs',
+  define: { 'import.meta.url': '__pmImportMetaUrl' },
+  banner: { js: "const __pmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
 // The first line names this build: bin/postmortem.js keys the code cache on it (V8 itself only checks the length).
 const code = cli.outputFiles[0].text;
 const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
 writeFileSync(new URL('dist/cli.cjs', root), `// build ${id}\n${code}`);
+
+// Types for the remark plugin's users (.remarkrc.ts, unified().use()): its one function and its options.
+writeFileSync(
+  new URL('dist/remark.d.ts', root),
+  `/** postmortem's lint as a remark plugin: each file is read and checked as \`postmortem lint\` does. */
+export interface RemarkPostmortemOptions {
+  /** A config file, instead of searching from the working directory. */
+  config?: string;
+  /** The template for documents that name none (default: the config's). */
+  template?: string;
+}
+export default function remarkPostmortem(options?: RemarkPostmortemOptions | null): (tree: unknown, file: any) => Promise<void>;
+`,
+);
+
+// The licences of the bundled packages, which travel with their code.
+const packages = new Map();
+for (const input of [...Object.keys(esm.metafile.inputs), ...Object.keys(cli.metafile.inputs)]) {
+  const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+  if (m && !packages.has(m[2])) packages.set(m[2], m[1]);
+}
+const notices = ['# Third-party notices', '', 'These packages are bundled into dist/. Their licences follow.', ''];
+for (const [name, dir] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
+  const pkg = JSON.parse(readFileSync(new URL(`${dir}/package.json`, root), 'utf8'));
+  const file = readdirSync(new URL(`${dir}/`, root)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+  notices.push(`## ${name}@${pkg.version} (${pkg.license ?? 'see its package'})`, '');
+  notices.push(file ? readFileSync(new URL(`${dir}/${file}`, root), 'utf8').trim() : `No licence file in the package; package.json says: ${pkg.license}.`, '');
+}
+writeFileSync(new URL('dist/THIRD-PARTY-NOTICES.md', root), notices.join('\n'));
 
 // The built-in templates, parsed now instead of on every run. Each entry keeps the text it was parsed from: a
 // template whose file no longer has that text is parsed again at run time (src/template/load.ts).

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Evaluation against ../shared/corpus (real postmortems written by other people; never copied into this repo).
-// Prints section-detection precision/recall/F1 against labels.json, timed timeline entries found, and failures.
+//
+// The corpus is split into two fixed halves by id (sorted; even positions = "tune", odd = "held out"). Work on the
+// reader looks at the tune half only; the held-out half says how it does on documents it was not tuned on. Both are
+// printed, with the whole. Per half: section detection (precision, recall, F1 against labels.json), timed timeline
+// entries found at the labelled line (entries.json), entries invented, the incident window (start and end) found
+// where the summary states one and invented where it does not, failures, and how `import` does.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,89 +16,124 @@ import { convert, lostSentences } from '../dist/import/convert.js';
 
 // The document's shape; timeline-time is counted apart: an entry without a time keeps having none (never invented).
 const STRUCTURAL = ['frontmatter-syntax', 'section-required', 'section-empty', 'heading-style'];
+const IDS = ['summary', 'impact', 'timeline', 'root-cause', 'resolution', 'action-items'];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = resolve(process.env.POSTMORTEM_CORPUS ?? join(here, '..', '..', 'shared', 'corpus'));
 const verbose = process.argv.includes('--verbose');
+const only = process.argv.includes('--tune') ? 'tune' : process.argv.includes('--held-out') ? 'held out' : null;
 if (!existsSync(join(corpus, 'labels.json'))) {
   console.log(`eval: no corpus at ${corpus} (set POSTMORTEM_CORPUS); nothing to measure.`);
   process.exit(0);
 }
 const labels = JSON.parse(readFileSync(join(corpus, 'labels.json'), 'utf8'));
-const IDS = ['summary', 'impact', 'timeline', 'root-cause', 'resolution', 'action-items'];
+const entryLabels = existsSync(join(corpus, 'entries.json')) ? JSON.parse(readFileSync(join(corpus, 'entries.json'), 'utf8')) : null;
 const templates = await loadTemplates({ cwd: here });
 const template = templates.get('default');
 
-let imported = 0, importClean = 0, importLost = 0, importUntimed = 0, untimedEntries = 0;
-const importRows = [];
-let tp = 0, fp = 0, fn = 0, timedLabel = 0, timedFound = 0, timedOver = 0, entriesLabel = 0, entriesFound = 0;
-const failures = [];
-const rows = [];
-for (const [id, label] of Object.entries(labels)) {
-  const file = join(corpus, `${id}.md`);
-  let doc;
-  try {
-    const text = readFileSync(file, 'utf8');
-    doc = parsePostmortem(text, file);
-    lintDocument(doc, template, {});
-  } catch (error) {
-    failures.push(`${id}: ${error?.stack ?? error}`);
-    continue;
-  }
-  // Import: structural lint errors of the result, and sentences lost.
-  try {
-    const result = convert(doc, template);
-    const after = parsePostmortem(result.text, file, { sectionAliases: template.aliases });
-    const errors = lintDocument(after, template, {}).filter((m) => m.severity === 'error');
-    const structural = errors.filter((m) => STRUCTURAL.includes(m.ruleId));
-    const untimed = errors.filter((m) => m.ruleId === 'timeline-time').length;
-    if (untimed) importUntimed++;
-    untimedEntries += untimed;
-    const lost = lostSentences(doc, result.text);
-    imported++;
-    if (structural.length === 0) importClean++;
-    if (lost.length > 0) importLost++;
-    if (structural.length || lost.length || (verbose && untimed)) {
-      importRows.push(`${id}: ${structural.map((m) => `${m.ruleId}@${m.line}`).join(' ') || 'no structural errors'}${lost.length ? `; lost ${lost.length}: "${lost[0].slice(0, 60)}"` : ''}`);
+const ids = Object.keys(labels).sort();
+const halves = { tune: ids.filter((_, i) => i % 2 === 0), 'held out': ids.filter((_, i) => i % 2 === 1) };
+
+function evaluate(docIds) {
+  const m = { docs: docIds.length, tp: 0, fp: 0, fn: 0, timedLabel: 0, timedFound: 0, timedAtLine: 0, invented: 0, windowStated: 0, windowFound: 0, windowInvented: 0, imported: 0, importClean: 0, importLost: 0, failures: [], rows: [], importRows: [] };
+  for (const id of docIds) {
+    const label = labels[id];
+    const file = join(corpus, `${id}.md`);
+    let doc;
+    try {
+      doc = parsePostmortem(readFileSync(file, 'utf8'), file);
+      lintDocument(doc, template, {});
+    } catch (error) {
+      m.failures.push(`${id}: ${error?.stack ?? error}`);
+      continue;
     }
-  } catch (error) {
-    failures.push(`${id} (import): ${error?.stack ?? error}`);
+    try {
+      const result = convert(doc, template);
+      const after = parsePostmortem(result.text, file, { sectionAliases: template.aliases });
+      const structural = lintDocument(after, template, {}).filter((x) => x.severity === 'error' && STRUCTURAL.includes(x.ruleId));
+      const lost = lostSentences(doc, result.text);
+      m.imported++;
+      if (structural.length === 0) m.importClean++;
+      if (lost.length > 0) m.importLost++;
+      if (structural.length || lost.length) {
+        m.importRows.push(`${id}: ${structural.map((x) => `${x.ruleId}@${x.line}`).join(' ') || 'no structural errors'}${lost.length ? `; lost ${lost.length}: "${lost[0].slice(0, 60)}"` : ''}`);
+      }
+    } catch (error) {
+      m.failures.push(`${id} (import): ${error?.stack ?? error}`);
+    }
+    const found = new Set(doc.sections.flatMap((s) => s.ids).filter((x) => IDS.includes(x)));
+    const expected = new Set(Object.keys(label.sections).filter((x) => IDS.includes(x)));
+    const missed = [...expected].filter((x) => !found.has(x));
+    const extra = [...found].filter((x) => !expected.has(x));
+    m.tp += expected.size - missed.length;
+    m.fn += missed.length;
+    m.fp += extra.length;
+
+    const timed = doc.timeline.filter((e) => e.time !== null);
+    m.timedLabel += label.timeline_timed;
+    m.timedFound += Math.min(timed.length, label.timeline_timed);
+    let atLine = timed.length;
+    let invented = Math.max(0, timed.length - label.timeline_timed);
+    if (entryLabels?.[id]) {
+      // An entry counts only where a timed entry begins at the labelled line (collapsed paragraphs: up to their count).
+      const perLine = new Map();
+      for (const e of timed) perLine.set(e.line, (perLine.get(e.line) ?? 0) + 1);
+      const want = new Map();
+      for (const e of entryLabels[id].timed) want.set(e.line, (want.get(e.line) ?? 0) + 1);
+      for (const c of entryLabels[id].collapsed) want.set(c.line, (want.get(c.line) ?? 0) + c.count);
+      atLine = 0;
+      invented = 0;
+      for (const [line, n] of want) atLine += Math.min(n, perLine.get(line) ?? 0);
+      for (const [line, n] of perLine) invented += Math.max(0, n - (want.get(line) ?? 0));
+    }
+    m.timedAtLine += Math.min(atLine, label.timeline_timed);
+    m.invented += invented;
+
+    const window = doc.incident.start !== null && doc.incident.end !== null;
+    if (label.has_start_end) {
+      m.windowStated++;
+      if (window) m.windowFound++;
+    } else if (window) m.windowInvented++;
+
+    if (verbose || missed.length || extra.length || atLine !== label.timeline_timed || invented || window !== label.has_start_end) {
+      m.rows.push(`${id}: missed [${missed}] extra [${extra}] timed at line ${atLine}/${label.timeline_timed}${invented ? `, ${invented} invented` : ''}; window ${window ? 'found' : 'none'}${label.has_start_end ? ' (stated)' : ' (not stated)'}`);
+    }
   }
-  const found = new Set(doc.sections.flatMap((s) => s.ids).filter((x) => IDS.includes(x)));
-  const expected = new Set(Object.keys(label.sections).filter((x) => IDS.includes(x)));
-  const missed = [...expected].filter((x) => !found.has(x));
-  const extra = [...found].filter((x) => !expected.has(x));
-  tp += expected.size - missed.length;
-  fn += missed.length;
-  fp += extra.length;
-  const timed = doc.timeline.filter((e) => e.time !== null).length;
-  timedLabel += label.timeline_timed;
-  timedFound += Math.min(timed, label.timeline_timed);
-  timedOver += Math.max(0, timed - label.timeline_timed);
-  entriesLabel += label.timeline_entries;
-  entriesFound += Math.min(doc.timeline.length, label.timeline_entries);
-  if (verbose || missed.length || extra.length || timed !== label.timeline_timed) {
-    rows.push(`${id}: missed [${missed}] extra [${extra}] timed ${timed}/${label.timeline_timed} entries ${doc.timeline.length}/${label.timeline_entries}`);
-  }
+  return m;
 }
-const precision = tp / (tp + fp);
-const recall = tp / (tp + fn);
-const f1 = (2 * precision * recall) / (precision + recall);
-const pct = (x) => `${(100 * x).toFixed(1)}%`;
-console.log(`documents:            ${Object.keys(labels).length}`);
-console.log(`sections:             precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}  (tp ${tp}, fp ${fp}, fn ${fn})`);
-console.log(`timed entries found:  ${timedFound}/${timedLabel} (${pct(timedFound / timedLabel)}), ${timedOver} more than labelled`);
-console.log(`timeline entries:     ${entriesFound}/${entriesLabel} (${pct(entriesFound / entriesLabel)})`);
-console.log(`import:               ${importClean}/${imported} with no structural lint errors (${STRUCTURAL.join(', ')})`);
-console.log(`                      ${imported - importLost}/${imported} lost no sentence`);
-console.log(`                      ${importUntimed}/${imported} keep timeline entries that have no time in the original (${untimedEntries} entries; times are never invented)`);
-console.log(`failures:             ${failures.length}`);
-for (const f of failures) console.log(`  ${f}`);
-if (importRows.length) {
+
+const ratio = (a, b) => (b === 0 ? '  -  ' : (a / b).toFixed(3));
+function report(name, m) {
+  const precision = m.tp / (m.tp + m.fp);
+  const recall = m.tp / (m.tp + m.fn);
+  const f1 = (2 * precision * recall) / (precision + recall);
+  return [
+    name.padEnd(10),
+    String(m.docs).padStart(4),
+    `${precision.toFixed(3)} ${recall.toFixed(3)} ${f1.toFixed(3)}`,
+    `${ratio(m.timedAtLine, m.timedLabel)} (${m.timedAtLine}/${m.timedLabel})`.padEnd(20),
+    String(m.invented).padStart(8),
+    `${ratio(m.windowFound, m.windowStated)} (${m.windowFound}/${m.windowStated})`.padEnd(18),
+    String(m.windowInvented).padStart(8),
+    String(m.failures.length).padStart(8),
+    `${m.importClean}/${m.imported}, ${m.imported - m.importLost}/${m.imported}`,
+  ].join('  ');
+}
+
+console.log(`corpus: ${corpus} (${ids.length} documents; halves by sorted id, even positions = tune)`);
+console.log(`entries matched ${entryLabels ? 'by line (entries.json)' : 'by count (no entries.json)'}\n`);
+console.log('half        docs  sections P R F1      timed entries at line  invented  window found        invented  failures  import clean, nothing lost');
+const results = {};
+for (const [name, list] of Object.entries(halves)) results[name] = evaluate(list);
+results.all = evaluate(ids);
+for (const [name, m] of Object.entries(results)) console.log(report(name, m));
+const detail = only ? results[only] : results.all;
+for (const f of detail.failures) console.log(`  failure: ${f}`);
+if (detail.importRows.length) {
   console.log('\nimport (documents with structural errors or lost sentences):');
-  for (const r of importRows) console.log(`  ${r}`);
+  for (const r of detail.importRows) console.log(`  ${r}`);
 }
-if (rows.length) {
-  console.log('\nper document (differences only; --verbose for all):');
-  for (const r of rows) console.log(`  ${r}`);
+if (detail.rows.length) {
+  console.log(`\nper document${only ? ` (${only} half)` : ''} (differences only; --verbose for all):`);
+  for (const r of detail.rows) console.log(`  ${r}`);
 }

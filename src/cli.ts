@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { setModuleImporter, type ModuleImporter } from './config/importer.js';
 import { UserError } from './errors.js';
+import { registerTimelineCommands } from './timeline/cli.js';
 
 export interface GlobalOptions {
   config?: string;
@@ -87,7 +88,9 @@ Examples:
     .option('-d, --dir <dir>', 'directory to write into (default: the config\'s "dir", postmortems/)')
     .option('--dry-run', 'print the document instead of writing it')
     .option('--force', 'replace an existing file of the same name')
-    .option('--resume', 'continue the interview that was interrupted')
+    .option('--resume', 'continue the interview that was interrupted, at the question where it stopped')
+    .option('--editor', 'write prose sections in $VISUAL or $EDITOR (Ctrl-E at a section does the same)')
+    .option('--timeline-from <sources...>', 'answer the timeline with events from these sources, as `timeline import` reads them')
     .addHelpText(
       'after',
       `
@@ -162,6 +165,18 @@ exits 2 listing what is missing instead of waiting for input. Ctrl-C keeps the a
     .option('--csv', 'print CSV, one row per incident')
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
     .action(lazy(() => import('./commands/stats.js'), 'run'));
+
+  registerTimelineCommands(program, lazy);
+
+  program
+    .command('print-config')
+    .description('print the configuration that applies to a file (after extends), with where each setting came from')
+    .argument('[file]', 'the document (default: one that names no template)')
+    .option('--json', 'print JSON')
+    .option('-t, --template <name>', 'template for a document that names none')
+    .action(lazy(() => import('./commands/print-config.js'), 'run'));
+
+  program.command('lsp').description('language server for editors (LSP over stdio): live diagnostics, quick fixes, completion').option('--stdio', 'talk over stdin/stdout (the default and only transport)').option('--clientProcessId <pid>', "exit when the editor's process ends (editors pass it)").action(lazy(() => import('./commands/lsp.js'), 'run'));
 
   program
     .command('rules')

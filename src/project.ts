@@ -1,7 +1,8 @@
 /** A project: its config and the templates it can use; and reading one document the way every command does. */
 import { loadConfig, type Config } from './config/config.js';
 import type { Postmortem } from './document/model.js';
-import { parsePostmortem } from './document/parse.js';
+import { stringField } from './document/frontmatter.js';
+import { analyze, readSource } from './document/parse.js';
 import { loadTemplates, type TemplateRegistry } from './template/load.js';
 import type { Template } from './template/template.js';
 
@@ -14,7 +15,12 @@ export interface Project {
 /** The config found from `cwd` (or `configPath`), and the built-in and project templates it points at. */
 export async function openProject(cwd: string, configPath?: string): Promise<Project> {
   const config = await loadConfig(cwd, configPath);
-  const templates = await loadTemplates({ cwd, root: config.root, ...(config.templates ? { templatesDir: config.templates } : {}) });
+  const templates = await loadTemplates({
+    cwd,
+    root: config.root,
+    ...(config.templates ? { templatesDir: config.templates } : {}),
+    ...(config.sharedTemplates?.length ? { sharedDirs: config.sharedTemplates } : {}),
+  });
   return { cwd, config, templates };
 }
 
@@ -26,16 +32,18 @@ export interface ReadDocument {
 }
 
 /**
- * Parse a document with the section names of the template it names in its front matter, else of `fallback`.
- * A named template that exists but is broken throws its UserError (file, line, problem).
+ * Read a document once and model it with the section names of the template it names in its front matter, else of
+ * `fallback`. A named template that exists but is broken throws its UserError (file, line, problem).
  */
 export function readPostmortem(text: string, path: string, project: Project, fallback: Template): ReadDocument {
-  const options = (t: Template) => ({ sectionAliases: t.aliases, ...(project.config.timezone ? { defaultTimezone: project.config.timezone } : {}) });
-  const doc = parsePostmortem(text, path, options(fallback));
-  if (!doc.template || doc.template === fallback.name) return { doc, template: fallback };
-  if (!project.templates.has(doc.template)) {
-    return { doc, template: fallback, templateProblem: { name: doc.template, available: project.templates.list().map((t) => t.name) } };
+  const src = readSource(text, path);
+  const named = stringField(src.frontMatter.data, ['template']);
+  let template = fallback;
+  let templateProblem: ReadDocument['templateProblem'];
+  if (named && named !== fallback.name) {
+    if (project.templates.has(named)) template = project.templates.get(named);
+    else templateProblem = { name: named, available: project.templates.list().map((t) => t.name) };
   }
-  const template = project.templates.get(doc.template);
-  return { doc: parsePostmortem(text, path, options(template)), template };
+  const doc = analyze(src, { sectionAliases: template.aliases, ...(project.config.timezone ? { defaultTimezone: project.config.timezone } : {}) });
+  return templateProblem ? { doc, template, templateProblem } : { doc, template };
 }

@@ -41,7 +41,8 @@ const answersArb = fc.record({
   users_affected: fc.integer({ min: 0, max: 100 }),
   timezone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham'),
   summary: text,
-  timeline: fc.array(fc.record({ time: clock, text }), { minLength: 1, maxLength: 6 }),
+  // In time order: entries are written in the order given, and one out of order is timeline-order's to report.
+  timeline: fc.array(fc.record({ time: clock, text }), { minLength: 1, maxLength: 6 }).map((list) => [...list].sort((a, b) => a.time.localeCompare(b.time))),
   'root-cause-and-resolution': text,
   'action-items': fc.array(fc.record({ item: text, owner: line }), { minLength: 1, maxLength: 4 }),
 });

@@ -13,8 +13,8 @@ const FLAGS = [
   '--resolved', '12:00',
   '--timezone', 'America/New_York',
   '--summary', 'Nobody could sign in for three hours.',
-  '--timeline', '09:05 — Alert pages on-call',
   '--timeline', '09:00 Support reports sign-in failures',
+  '--timeline', '09:05 — Alert pages on-call',
   '--timeline', '2023-03-01 12:00 Revert completes',
   '--root-cause-and-resolution', 'A migration locked the users table. Reverting released it.',
   '--action-items', 'Test migrations on production-sized data (owner: @priya, due: 2023-03-31)',
@@ -46,7 +46,7 @@ function frontMatter(text: string): Record<string, unknown> {
 }
 
 describe('postmortem new (non-interactive)', () => {
-  it('writes a lint-clean document from flags, entries sorted by time, and prints its path', () => {
+  it('writes a lint-clean document from flags, entries in the order given, and prints its path', () => {
     const dir = tempDir();
     const r = runCli(['new', ...FLAGS], { cwd: dir });
     expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'Wrote postmortems/2023-03-01-login-service-down-the-users-table-was-locked.md\n' });
@@ -86,7 +86,7 @@ describe('postmortem new (non-interactive)', () => {
     const r = runCli(['new', '--title', 'x'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'postmortem: missing answers (standard input is not a terminal, so nothing can be asked): --date, --severity, --authors, --started, --resolved, --timezone, --summary, --timeline, --root-cause-and-resolution, --action-items; give them as flags or with --answers FILE, or pass --yes to leave placeholders\n',
+      'postmortem: missing answers (standard input is not a terminal, so nothing can be asked): --date, --severity, --authors, --timezone, --started, --resolved, --summary, --timeline, --root-cause-and-resolution, --action-items; give them as flags or with --answers FILE, or pass --yes to leave placeholders\n',
     );
     expect(existsSync(join(dir, 'postmortems'))).toBe(false);
   });
@@ -96,9 +96,12 @@ describe('postmortem new (non-interactive)', () => {
     const cases: Array<[string[], string]> = [
       [['--severity', 'SEV-9'], 'postmortem: --severity: Expected one of SEV-1, SEV-2, SEV-3, SEV-4, SEV-5\n'],
       [['--started', 'soonish'], 'postmortem: --started: Expected a time such as "09:05", "9:05 AM", "2023-03-01 09:05" or "now"\n'],
-      [['--resolved', '08:00'], 'postmortem: "resolved" (2023-03-01T08:00:00-05:00) must come after "started" (2023-03-01T09:00:00-05:00)\n'],
+      // Checks across answers are the lint rules' own, named by the flag whose answer they are about.
+      [['--resolved', '08:00'], 'postmortem: --resolved: Expected the end (2023-03-01T08:00:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier: correct one of them [incident-window]\n'],
       [['--summary', 'TODO'], 'postmortem: --summary: Write what happened instead of the placeholder "TODO"\n'],
-      [['--summary', 'A 30-minute outage.'], 'postmortem: --summary: "30-minute" does not match the incident window (180 minutes from start to resolution)\n'],
+      [['--summary', 'A 30-minute outage.'], 'postmortem: --summary: Expected the stated duration to match the window 2023-03-01T09:00:00-05:00 to 2023-03-01T12:00:00-05:00 (3 hours), found "30-minute" (30 minutes): correct the duration or the times [incident-duration]\n'],
+      // Entries stay in the order given: one out of order is said, not silently moved.
+      [['--timeline', '08:59 Late one'], 'postmortem: --timeline: Expected entries in time order, found 08:59 after 12:00 (line 23): correct its time or move the entry [timeline-order]\n'],
       [['--action-items', 'Fix it'], 'postmortem: --action-items (item 2): Name an owner for "Fix it"\n'],
       [['--timezone', 'EST'], 'postmortem: --timezone: Expected an IANA time-zone name such as America/New_York, Europe/Paris or UTC\n'],
     ];
@@ -109,17 +112,33 @@ describe('postmortem new (non-interactive)', () => {
     expect(existsSync(join(dir, 'postmortems'))).toBe(false);
   });
 
-  it('--yes leaves the guidance for lint to catch, and invents no facts', () => {
-    const dir = tempDir();
+  it('--yes leaves the guidance as comments for lint to catch, invents no facts, and takes the config\'s time zone', () => {
+    const dir = tempDir({ '.postmortemrc.yaml': 'timezone: Asia/Tokyo\n' });
     const r = runCli(['new', '--yes', '--title', 'Half-written', '--date', '2024-01-02'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/lint errors? to fix before it passes/);
     const text = readFileSync(join(dir, 'postmortems', '2024-01-02-half-written.md'), 'utf8');
-    expect(frontMatter(text)).toMatchObject({ severity: null, started: null, status: 'draft' });
+    expect(frontMatter(text)).toMatchObject({ severity: null, started: null, status: 'draft', timezone: 'Asia/Tokyo' });
+    expect(text).toContain('<!-- To write: - [ ] A specific, checkable task');
     const lint = runCli(['lint', '--format', 'json'], { cwd: dir });
     const ids = new Set(JSON.parse(lint.stdout).files[0].messages.map((m: { ruleId: string }) => m.ruleId));
-    expect(ids).toContain('section-placeholder');
+    expect(ids).toContain('section-empty');
     expect(ids).toContain('frontmatter-required');
+    // The guidance is no data: no action item, no timeline entry, no incident window.
+    expect(JSON.parse(runCli(['actions', '--json'], { cwd: dir }).stdout)).toEqual([]);
+    const model = JSON.parse(runCli(['inspect', join('postmortems', '2024-01-02-half-written.md'), '--json'], { cwd: dir }).stdout);
+    expect(model.timeline).toEqual([]);
+    expect(model.actionItems).toEqual([]);
+    const stats = JSON.parse(runCli(['stats', '--json'], { cwd: dir }).stdout);
+    expect(JSON.stringify(stats)).not.toMatch(/someone/);
+  });
+
+  it('--yes without the date the file name needs: exit 2 and one line, nothing written', () => {
+    const dir = tempDir();
+    const r = runCli(['new', '--yes', '--title', 'No date'], { cwd: dir });
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: "postmortem: --yes needs --date (or --started): the file name starts with the incident's date\n" });
+    expect(existsSync(join(dir, 'postmortems'))).toBe(false);
+    expect(runCli(['new', '--yes', '--title', 'No date', '--dry-run'], { cwd: dir }).code).toBe(0);
   });
 
   it('never overwrites: a second document of the same name gets a suffix; --force replaces', () => {

@@ -30,14 +30,49 @@ describe('postmortem init', () => {
       'created  .github/workflows/postmortem.yml  (GitHub Actions workflow)',
     ]);
     expect(readFileSync(join(dir, '.postmortemrc.yaml'), 'utf8')).toContain('dir: postmortems\ntemplate: default\ntimezone: Europe/Paris\n');
-    expect(readFileSync(join(dir, '.github', 'workflows', 'postmortem.yml'), 'utf8')).toContain('npx --yes postmortem lint --format github');
+    // No package.json: the workflow runs the package by its registry name and this version (never plain
+    // `npx postmortem`, which would fetch an unrelated package of that name).
+    const workflow = readFileSync(join(dir, '.github', 'workflows', 'postmortem.yml'), 'utf8');
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    expect(workflow).toContain(`run: npx --yes --package postmortem-cli@${version} postmortem lint --format github\n`);
+    expect(workflow).toContain(`run: npx --yes --package postmortem-cli@${version} postmortem index --check\n`);
+    expect(workflow).toContain(`run: npx --yes --package postmortem-cli@${version} postmortem actions --overdue --fail-on-overdue\n`);
+    expect(workflow).not.toMatch(/npm (ci|install)/);
     const before = readFileSync(join(dir, 'postmortems', 'README.md'), 'utf8');
     const second = runCli(['init', '--ci', 'github', '--template-copy', 'google-sre'], { cwd: dir });
-    expect(second.stdout).toMatch(/skipped  \.postmortemrc\.yaml  \(a config is already there\)\nskipped  postmortems\/README\.md  \(exists\)\n.*\n.*\nNothing to do: already set up\.\n$/);
+    expect(second.stdout).toMatch(/skipped  \.postmortemrc\.yaml  \(a config is already there\)\nskipped  postmortems\/README\.md  \(exists\)\n.*\n.*\nskipped  \.gitignore  \(already ignores \.postmortem\/drafts\/\)\nNothing to do: already set up\.\n$/);
     expect(readFileSync(join(dir, 'postmortems', 'README.md'), 'utf8')).toBe(before);
     // The new repository works at once: lint, index and new agree with what init wrote.
     expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(0);
     expect(runCli(['templates'], { cwd: dir }).stdout).toMatch(/^google-sre +project/m);
+  });
+
+  it('keeps the drafts of interrupted interviews out of git: .gitignore created or appended to, once', () => {
+    const fresh = tempDir();
+    expect(runCli(['init'], { cwd: fresh }).stdout).toContain('created  .gitignore  (ignores .postmortem/drafts/)');
+    expect(readFileSync(join(fresh, '.gitignore'), 'utf8')).toBe('# Drafts of interrupted "postmortem new" interviews\n.postmortem/drafts/\n');
+    const existing = tempDir({ '.gitignore': 'node_modules/\ndist' });
+    expect(runCli(['init'], { cwd: existing }).stdout).toContain('updated  .gitignore  (ignores .postmortem/drafts/)');
+    const after = readFileSync(join(existing, '.gitignore'), 'utf8');
+    expect(after).toBe('node_modules/\ndist\n# Drafts of interrupted "postmortem new" interviews\n.postmortem/drafts/\n');
+    expect(runCli(['init'], { cwd: existing }).stdout).toContain('skipped  .gitignore  (already ignores .postmortem/drafts/)');
+    expect(readFileSync(join(existing, '.gitignore'), 'utf8')).toBe(after);
+  });
+
+  it('writes a workflow that installs the devDependency pinned in package.json, and says when it is not pinned', () => {
+    const locked = tempDir({ 'package.json': '{ "devDependencies": { "postmortem-cli": "0.1.0" } }\n', 'package-lock.json': '{}\n' });
+    const r = runCli(['init', '--ci', 'github'], { cwd: locked });
+    expect(r.stdout).not.toContain('npm install --save-dev');
+    const workflow = readFileSync(join(locked, '.github', 'workflows', 'postmortem.yml'), 'utf8');
+    expect(workflow.match(/run: npm ci\n/g)).toHaveLength(2); // the lint job and the weekly job
+    expect(workflow).toContain('run: npx --no-install postmortem lint --format github\n');
+    expect(workflow).toContain('run: npx --no-install postmortem index --check\n');
+    expect(workflow).toContain('run: npx --no-install postmortem actions --overdue --fail-on-overdue\n');
+
+    const unpinned = tempDir({ 'package.json': '{ "name": "ours" }\n' });
+    const u = runCli(['init', '--ci', 'github'], { cwd: unpinned });
+    expect(u.stdout).toContain('The workflow installs postmortem-cli from package.json: run "npm install --save-dev postmortem-cli" and commit package.json and package-lock.json.\n');
+    expect(readFileSync(join(unpinned, '.github', 'workflows', 'postmortem.yml'), 'utf8')).toContain('run: npm install --no-audit --no-fund\n');
   });
 
   it('never overwrites a file that is there', () => {
@@ -111,6 +146,41 @@ describe('postmortem index', () => {
     expect(runCli(['index'], { cwd: dir }).stdout).toBe('Created incidents/README.md (4 postmortems)\n');
     const lint = runCli(['lint', '--format', 'json', 'incidents'], { cwd: dir });
     expect(JSON.parse(lint.stdout).files.map((f: { path: string }) => f.path)).not.toContain('incidents/README.md');
+  });
+});
+
+describe('new and import keep the index page up to date', () => {
+  const answers = (title: string) => [
+    '--title', title, '--date', '2024-02-10', '--severity', 'SEV-3', '--authors', 'sam', '--started', '14:00', '--resolved', '15:30',
+    '--timezone', 'UTC', '--summary', 'The queue stalled.', '--timeline', '14:00 Alert fires', '--timeline', '15:30 Rolled back',
+    '--root-cause-and-resolution', 'A broker upgrade.', '--action-items', 'Pin the protocol (owner: @sam, due: 2024-03-01)',
+  ];
+
+  it('new adds the document to the index page that init wrote, so index --check stays green', () => {
+    const dir = tempDir();
+    runCli(['init'], { cwd: dir });
+    const r = runCli(['new', ...answers('Queue stalled')], { cwd: dir });
+    expect(r.stdout).toBe('Wrote postmortems/2024-02-10-queue-stalled.md\nUpdated postmortems/README.md (1 postmortem)\n');
+    expect(readFileSync(join(dir, 'postmortems', 'README.md'), 'utf8')).toContain('| 2024-02-10 | [Queue stalled](2024-02-10-queue-stalled.md) | SEV-3 |');
+    expect(runCli(['index', '--check'], { cwd: dir })).toMatchObject({ code: 0, stdout: 'postmortems/README.md is up to date (1 postmortem)\n' });
+  });
+
+  it('new leaves alone a directory with no index page, and one elsewhere (--dir)', () => {
+    const dir = tempDir();
+    expect(runCli(['new', ...answers('No index')], { cwd: dir }).stdout).toBe('Wrote postmortems/2024-02-10-no-index.md\n');
+    expect(existsSync(join(dir, 'postmortems', 'README.md'))).toBe(false);
+    runCli(['init'], { cwd: dir }); // the index it writes is stale: init does not list documents
+    expect(runCli(['new', ...answers('Elsewhere'), '--dir', 'drafts'], { cwd: dir }).stdout).toBe('Wrote drafts/2024-02-10-elsewhere.md\n');
+    expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(1);
+  });
+
+  it('import adds what it wrote to the index page', () => {
+    const dir = tempDir({ 'old/login.md': LEGACY });
+    runCli(['init', '--timezone', 'UTC'], { cwd: dir });
+    const r = runCli(['import', 'old/login.md'], { cwd: dir });
+    expect(r.stderr).toMatch(/\nUpdated postmortems\/README\.md \(1 postmortem\)\n$/);
+    expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['import', 'old/login.md', '--dry-run'], { cwd: dir }).stderr).not.toContain('Updated');
   });
 });
 

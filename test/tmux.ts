@@ -35,6 +35,15 @@ export class TmuxSession {
     execFileSync('tmux', ['-L', this.socket, 'send-keys', '-t', this.name, ...keys]);
   }
 
+  /**
+   * Paste text as a terminal does: all at once, line feeds sent as carriage returns. `bracketed` wraps it in
+   * ESC [200~ … ESC [201~ when the program asked for bracketed paste (tmux paste-buffer -p).
+   */
+  paste(text: string, bracketed: boolean): void {
+    execFileSync('tmux', ['-L', this.socket, 'load-buffer', '-b', 'p', '-'], { input: text });
+    execFileSync('tmux', ['-L', this.socket, 'paste-buffer', '-b', 'p', '-d', ...(bracketed ? ['-p'] : []), '-t', this.name]);
+  }
+
   /** Type an answer and press Enter. */
   answer(text: string): void {
     this.type(text);

@@ -83,5 +83,11 @@ export async function run(patterns: string[], opts: ImportOptions): Promise<numb
     process.stderr.write(`${report.join('\n')}\n`);
     if (lost.length) failed = true;
   }
+  // Into the postmortems directory (or files changed in place, which may be there): its index page, if it has
+  // one, lists the imported documents.
+  if (!opts.dryRun && (opts.inPlace || outDir === resolve(config.root, config.dir))) {
+    const indexed = await (await import('./index-page.js')).refreshIndex(opts);
+    if (indexed) process.stderr.write(`${indexed}\n`);
+  }
   return failed ? 2 : 0;
 }

@@ -1,5 +1,5 @@
 /** `postmortem init`: set a repository up. Running it again changes nothing; it never overwrites a file. */
-import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
@@ -8,6 +8,7 @@ import { openProject } from '../project.js';
 import { BUILTIN_DIR } from '../template/load.js';
 import type { GlobalOptions } from '../cli.js';
 import { INDEX_END, INDEX_START } from './index-page.js';
+import { PACKAGE_NAME, VERSION } from '../version.js';
 
 export interface InitOptions extends GlobalOptions {
   dir?: string;
@@ -17,11 +18,32 @@ export interface InitOptions extends GlobalOptions {
   ci?: string;
 }
 
-const WORKFLOW = (dir: string): string => `# Written by "postmortem init --ci github". Checks postmortems on every pull request.
+/** How the workflow gets postmortem: the project's pinned devDependency, else the package by name and version. */
+export interface WorkflowSetup {
+  /** The install step's command, when the repository has a package.json. */
+  install?: string;
+  /** The command that runs postmortem. */
+  run: string;
+}
+
+export function workflowSetup(root: string): WorkflowSetup {
+  if (!existsSync(join(root, 'package.json'))) return { run: `npx --yes --package ${PACKAGE_NAME}@${VERSION} postmortem` };
+  const install = existsSync(join(root, 'package-lock.json')) ? 'npm ci' : 'npm install --no-audit --no-fund';
+  return { install, run: 'npx --no-install postmortem' };
+}
+
+export const WORKFLOW = (dir: string, setup: WorkflowSetup): string => {
+  const install = setup.install
+    ? `
+      - name: Install ${PACKAGE_NAME} (the version pinned in package.json)
+        run: ${setup.install}`
+    : '';
+  return `# Written by "postmortem init --ci github" (${PACKAGE_NAME}). Checks postmortems on pull requests and pushes to
+# main, and fails a weekly run while action items are overdue.
 name: postmortems
 on:
   pull_request:
-    paths: ['${dir}/**', '.postmortemrc*', '.postmortem/**']
+    paths: ['${dir}/**', '.postmortemrc*', '.postmortem/**', 'package.json', 'package-lock.json', '.github/workflows/postmortem.yml']
   push:
     branches: [main]
   schedule:
@@ -34,9 +56,11 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
-      - run: npx --yes postmortem lint --format github
-      - run: npx --yes postmortem index --check
+          node-version: 20${install}
+      - name: Lint postmortems
+        run: ${setup.run} lint --format github
+      - name: Check the index page
+        run: ${setup.run} index --check
   overdue-actions:
     if: github.event_name == 'schedule'
     runs-on: ubuntu-latest
@@ -44,9 +68,33 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
-      - run: npx --yes postmortem actions --overdue --fail-on-overdue
+          node-version: 20${install}
+      - name: Fail on overdue action items
+        run: ${setup.run} actions --overdue --fail-on-overdue
 `;
+};
+
+/** The drafts of interrupted interviews are the author's, not the repository's. */
+export const DRAFTS_IGNORE = '.postmortem/drafts/';
+
+/** Add the drafts folder to .gitignore: create it, or append the line once (a second run changes nothing). */
+function ignoreDrafts(path: string, report: string[], show: (p: string) => string): void {
+  let text: string | undefined;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const lines = (text ?? '').split(/\r?\n/).map((l) => l.trim());
+  if (lines.some((l) => l === DRAFTS_IGNORE || l === '/' + DRAFTS_IGNORE || l === '.postmortem/drafts' || l === '.postmortem/' || l === '.postmortem')) {
+    report.push(`skipped  ${show(path)}  (already ignores ${DRAFTS_IGNORE})`);
+    return;
+  }
+  const entry = `# Drafts of interrupted "postmortem new" interviews\n${DRAFTS_IGNORE}\n`;
+  if (text === undefined) writeFileSync(path, entry, { flag: 'wx' });
+  else appendFileSync(path, `${text.length > 0 && !text.endsWith('\n') ? '\n' : ''}${entry}`);
+  report.push(`${text === undefined ? 'created ' : 'updated '} ${show(path)}  (ignores ${DRAFTS_IGNORE})`);
+}
 
 export async function run(opts: InitOptions): Promise<number> {
   const cwd = process.cwd();
@@ -60,6 +108,7 @@ export async function run(opts: InitOptions): Promise<number> {
   const root = existing.path ? existing.root : cwd;
   const dir = opts.dir ?? existing.dir;
   const report: string[] = [];
+  const notes: string[] = [];
   const show = (p: string): string => relative(cwd, p) || p;
 
   /** Create a file only if nothing is there (atomically: a hard link cannot replace a file). */
@@ -100,14 +149,30 @@ export async function run(opts: InitOptions): Promise<number> {
       const source = readFileSync(join(BUILTIN_DIR, `${name}.md`), 'utf8');
       create(resolve(root, existing.templates ?? join('.postmortem', 'templates'), `${name}.md`), source, `copy of the built-in "${name}" template, yours to edit`);
     }
-    if (opts.ci === 'github') create(join(root, '.github', 'workflows', 'postmortem.yml'), WORKFLOW(dir), 'GitHub Actions workflow');
+    if (opts.ci === 'github') {
+      const setup = workflowSetup(root);
+      create(join(root, '.github', 'workflows', 'postmortem.yml'), WORKFLOW(dir, setup), 'GitHub Actions workflow');
+      if (setup.install && !pinned(root)) notes.push(`The workflow installs ${PACKAGE_NAME} from package.json: run "npm install --save-dev ${PACKAGE_NAME}" and commit package.json and package-lock.json.`);
+    }
+    ignoreDrafts(join(root, '.gitignore'), report, show);
   } catch (error) {
     if (error instanceof UserError) throw error;
     const e = error as NodeJS.ErrnoException;
     throw new UserError(`cannot set up the repository: ${e.code === 'EACCES' || e.code === 'EROFS' ? 'permission denied' : e.message}`);
   }
   process.stdout.write(`${report.join('\n')}\n`);
+  for (const note of notes) process.stdout.write(`${note}\n`);
   if (report.every((r) => r.startsWith('skipped'))) process.stdout.write('Nothing to do: already set up.\n');
   else process.stdout.write(`Next: postmortem new\n`);
   return 0;
+}
+
+/** Whether package.json lists the package (in any dependency list). */
+function pinned(root: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    return ['devDependencies', 'dependencies', 'optionalDependencies'].some((k) => typeof pkg[k]?.[PACKAGE_NAME] === 'string');
+  } catch {
+    return false;
+  }
 }

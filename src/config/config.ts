@@ -1,6 +1,7 @@
 /**
  * Configuration, found by walking up from the working directory: `.postmortemrc` (YAML or JSON),
- * `.postmortemrc.json|yaml|yml`, `postmortem.config.js|mjs`, or a "postmortem" key in package.json.
+ * `.postmortemrc.json|yaml|yml`, `postmortem.config.js|mjs`, or a "postmortem" key in package.json. A config may
+ * `extends` others (files or packages, see extends.ts); its own settings win.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -29,6 +30,12 @@ export interface Config {
   root: string;
   /** The config file, when one was found. */
   path?: string;
+  /** Templates directories of the configs it extends, absolute, lowest priority first (under `templates`). */
+  sharedTemplates?: string[];
+  /** Where each setting was set ("dir", "template", "timezone", "templates", "rules.ID"): a config file, absolute. */
+  sources?: Record<string, string>;
+  /** The configs extended, in the order applied: what `extends` said and the file it named. */
+  extended?: Array<{ spec: string; path: string }>;
 }
 
 export const SEARCH_PLACES = [
@@ -57,7 +64,7 @@ const jsonLoader: Loader = (path, content) => {
     throw new UserError(`invalid config ${path}: ${(error as Error).message}`);
   }
 };
-const KEYS = ['dir', 'template', 'timezone', 'templates', 'rules'];
+const KEYS = ['extends', 'dir', 'template', 'timezone', 'templates', 'rules'];
 const SEVERITIES: Severity[] = ['off', 'warn', 'error'];
 
 /**
@@ -103,7 +110,8 @@ export function validateConfig(raw: unknown, path: string, root: string): Config
     if (typeof v !== 'string' || !v.trim()) fail(path, `"${key}" must be a non-empty string`, [key]);
     return v.trim();
   };
-  const config: Config = { dir: text('dir') ?? 'postmortems', template: text('template') ?? 'default', rules: {}, root, path };
+  const config: Config = { dir: text('dir') ?? 'postmortems', template: text('template') ?? 'default', rules: {}, root, path, sources: {} };
+  for (const key of ['dir', 'template', 'timezone', 'templates']) if (data[key] !== undefined) config.sources![key] = path;
   const timezone = text('timezone');
   if (timezone !== undefined) {
     if (!isIanaZone(timezone)) fail(path, `"timezone" must be an IANA time-zone name such as "Europe/Paris" or "UTC", not "${timezone}"`, ['timezone']);
@@ -120,6 +128,7 @@ export function validateConfig(raw: unknown, path: string, root: string): Config
       const bad = ruleSettingProblem(id, Array.isArray(checked) ? checked[1] : undefined);
       if (bad) fail(path, bad.problem, bad.which === 'id' ? ['rules', id] : ['rules', id, 1]);
       config.rules[id] = checked;
+      config.sources![`rules.${id}`] = path;
     }
   }
   return config;
@@ -142,12 +151,13 @@ export function validateRuleSetting(setting: unknown, where: string, fail: (prob
 }
 
 const moduleLoader: Loader = async (filepath) => (await importModule(pathToFileURL(filepath).href)).default;
+export const LOADERS: Record<string, Loader> = { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.json': jsonLoader, '.js': moduleLoader, '.mjs': moduleLoader, '.cjs': moduleLoader };
 
 /** Find and validate the config. `explicit` is a --config path. Throws UserError (exit 2) when it is invalid. */
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   const searcher = lilconfig('postmortem', {
     searchPlaces: SEARCH_PLACES,
-    loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.json': jsonLoader, '.js': moduleLoader, '.mjs': moduleLoader, '.cjs': moduleLoader },
+    loaders: LOADERS,
     cache: false,
   });
   let result;
@@ -159,6 +169,9 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
     if (e.code === 'ENOENT') throw new UserError(`config file not found: ${explicit ?? e.path}`);
     throw new UserError(`invalid config ${explicit ?? `(searching from ${cwd})`}: ${String(e.message).split('\n')[0]}`);
   }
-  if (!result) return { dir: 'postmortems', template: 'default', rules: {}, root: cwd };
-  return validateConfig(result.config, result.filepath, dirname(result.filepath));
+  if (!result) return { dir: 'postmortems', template: 'default', rules: {}, root: cwd, sources: {} };
+  const config = validateConfig(result.config, result.filepath, dirname(result.filepath));
+  const spec = (result.config as Record<string, unknown> | null)?.extends;
+  if (spec === undefined) return config;
+  return (await import('./extends.js')).applyExtends(config, spec, result.filepath);
 }

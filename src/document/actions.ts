@@ -8,8 +8,8 @@ import { sectionNodes } from './sections.js';
 import { plainLine, spanOf, type Lines } from './text.js';
 import { findDates } from './time.js';
 
-const OWNER_FIELD_RE = /\(owner:\s*([^,()\n]*?[^\s,()][^,()\n]*?)\s*(?:,|\))/iu;
-const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)\s*\**\s*[:=]?\s*\**\s*(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
+const OWNER_FIELD_RE = /\(owner:\s*([^\s,()](?:[^,()\n]*[^\s,()])?)\s*[,)]/iu;
+const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)[\s*]*(?:[:=][\s*]*)?(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
 const HANDLE_RE = /(?<![\w.])@([A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/;
 const DUE_RE = /\b(?:due|deadline|by|target|eta)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/gi;
 const TICKET_RE = /(?<![\w/])(#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)/;
@@ -20,7 +20,7 @@ const DATE_SHAPED_RE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4})(?![
 function parseActionText(text: string, span: Span, done: boolean | null, form: ActionItem['form']): ActionItem {
   // "(owner: X, due: D)" as postmortem new writes it, then the ways people write it.
   const loose = OWNER_RE.exec(text)?.[1] ?? (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : undefined);
-  const owner = OWNER_FIELD_RE.exec(text)?.[1]?.trim() ?? (loose ? loose.replace(/[,.;)]+$/, '') || null : null);
+  const owner = OWNER_FIELD_RE.exec(text)?.[1]?.trim() ?? (loose ? loose.replace(/(?<![,.;)])[,.;)]+$/, '') || null : null);
   let due: string | null = null;
   let dueInvalid: string | undefined;
   // The first "due:", "by", "deadline" that a date follows ("Add alerts by region" has none).
@@ -39,7 +39,7 @@ function parseActionText(text: string, span: Span, done: boolean | null, form: A
   return item;
 }
 
-const META_SUFFIX_RE = /\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
+const META_SUFFIX_RE = /(?<!\s)\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
 
 /** One action item as typed on a command line: "[x] Task (owner: @x, due: 2023-03-15)". */
 export function parseActionLine(line: string): { item: string; owner: string | null; due: string | null; done: boolean } {

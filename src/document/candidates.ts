@@ -22,7 +22,7 @@ export interface Candidate extends Span {
 }
 
 const HTML_HEADING_RE = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
-const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})<\/\1>\s*:?\s*(?:<\/p>)?\s*(?:<br\s*\/?>)?\s*$/i;
+const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})<\/\1>\s*(?::\s*)?(?:<\/p>\s*)?(?:<br\s*\/?>\s*)?$/i;
 
 export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatcher): Candidate[] {
   const out: Candidate[] = [];
@@ -36,7 +36,7 @@ export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatc
         text,
         style: /^\s{0,3}#/.test(startLine) ? 'atx' : 'setext',
         depth: node.depth,
-        ids: matcher.match(text),
+        ids: matcher.match(text, 'heading'),
         contentStart: node.position.end.line + 1,
       });
     } else if (node.type === 'html') {
@@ -52,7 +52,7 @@ export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatc
         const text = line.slice(first.position.start.column - 1);
         const m = INLINE_LABEL_RE.exec(text.trim()) ?? LABEL_LINE_RE.exec(plainLine(text));
         if (!m) continue;
-        const ids = matcher.match(m[1]!, true);
+        const ids = matcher.match(m[1]!, 'strict');
         if (ids.length === 0) continue;
         out.push({
           line: first.position.start.line,
@@ -83,7 +83,7 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
   };
   HTML_HEADING_RE.lastIndex = 0;
   for (let m = HTML_HEADING_RE.exec(node.value); m; m = HTML_HEADING_RE.exec(node.value)) {
-    const text = m[2]!.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    const text = m[2]!.replace(/<[^<>]*>/g, '').replace(/\s+/g, ' ').trim();
     if (!text) continue;
     const start = lineAt(m.index);
     const end = lineAt(m.index + m[0].length);
@@ -95,7 +95,7 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
       text,
       style: 'html',
       depth: Number(m[1]),
-      ids: matcher.match(text),
+      ids: matcher.match(text, 'heading'),
       contentStart: end.line + 1,
     });
   }
@@ -121,13 +121,13 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
 }
 
 const LABEL_LINE_RE = /^([^:]{2,60}):\s*$/;
-const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*(\S.*)$/u;
+const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:(?:\*\*|__|\*|_)\s*)?(\S.*)$/u;
 
 function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: SectionMatcher, out: Candidate[]): void {
   const { start, end } = node.position!;
   for (let n = start.line; n <= end.line; n++) {
     const raw = lines.line(n);
-    const line = raw.includes('<') || raw.includes('\\') ? raw.replace(/\s*(?:<br\s*\/?>|\\)\s*$/i, '').trimEnd() : raw.trimEnd();
+    const line = raw.includes('<') || raw.includes('\\') ? raw.replace(/(?<!\s)\s*(?:<br\s*\/?>|\\)\s*$/i, '').trimEnd() : raw.trimEnd();
     const indent = line.length - line.trimStart().length;
     const trimmed = line.trim();
     if (!trimmed) continue;
@@ -136,7 +136,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     if (/\\[:*_]/.test(trimmed)) continue;
     // A whole line in bold: "**Timeline:**", "**Root** **cause**"
     if (trimmed.length <= 120 && /\*\*|__/.test(trimmed) && trimmed.replace(BOLD_SEGMENT, '').replace(/[\s:]/g, '') === '') {
-      const text = plainLine(trimmed).replace(/\s*:\s*$/, '');
+      const text = plainLine(trimmed).replace(/(?<!\s)\s*:\s*$/, '');
       const ids = matcher.match(text);
       if (ids.length > 0 && text.split(/\s+/).length <= 12) {
         out.push({ ...span, text, style: 'bold', depth: 7, ids, contentStart: n + 1 });
@@ -153,7 +153,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     }
     // A bare line that is exactly a section name: "TIMELINE", "Issue Summary"
     if (!plain.includes(':') && plain.split(/\s+/).length <= 6) {
-      const ids = matcher.match(plain, true);
+      const ids = matcher.match(plain, 'strict');
       if (ids.length > 0) {
         out.push({ ...span, text: plain, style: 'label', depth: 7, ids, contentStart: n + 1 });
         continue;
@@ -162,7 +162,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     // "Impact: text…" at the start of a line: marks a section without ending the one around it.
     const inline = INLINE_LABEL_RE.exec(trimmed);
     if (inline) {
-      const ids = matcher.match(inline[1]!, true);
+      const ids = matcher.match(inline[1]!, 'strict');
       if (ids.length > 0) {
         out.push({
           ...span,

@@ -11,7 +11,7 @@ const lf = (text: string): string => text.replace(/\r(?!\n)/g, '\n');
 export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span): FrontMatter {
   const value = lf(raw);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const result: FrontMatter = { kind: 'yaml', data: {}, fields: {}, span };
   const first = doc.errors[0];
   if (first) {
@@ -68,7 +68,8 @@ export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span)
  */
 export function plainYamlError(code: string, message: string, lines: string[], line: number, col: number): { found: string; line: number; column: number } | undefined {
   const text = lines[line - 1] ?? '';
-  const kv = /^(\s*)([\w-]+)\s*:\s*(.*)$/.exec(text);
+  const kvm = /^(\s*)([\w-]+)\s*:(.*)$/.exec(text);
+  const kv = kvm ? [kvm[0], kvm[1], kvm[2], kvm[3]!.trimStart()] : null; // indentation, key, value
   // Search upwards from the reported line for the one where something was opened and not closed.
   const opener = (open: string, close: string): number | undefined => {
     for (let n = Math.min(line, lines.length); n >= 1; n--) {

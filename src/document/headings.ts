@@ -5,55 +5,80 @@
  * "Timeline (all times GMT)". We normalise the text and look for known phrases in it.
  */
 
-/** Canonical section ids (DESIGN.md) and the phrases that name them. Templates add their own. */
+/**
+ * Canonical section ids (DESIGN.md) and the phrases that name them. Templates add their own.
+ *
+ * Written from the public postmortem templates and guides (Google SRE, Atlassian, PagerDuty, GitLab, AWS's
+ * Correction of Errors, the Holberton/ALX assignment), not from any set of documents we measure on: wording a
+ * reasonable person would list. What these lists cannot foresee is left to word stems in real headings (HEADING_STEMS)
+ * and to what a section holds (./content.ts).
+ */
 export const SECTION_SYNONYMS: Record<string, string[]> = {
   summary: [
     'summary', 'issue summary', 'incident summary', 'executive summary', 'problem summary', 'outage summary',
-    'overview', 'incident overview', 'tl dr', 'tldr', 'synopsis', 'what happened', 'description',
+    'overview', 'incident overview', 'tl dr', 'tldr', 'synopsis', 'what happened', 'description', 'abstract',
   ],
-  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'what was impacted', 'affected users', 'scope'],
+  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'what was the impact', 'scope', 'blast radius'],
   timeline: [
     'timeline', 'timeline of events', 'incident timeline', 'chronology', 'sequence of events', 'events', 'time line',
   ],
   'root-cause': [
     'root cause', 'root causes', 'root cause analysis', 'rca', 'cause', 'causes', 'contributing factors',
-    'what went wrong and why', 'why it happened', 'details of vulnerability', 'vulnerability details',
-    'details of the vulnerability', 'technical details',
+    'why did it happen', 'why it happened', 'five whys', '5 whys',
   ],
   trigger: ['trigger', 'triggers', 'fault', 'leadup', 'lead up'],
-  detection: ['detection', 'how it was detected', 'discovery'],
+  detection: ['detection', 'how it was detected', 'how we found out', 'discovery'],
   resolution: [
     'resolution', 'recovery', 'resolution and recovery', 'mitigation', 'remediation', 'fix', 'the fix', 'response',
-    'how it was fixed', 'measures taken', 'details of fix', 'details of the fix', 'fix details',
+    'how it was fixed', 'how we fixed it',
   ],
   'action-items': [
-    'action items', 'actions items', 'action plan', 'corrective and preventative measures',
-    'corrective and preventive measures', 'corrective and preventing measures', 'corrective measures',
-    'preventative measures', 'preventive measures', 'corrective actions', 'preventive actions', 'follow up',
-    'follow ups', 'follow up tasks', 'follow up actions', 'future measures', 'next steps', 'remediation items',
-    "what we re doing about it", 'what we are doing about it', 'tasks', 'todo', 'improvements', 'prevention',
+    'action items', 'action plan', 'corrective actions', 'corrective measures', 'preventive measures',
+    'preventative measures', 'corrective and preventive measures', 'corrective and preventative measures',
+    'preventive actions', 'follow up', 'follow ups', 'follow up actions', 'follow up tasks', 'next steps',
+    'remediation items', 'what we are doing about it', 'how will we prevent it', 'tasks', 'todo', 'to do',
+    'improvements', 'prevention',
   ],
   'lessons-learned': [
-    'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'where we got lucky',
-    'takeaways', 'learnings',
+    'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'what didn t go well',
+    'where we got lucky', 'takeaways', 'learnings', 'what did we learn',
   ],
 };
+
+/**
+ * Word stems that name a section wherever they stand in a real heading (`#`, setext, HTML) that no phrase names:
+ * "Impact Unveiled", "Details of the fix", "Preventing a repeat". Not used for bold or "Label:" lines, which are
+ * as often sub-labels inside a section.
+ */
+const HEADING_STEMS: Array<[RegExp, string]> = [
+  [/^summar/, 'summary'],
+  [/^impact/, 'impact'],
+  [/^(?:timeline|chronolog)/, 'timeline'],
+  [/^(?:cause[sd]?|why)$/, 'root-cause'],
+  [/^(?:resol|recover|mitigat|fix(?:e[sd]|ing)?$)/, 'resolution'],
+  [/^(?:prevent|correcti|improv|follow)/, 'action-items'],
+  [/^(?:lesson|learn|takeaway)/, 'lessons-learned'],
+  [/^detect/, 'detection'],
+];
+
+const CONTRACTIONS: Record<string, string> = { re: 'are', ll: 'will', ve: 'have' };
 
 /** Normalise heading text for matching: no emoji, emphasis, numbering, punctuation or case. */
 export function normalizeHeading(text: string): string {
   let t = text.normalize('NFKC');
   t = t.replace(/:[a-z0-9_+-]+:/gi, ' '); // GitHub emoji shortcodes
-  t = t.replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu, ' ');
-  t = t.replace(/<[^>]*>/g, ' ');
+  t = t.replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}]|\u200d|\ufe0f|\u20e3/gu, ' ');
+  t = t.replace(/<[^<>]*>/g, ' ');
   t = t.replace(/[*_`~]/g, '');
   t = t.replace(/&amp;|&/g, ' and ');
   t = t.trim();
   // Numbering: "1.", "2)", "IV.", "Step 3:", "Section 2 -"
-  t = t.replace(/^(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)[.):\-]\s*/i, '');
+  t = t.replace(/^(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)[.):-]\s*/i, '');
   t = t.replace(/^(?:\d+)\s+(?=[a-z])/i, '');
   return t
     .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\b(we|they|you|it|that|what|didn|don|wasn|weren|isn|aren)['’](re|ll|ve|s|t)\b/g, (_, w: string, c: string) => `${w} ${CONTRACTIONS[c] ?? c}`)
     .replace(/['’]/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
@@ -77,12 +102,23 @@ const LOOSE_WORDS = new Set([
   'trigger', 'overview',
 ]);
 
+export type MatchMode = 'strict' | 'label' | 'heading';
+
+/** Ids named by word stems (HEADING_STEMS) in a heading, in the order its words give them. */
+function byStems(text: string): string[] {
+  const out: string[] = [];
+  for (const word of normalizeHeading(text).split(' ')) {
+    for (const [stem, id] of HEADING_STEMS) if (stem.test(word) && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
 export class SectionMatcher {
   /** normalised phrase → ids */
   private readonly phrases = new Map<string, string[]>();
   private readonly ordered: Array<[string, string[]]>;
   /** Answers by text, strict and loose: the same headings and labels come back in document after document. */
-  private readonly memo = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()] as const;
+  private readonly memo: Record<MatchMode, Map<string, readonly string[]>> = { strict: new Map(), label: new Map(), heading: new Map() };
 
   constructor(extra: Record<string, string[]> = {}) {
     const add = (id: string, phrase: string): void => {
@@ -105,14 +141,16 @@ export class SectionMatcher {
   }
 
   /**
-   * The ids a heading names. `strict` (for inline "Label: text" lines) requires the whole label to be a known
-   * phrase; otherwise a known phrase anywhere in the heading counts ("Timeline of Chaos", "Root cause of the issue").
+   * The ids a heading names. `strict` (for inline "Label: text" lines and bare lines) requires the whole label to be
+   * a known phrase; `label` (bold and "Label:" lines) finds a known phrase anywhere in it ("Timeline of Chaos",
+   * "Root cause of the issue"); `heading` (real headings) also goes by word stems.
    */
-  match(text: string, strict = false): string[] {
-    const memo = this.memo[strict ? 1 : 0];
+  match(text: string, mode: MatchMode = 'label'): string[] {
+    const memo = this.memo[mode];
     let ids = memo.get(text);
     if (!ids) {
-      ids = this.find(text, strict);
+      ids = this.find(text, mode === 'strict');
+      if (ids.length === 0 && mode === 'heading') ids = byStems(text);
       if (memo.size >= 5_000) memo.clear(); // bounded: text is the user's
       // A copy of the text as the key: `text` is often a slice of the whole document, which the key would keep
       // alive (V8 copies a concatenation when slicing it).
@@ -129,7 +167,7 @@ export class SectionMatcher {
     if (exact) return [...exact];
     if (strict) {
       // "Root cause and resolution:" as an inline label is still exact once split on "and".
-      const parts = label.split(/\s+and\s+|\s*,\s*/);
+      const parts = label.split(' and '); // normalized: single spaces, no punctuation
       if (parts.length > 1 && parts.every((p) => this.phrases.has(p))) {
         return unique(parts.flatMap((p) => this.phrases.get(p)!));
       }

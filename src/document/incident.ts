@@ -12,10 +12,12 @@ import { findDates, findDurations, findTimes, formatInstant, minutesBetween, par
 import { STANDALONE_ZONE_RE, zoneName } from './zones.js';
 
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and)[\s,*_()]*$/i;
-const END_WORDS_RE = /(?:resolv|restor|end(?:ed)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned)[^.]{0,40}$/i;
-const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*\**\s*[:=-]/i;
-const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*\**\s*[:=-]/i;
-const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|~|total(?:ling)?)[\s:*_~]*$/i;
+const END_WORDS_RE = /(?:resolv|restor|end(?:ed)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy)[^.]{0,40}$/i;
+/** After an end time, before the sentence ends: "9:40 UTC traffic had returned to normal". */
+const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy)\b/i;
+const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=-]/i;
+const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=-]/i;
+const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|total(?:ling)?|(?<![\s:*_~])[\s:*_]*~)[\s:*_~]*$/i;
 const STATED_AFTER_RE = /^[\s*_)]*(?:long\s+)?(?:outage|downtime|incident|disruption|interruption|of (?:downtime|outage|disruption)|service (?:outage|disruption))/i;
 
 /** Durations the text states for the incident itself ("a 30-minute outage", "lasted 2 hours", "Duration: 45 minutes"). */
@@ -185,7 +187,10 @@ export function inferIncident(
       end = t;
       break;
     }
-    if (END_LABEL_RE.test(lead.slice(-30)) || END_WORDS_RE.test(lead)) {
+    // What follows the time up to the sentence's end or the next time: "by 9:40 traffic had returned to normal".
+    const next = times[j + 1];
+    const trail = summary.text.slice(t.index + t.length, Math.min(next ? next.index : Infinity, t.index + t.length + 60));
+    if (END_LABEL_RE.test(lead.slice(-30)) || END_WORDS_RE.test(lead) || END_AFTER_RE.test(trail)) {
       end = t;
       break;
     }

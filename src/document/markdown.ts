@@ -134,7 +134,7 @@ const withoutTables = parse({ extensions: [matter, gfmTaskListItem()] });
  * blockquote's or an item's indentation. Without one the table construct (tried at every line) cannot match, so the
  * parser without it gives the same events, faster.
  */
-const DELIMITER_ROW_RE = /^[ \t>]*(?=[-:| \t]*[:|])(?=[-:| \t]*-)[-:| \t]+$/m;
+const DELIMITER_ROW_RE = /^(?:[ \t]*>)*(?=[-:| \t]*[:|])(?=[-:| \t]*-)[-:| \t]+$/m;
 
 function events(source: string): Event[] {
   const parser = DELIMITER_ROW_RE.test(source) ? withTables : withoutTables;

@@ -3,7 +3,7 @@
  *
  *   Markdown blocks (./markdown.ts, micromark events)  ┐
  *   front matter (./frontmatter.ts), lines and words   ┘ readSource: once per text
- *   → heading candidates (./candidates.ts) → sections (./sections.ts) → title (./title.ts)
+ *   → heading candidates (./candidates.ts) → sections (./sections.ts), by content too (./content.ts) → title (./title.ts)
  *   → incident window (./incident.ts) → timeline (./timeline-entries.ts, ./timeline.ts) → action items (./actions.ts)
  *                                                         analyze: per template (its section names apply here)
  *
@@ -11,6 +11,7 @@
  */
 import { extractActionItems } from './actions.js';
 import { collectCandidates } from './candidates.js';
+import { recognizeByContent } from './content.js';
 import { frontMatterOf, stringField } from './frontmatter.js';
 import { matcherFor } from './headings.js';
 import { inferIncident } from './incident.js';
@@ -70,8 +71,9 @@ export function readSource(input: string, path = '<input>'): Source {
   if (frontMatter.error?.unclosed && frontMatter.span) {
     // The body is read without the unclosed block's lines (blanked, so that every line keeps its number).
     const end = frontMatter.span.endLine;
-    let n = 0;
-    const blanked = source.replace(/[^\r\n]*(\r\n|\r|\n|$)/g, (line, eol: string) => (++n <= end ? eol : line));
+    const parts = source.split(/(\r\n|\r|\n)/); // lines at even indexes, their ends at odd ones
+    for (let i = 0; i < parts.length && i / 2 < end; i += 2) parts[i] = '';
+    const blanked = parts.join('');
     tree = parseMarkdown(guardMarkdown(blanked));
   }
   const bodyStart = frontMatter.span ? frontMatter.span.endLine + 1 : 1;
@@ -84,6 +86,7 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
   const candidates = collectCandidates(tree, lines, matcherFor(options.sectionAliases));
   const titleInfo = findTitle(tree, frontMatter, lines, bodyStart, candidates);
   const sections = buildSections(candidates, lines, words, titleInfo.titleLine);
+  recognizeByContent(sections, lines);
   const docZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']) ?? options.defaultTimezone;
   const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docZone);
   return {

@@ -1,7 +1,7 @@
 /** Text that stands in for content: TODO, TBD, FIXME, "[Time of detection]", "[insert …]", "<describe …>". */
 function placeholderPattern(alsoNot: string): RegExp {
   return new RegExp(
-    `\\b(TODO|TBD|FIXME)\\b|\\[(?:insert|add|describe|enter|fill|your|time|date|name|owner|link|ticket)\\b[^\\]${alsoNot}]*\\](?!\\()|<(?:insert|describe|fill|your)[^>${alsoNot}]*>`,
+    `\\b(TODO|TBD|FIXME)\\b|\\[(?:insert|add|describe|enter|fill|your|time|date|name|owner|link|ticket)\\b[^[\\]${alsoNot}]*\\](?!\\()|<(?:insert|describe|fill|your)[^<>${alsoNot}]*>`,
     'gi',
   );
 }

@@ -77,7 +77,7 @@ const ABBR = Object.keys(ABBREVIATIONS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 /** A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT". */
-const ZONE_SOURCE = `\\(?[ \\t]*(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?)\\b[ \\t]*\\)?`;
+const ZONE_SOURCE = `(?:\\([ \\t]*)?(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?)\\b[ \\t]*\\)?`;
 
 const zoneCache = new Map<string, Zone | undefined>();
 
@@ -139,7 +139,7 @@ const DATE_ISO = `(\\d{4})-(\\d{2})-(\\d{2})`;
 // 02-15-2022, 02/15/2022 (US order, as seen in the wild)
 const DATE_US = `(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})`;
 
-const DATE_RE = new RegExp(
+export const DATE_RE = new RegExp(
   `(?<![\\w-])(?:${DATE_ISO}|${DATE_US}|${DATE_MDY}|${DATE_DMY})(?![\\w])`,
   'giu',
 );
@@ -173,14 +173,14 @@ const MERIDIEM = '(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![a-z])';
 // ISO 8601 date-time: 2023-03-01T09:00Z, 2023-03-01 09:05, 2023-03-01T09:00:00-05:00
 const ISO_DT = `(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+${MINUS.slice(1, -1)}]\\d{2}:?\\d{2})?`;
 // 9:00 AM, 09:00, 12: 48pm, 8.35 AM, 11:26-am, 14:05:30, [14:05]
-const CLOCK = `(\\d{1,2})(?:\\s?:\\s?|\\.(?=\\d{2}\\s*-?\\s*[ap]\\.?\\s?m))(\\d{2})(?::(\\d{2}))?(?!\\d)(?:[ \\t]*-?[ \\t]*${MERIDIEM})?`;
+const CLOCK = `(\\d{1,2})(?:\\s?:\\s?|\\.(?=\\d{2}\\s*(?:-\\s*)?[ap]\\.?\\s?m))(\\d{2})(?::(\\d{2}))?(?!\\d)(?:[ \\t]*(?:-[ \\t]*)?${MERIDIEM})?`;
 // 12pm, 9 a.m.
 const HOUR_ONLY = `(\\d{1,2})\\s?${MERIDIEM}`;
 // 0300hrs, 1430 hrs
 const MILITARY = `([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)\\b`;
 
-const TIME_RE = new RegExp(
-  `(?<![\\d:.,/\\w])(?:${ISO_DT}|${CLOCK}|${HOUR_ONLY}|${MILITARY})(?:(?:[ \\t]*,)?[ \\t]*${ZONE_SOURCE})?`,
+export const TIME_RE = new RegExp(
+  `(?<![\\d:.,/\\w])(?:${ISO_DT}|${CLOCK}|${HOUR_ONLY}|${MILITARY})(?:[ \\t]*(?:,[ \\t]*)?${ZONE_SOURCE})?`,
   'giu',
 );
 
@@ -257,8 +257,8 @@ function attachDates(text: string, times: ClockTime[]): void {
     for (const d of dates) {
       const before = text.slice(d.index + d.length, t.index);
       const after = text.slice(t.index + t.length, d.index);
-      if (d.index + d.length <= t.index && /^[\s,]*(?:at|from|@|-)?[\s,]*$/i.test(before)) t.date = d.date;
-      else if (d.index >= t.index + t.length && /^[\s,]*(?:on)?[\s,]*$/i.test(after)) t.date = d.date;
+      if (d.index + d.length <= t.index && /^[\s,]*(?:(?:at|from|@|-)[\s,]*)?$/i.test(before)) t.date = d.date;
+      else if (d.index >= t.index + t.length && /^[\s,]*(?:on[\s,]*)?$/i.test(after)) t.date = d.date;
     }
   }
 }

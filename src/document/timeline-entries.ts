@@ -3,7 +3,7 @@
  * (lists, tables, paragraphs of bare lines, one collapsed paragraph, HTML), with the date and zone in force there.
  */
 import type { Zone } from 'luxon';
-import type { Html, List, ListItem, Root, Table } from './markdown.js';
+import type { Block, List, ListItem, Root } from './markdown.js';
 import { textOf, textOfAll } from './markdown.js';
 import type { Section, Span } from './model.js';
 import { sectionNodes } from './sections.js';
@@ -12,10 +12,10 @@ import { findDates, findTimes, type ClockTime, type DateParts } from './time.js'
 import { ALL_TIMES_RE, contextZone } from './zones.js';
 
 function isDateLine(plain: string): DateParts | undefined {
-  const stripped = plain.replace(/^[#\s*_-]+|[\s*_:]+$/g, '');
+  const stripped = plain.replace(/^[#\s*_-]+|(?<![\s*_:])[\s*_:]+$/g, '');
   const dates = findDates(stripped);
   const d = dates[0];
-  if (d && d.index === 0 && d.length >= stripped.replace(/\s*\([^)]*\)\s*$/, '').length - 1) return d.date;
+  if (d && d.index === 0 && d.length >= stripped.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').length - 1) return d.date;
   return undefined;
 }
 
@@ -37,6 +37,43 @@ export function startsWithTime(text: string, t: ClockTime): boolean {
   return ENTRY_PREFIX_RE.test(prefix.replace(/[,*_]/g, ' '));
 }
 
+const QUOTE_PREFIX_RE = /^(?:[ \t]*>)+/;
+
+/** How many items of a list start with a time (at any depth below it), counting up to `enough`. */
+function timedItems(list: List, enough: number): number {
+  let count = 0;
+  const stack: Array<List | ListItem> = [list];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'list') {
+      for (const item of node.children) stack.push(item);
+      continue;
+    }
+    const head = node.children[0];
+    if (head && head.type !== 'list') {
+      const text = plainLine(textOf(head));
+      const t = findTimes(text)[0];
+      if (t && startsWithTime(text, t) && ++count >= enough) return count;
+    }
+    for (const c of node.children) if (c.type === 'list') stack.push(c);
+  }
+  return count;
+}
+
+/** Whether lines from..to read as a log: at least two start with a time, and at least half of the non-blank ones. */
+function looksTimed(lines: Lines, from: number, to: number): boolean {
+  let timed = 0;
+  let other = 0;
+  for (let n = from; n <= to; n++) {
+    const text = plainLine(lines.line(n).replace(QUOTE_PREFIX_RE, ''));
+    if (!text) continue;
+    const t = findTimes(text)[0];
+    if (t && startsWithTime(text, t)) timed++;
+    else other++;
+  }
+  return timed >= 2 && timed >= other;
+}
+
 export function collectRawEntries(tree: Root, section: Section, lines: Lines): RawEntry[] {
   const entries: RawEntry[] = [];
   const looseLines: Array<{ n: number; text: string; column: number; dateContext?: DateParts | undefined; zoneContext?: Zone | undefined }> = [];
@@ -46,7 +83,10 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
   const pushLine = (n: number, text: string, column: number): void => {
     entries.push({ line: n, column, endLine: n, endColumn: column + text.length, text, textColumn: column, ...(dateContext ? { dateContext } : {}), ...(zoneContext ? { zoneContext } : {}) });
   };
-  for (const node of sectionNodes(tree, section)) {
+  // Blocks in document order; quotes and lists are opened in place (a stack, not recursion: any depth is fine).
+  const stack: Array<Block | ListItem> = sectionNodes(tree, section).reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.type === 'heading') {
       const text = textOf(node);
       const d = isDateLine(text);
@@ -55,33 +95,60 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
       if (z) zoneContext = z.zone;
       continue;
     }
+    if (node.type === 'blockquote') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+      continue;
+    }
     if (node.type === 'list') {
-      for (const item of (node as List).children) entries.push(listItemEntry(item, lines, dateContext, zoneContext));
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+      continue;
+    }
+    if (node.type === 'listItem') {
+      // "- May 3" or "- Detection" with timed entries nested under it: a group, read for its date, then opened.
+      // ("- **Detected:**" over one nested "- 10:15 AM" is one entry, its value nested: listItemEntry.)
+      const nested = node.children.filter((c): c is List => c.type === 'list');
+      const head = node.children[0];
+      const headText = head && head.type !== 'list' ? plainLine(textOf(head)) : '';
+      const headTime = findTimes(headText)[0];
+      const d = isDateLine(headText);
+      if (nested.length > 0 && !(headTime && startsWithTime(headText, headTime)) && nested.reduce((n, l) => n + timedItems(l, 2), 0) >= (d || !/:\s*$/.test(headText) ? 1 : 2)) {
+        if (d) dateContext = d;
+        for (let i = nested.length - 1; i >= 0; i--) stack.push(nested[i]!);
+        continue;
+      }
+      entries.push(listItemEntry(node, lines, dateContext, zoneContext));
       continue;
     }
     if (node.type === 'table') {
-      const table = node as Table;
-      for (const row of table.children.slice(1)) {
+      for (const row of node.children.slice(1)) {
         const text = row.children.map((c) => textOf(c).trim()).join(' | ');
         entries.push({ ...spanOf(row), text, textColumn: row.position!.start.column, ...(dateContext ? { dateContext } : {}), ...(zoneContext ? { zoneContext } : {}) });
       }
       continue;
     }
-    if (node.type !== 'paragraph' && node.type !== 'html') continue;
-    if (node.type === 'html' && !/<br|<p\b|<li\b/i.test((node as Html).value)) continue;
+    let from = Math.max(node.position!.start.line, section.contentStart);
+    let to = Math.min(node.position!.end.line, section.contentEnd);
+    if (node.type === 'code') {
+      // Indented or fenced lines that are a timeline (log-like: most lines start with a time), not code.
+      if (/^\s*(?:>\s*)*(?:`{3,}|~{3,})/.test(lines.line(from))) {
+        from++;
+        if (/^\s*(?:>\s*)*(?:`{3,}|~{3,})\s*$/.test(lines.line(to))) to--;
+      }
+      if (!looksTimed(lines, from, to)) continue;
+    } else if (node.type !== 'paragraph' && node.type !== 'html') continue;
+    if (node.type === 'html' && !/<br|<p\b|<li\b/i.test(node.value)) continue;
     if (node.type === 'paragraph' && node.onlyImages) continue;
-    const from = Math.max(node.position!.start.line, section.contentStart);
-    const to = Math.min(node.position!.end.line, section.contentEnd);
     let open: RawEntry | undefined;
     for (let n = from; n <= to; n++) {
-      const rawLine = lines.line(n);
+      // Quote markers blanked, columns kept.
+      const rawLine = lines.line(n).replace(QUOTE_PREFIX_RE, (q) => ' '.repeat(q.length));
       // A line may hold several entries joined by <br> (or be one of an HTML block's lines).
       let offset = 0;
       for (const rawPiece of rawLine.split(/(<br\s*\/?>|<\/?(?:li|p|div)\b[^>]*>)/i)) {
         const pieceOffset = offset;
         offset += rawPiece.length;
         if (/^<[^>]*>$/.test(rawPiece)) continue;
-        const piece = node.type === 'html' ? rawPiece.replace(/<[^>]*>/g, '') : rawPiece.replace(/\\$/, '');
+        const piece = node.type === 'html' ? rawPiece.replace(/<[^<>]*>/g, '') : rawPiece.replace(/\\$/, '');
         const trimmed = piece.trim();
         if (!trimmed) continue;
         const column = pieceOffset + piece.length - piece.trimStart().length + 1;
@@ -101,7 +168,7 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         const first = times[0];
         if (first && startsWithTime(trimmed, first)) {
           // One collapsed paragraph: "9:00 AM - a. 9:05 AM - b." splits at each time that follows a sentence end.
-          const starts = [first, ...times.slice(1).filter((t) => /[.;!|•]\s*[*_]*\s*$/.test(trimmed.slice(0, t.index)))];
+          const starts = [first, ...times.slice(1).filter((t) => /[.;!|•]\s*(?:[*_]+\s*)?$/.test(trimmed.slice(0, t.index)))];
           starts.forEach((t, i) => {
             const at = i === 0 ? 0 : t.index;
             const next = starts[i + 1];
@@ -141,7 +208,7 @@ function listItemEntry(item: ListItem, lines: Lines, dateContext?: DateParts, zo
     text = ls.map((l) => l.trim()).join(' ');
     textColumn = first.position.start.column;
     // "- **Detection Time:**" with its value in a nested bullet
-    if (/:\s*[*_]*\s*$/.test(text) && findTimes(plainLine(text)).length === 0) {
+    if (/:\s*(?:[*_]+\s*)?$/.test(text) && findTimes(plainLine(text)).length === 0) {
       const rest = textOfAll(item.children.slice(1)).replace(/\s+/g, ' ').trim();
       if (rest) text = `${text} ${rest}`;
     }

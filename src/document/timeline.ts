@@ -9,7 +9,7 @@ import { collectRawEntries } from './timeline-entries.js';
 import { ALL_TIMES_RE, contextZone } from './zones.js';
 
 /** An entry that says it is on a later day than the one above it. */
-const NEXT_DAY_RE = /\b(?:next|following|second|third)\s+(?:day|morning|night)\b|\bovernight\b|\bafter midnight\b|\btomorrow\b|\(\s*\+\s*\d\s*d?(?:ays?)?\s*\)|\bday\s+[2-9]\b|\bD\+\d\b/i;
+const NEXT_DAY_RE = /\b(?:next|following|second|third)\s+(?:day|morning|night)\b|\bovernight\b|\bafter midnight\b|\btomorrow\b|\(\s*\+\s*\d(?:\s*d(?:ays?)?)?\s*\)|\bday\s+[2-9]\b|\bD\+\d\b/i;
 
 /**
  * Whether a time earlier than the entry above it is the next day rather than a mistake: the step crosses midnight

@@ -26,7 +26,7 @@ export function findTitle(tree: Root, fm: FrontMatter, lines: Lines, bodyStart: 
   // The document's title: the first heading, when it names no section (or says "postmortem"), and nothing in the
   // front matter names the document already.
   if (h1 && fmTitle === undefined && (h1 === headings[0] || h1.ids.length === 0)) {
-    if (h1.ids.length === 0 || /post\s*-?\s*mortem|incident report/i.test(h1.text)) {
+    if (h1.ids.length === 0 || /post\s*(?:-\s*)?mortem|incident report/i.test(h1.text)) {
       title = h1.text;
       titleLine = h1.line;
     }

@@ -2,7 +2,7 @@
 import { FixedOffsetZone, type Zone } from 'luxon';
 import { resolveZone } from './time.js';
 
-export const ALL_TIMES_RE = /\b(?:all\s+times?(?:\s+are)?(?:\s+(?:in|are))?|times?\s+(?:are\s+)?(?:in|shown in))\s*:?\s*\(?([A-Z]{1,5}(?:\/[A-Z]{3,4})?|(?:UTC|GMT)\s*[-\u2212+]\s*\d{1,2}(?::?\d{2})?|[A-Za-z]+\/[A-Za-z_]+)/i;
+export const ALL_TIMES_RE = /\b(?:all\s+times?(?:\s+are)?(?:\s+(?:in|are))?|times?\s+(?:are\s+)?(?:in|shown in))\s*(?::\s*)?\(?([A-Z]{1,5}(?:\/[A-Z]{3,4})?|(?:UTC|GMT)\s*[-\u2212+]\s*\d{1,2}(?::?\d{2})?|[A-Za-z]+\/[A-Za-z_]+)/i;
 export const STANDALONE_ZONE_RE = /(?:\b(?:UTC|GMT)\s*[-\u2212\u2013+]\s*\d{1,2}(?::?\d{2})?|\b(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|SAST|CAT|EAT|WAT|IST|JST|AEST|AEDT|SGT)\b)/;
 
 /** A zone stated for a block of times: "(all times GMT)", "All times in PST", "Timeline (UTC−05:00)". */
@@ -12,7 +12,7 @@ export function contextZone(text: string): { zone: Zone; name: string } | undefi
     const zone = resolveZone(all[1]);
     if (zone) return { zone, name: all[1]! };
   }
-  const paren = /\(([^)]*)\)/.exec(text);
+  const paren = /\(([^()]*)\)/.exec(text);
   if (paren) {
     const m = STANDALONE_ZONE_RE.exec(paren[1]!);
     if (m) {

@@ -97,7 +97,7 @@ function entryLine(e: TimelineEntry, zone: string | undefined, incidentDate: str
   return `- ${when} — ${escapeInline(rest)}`;
 }
 
-const TABLE_SEPARATOR_RE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const TABLE_SEPARATOR_RE = /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$/;
 
 function timelineBlock(doc: Postmortem, lines: string[], owned: number[], zone: string | undefined, incidentDate: string | undefined): string[] {
   const entries = doc.timeline.filter((e) => owned.includes(e.line));
@@ -111,7 +111,7 @@ function timelineBlock(doc: Postmortem, lines: string[], owned: number[], zone: 
     // Table scaffolding around rows that became entries, and date lines now folded into the entries.
     if (TABLE_SEPARATOR_RE.test(line)) continue;
     if (TABLE_SEPARATOR_RE.test(lines[n] ?? '') && entries.some((e) => e.line === n + 2)) continue;
-    if (/^\s*#{1,6}\s*\d{4}-\d{2}-\d{2}\s*#*\s*$/.test(line) || /^\s*\**\d{4}-\d{2}-\d{2}\**:?\s*$/.test(line)) continue;
+    if (/^\s*#{1,6}\s*\d{4}-\d{2}-\d{2}\s*(?:#+\s*)?$/.test(line) || /^\s*\**\d{4}-\d{2}-\d{2}\**:?\s*$/.test(line)) continue;
     rest.push(line);
   }
   const body = trimBlank(rest);
@@ -124,7 +124,7 @@ function actionsBlock(lines: string[], owned: number[]): string[] {
   const out: string[] = [];
   for (const n of owned) {
     const line = lines[n - 1] ?? '';
-    const m = /^(\s*)(?:[-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?(.*)$/.exec(line);
+    const m = /^(\s*)(?:[-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?(?!\s)(.*)$/.exec(line);
     if (m) {
       const nested = m[1]!.length > 0;
       out.push(`${m[1]}- ${m[2] ?? (nested ? '' : '[ ] ')}${m[3]}`);

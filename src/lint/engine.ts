@@ -12,12 +12,14 @@ export interface LintSettings {
   templateProblem?: RuleContext['templateProblem'];
 }
 
-function settingFor(rule: Rule, template: Template, settings: LintSettings): { severity: 'off' | 'warn' | 'error'; options: Record<string, unknown> } {
+/** A rule's severity and options for a document: the config's, else its template's, else the rule's default. */
+export function settingFor(rule: Rule, template: Template, settings: LintSettings): { severity: 'off' | 'warn' | 'error'; options: Record<string, unknown>; from: 'config' | 'template' | 'default' } {
   const fromConfig = settings.rules?.[rule.id];
   const fromTemplate = template.lint.rules[rule.id];
   const s = fromConfig ?? fromTemplate ?? rule.defaultSeverity;
-  if (Array.isArray(s)) return { severity: s[0], options: s[1] ?? {} };
-  return { severity: s, options: {} };
+  const from = fromConfig !== undefined ? 'config' : fromTemplate !== undefined ? 'template' : 'default';
+  if (Array.isArray(s)) return { severity: s[0], options: s[1] ?? {}, from };
+  return { severity: s, options: {}, from };
 }
 
 /** Rules that report what the template requires: not run when the document's own template is unknown. */

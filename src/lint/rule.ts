@@ -212,7 +212,7 @@ export function fieldValueEdit(doc: Postmortem, key: string, value: string): Tex
   const at = doc.frontMatter.fields[key];
   if (!at) return undefined;
   const text = lineText(doc, at.line);
-  const m = /^(\s*["']?[\w-]+["']?\s*[:=][ \t]*)(?:"([^"\\]*)"|'([^']*)'|([^\s"'#[{|>&*!][^#]*?))([ \t]*(?:#.*)?)$/.exec(text);
+  const m = /^(\s*["']?[\w-]+["']?\s*[:=][ \t]*)(?:"([^"\\]*)"|'([^']*)'|([^\s"'#[{|>&*!](?:[^#]*[^\s#])?))([ \t]*(?:#.*)?)$/.exec(text);
   if (!m) return undefined;
   const start = lineOffset(doc, at.line) + m[1]!.length + (m[4] === undefined ? 1 : 0);
   const old = m[2] ?? m[3] ?? m[4]!;

@@ -1,4 +1,5 @@
 /** Lint many files: read, parse with the document's template in mind, run the rules. */
+import { UserError } from '../errors.js';
 import { readText, STDIN } from '../files.js';
 import type { FileResult } from '../report/types.js';
 import { readPostmortem, type Project } from '../project.js';
@@ -12,10 +13,28 @@ export interface LintRunOptions extends Project {
   stdinPath?: string;
 }
 
+/**
+ * Lint one text. Whatever goes wrong is this file's result, never the run's: a broken template the document names
+ * (the user's to fix) or an exception in a pass or a rule (ours: an internal error, with the stack only when
+ * POSTMORTEM_DEBUG=1). Either makes the run exit 2; it is never passed off as an empty document.
+ */
 export function lintText(text: string, path: string, options: LintRunOptions, fallback: Template): FileResult {
-  const { doc, template, templateProblem } = readPostmortem(text, path, options, fallback);
-  const messages = lintDocument(doc, template, { rules: options.config.rules, ...(templateProblem ? { templateProblem } : {}) });
-  return { path, messages };
+  try {
+    const { doc, template, templateProblem } = readPostmortem(text, path, options, fallback);
+    const messages = lintDocument(doc, template, { rules: options.config.rules, ...(templateProblem ? { templateProblem } : {}) });
+    return { path, messages };
+  } catch (error) {
+    return { path, messages: [], fatal: failureMessage(error) };
+  }
+}
+
+/** One line for a failure while linting a file. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  const e = error instanceof Error ? error : new Error(String(error));
+  if (process.env.POSTMORTEM_DEBUG === '1') process.stderr.write(`${e.stack ?? e.message}\n`);
+  const where = e instanceof RangeError && /call stack/i.test(e.message) ? ' (too deeply nested)' : '';
+  return `internal error${where}: ${e.message.split('\n')[0]} (a bug in postmortem: please report it; POSTMORTEM_DEBUG=1 shows the stack)`;
 }
 
 export function lintFiles(files: string[], options: LintRunOptions): FileResult[] {

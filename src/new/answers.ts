@@ -4,10 +4,8 @@
  */
 import { DateTime } from 'luxon';
 import { parseActionLine } from '../document/actions.js';
-import { statedDurations } from '../document/incident.js';
-import { durationAgrees } from '../lint/rules/incident-duration.js';
 import { findPlaceholder } from '../document/placeholder.js';
-import { findTimes, isIanaZone, minutesBetween, parseIsoDateTime } from '../document/time.js';
+import { findTimes, isIanaZone, parseIsoDateTime } from '../document/time.js';
 import { UserError } from '../errors.js';
 import type { Template, TemplateField, TemplateSection } from '../template/template.js';
 
@@ -126,7 +124,7 @@ export function parseField(field: TemplateField, raw: unknown, ctx: AnswerContex
       return Number.isFinite(n) ? ok(n) : fail('Expected a number');
     }
     case 'percent': {
-      const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+      const m = /^\s*(\d+(?:\.\d+)?)\s*(?:%\s*)?$/.exec(text);
       const n = m ? Number(m[1]) : NaN;
       return Number.isFinite(n) && n >= 0 && n <= 100 ? ok(n) : fail('Expected a percentage from 0 to 100');
     }
@@ -149,17 +147,8 @@ function countWords(text: string): number {
   return (text.match(/\S+/g) ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-/** The incident's length in minutes from the answers, when start and end are known. */
-export function windowMinutes(answers: Answers): number | undefined {
-  const start = answers.fields.started ?? answers.fields.start;
-  const end = answers.fields.resolved ?? answers.fields.end;
-  if (typeof start !== 'string' || typeof end !== 'string') return undefined;
-  const s = DateTime.fromISO(start, { setZone: true });
-  const e = DateTime.fromISO(end, { setZone: true });
-  return s.isValid && e.isValid ? minutesBetween(s, e) : undefined;
-}
-
-export function checkProse(section: TemplateSection, text: string, answers: Answers): Result<string> {
+/** A prose answer's own checks (checks across answers are the lint rules': see check.ts). */
+export function checkProse(section: TemplateSection, text: string): Result<string> {
   const value = text.replace(/\r\n?/g, '\n').trim();
   if (!value) return section.required ? fail(`"${section.heading}" is required`) : ok('');
   if (countWords(value) === 0) return fail('Write at least one word');
@@ -168,13 +157,6 @@ export function checkProse(section: TemplateSection, text: string, answers: Answ
   const words = countWords(value);
   if (section.words?.min !== undefined && words < section.words.min) return fail(`Write at least ${section.words.min} words (now ${words})`);
   if (section.words?.max !== undefined && words > section.words.max) return fail(`Write at most ${section.words.max} words (now ${words})`);
-  if (section.covers.includes('summary')) {
-    const actual = windowMinutes(answers);
-    const stated = statedDurations(value)[0];
-    if (actual !== undefined && stated && !durationAgrees(stated.minutes, actual)) {
-      return fail(`"${stated.raw}" does not match the incident window (${actual} minutes from start to resolution)`);
-    }
-  }
   return ok(value);
 }
 
@@ -204,7 +186,7 @@ export function parseTimelineEntry(raw: unknown, ctx: AnswerContext): Result<Tim
   return ok({ time: when.value, text: what });
 }
 
-const OWNER_OK = /^[^,()\r\n]*[^\s,()][^,()\r\n]*$/;
+const OWNER_OK = /^[^\S\r\n]*[^\s,()][^,()\r\n]*$/;
 
 export function checkOwner(owner: string): Result<string> {
   const value = owner.trim();
@@ -268,18 +250,6 @@ export function missingAnswers(template: Template, answers: Answers): Array<{ ki
   return out;
 }
 
-/** Checks across answers: the end after the start. */
-export function checkWindow(answers: Answers): Result<true> {
-  const s = answers.fields.started;
-  const e = answers.fields.resolved;
-  if (typeof s === 'string' && typeof e === 'string') {
-    const start = DateTime.fromISO(s, { setZone: true });
-    const end = DateTime.fromISO(e, { setZone: true });
-    if (end <= start) return fail(`"resolved" (${e}) must come after "started" (${s})`);
-  }
-  return ok(true);
-}
-
 /**
  * Parse raw answers (from a file, flags or a draft) into `answers`, dates and zones first so that times can use
  * them. Throws UserError naming the answer (`where`) and the problem.
@@ -292,15 +262,13 @@ export function parseAnswers(template: Template, answers: Answers, raw: { fields
     if (!r.ok) throw new UserError(`${where(f.key, 'field')}: ${r.error}`);
     if (r.value !== undefined) answers.fields[f.key] = r.value;
   }
-  const window = checkWindow(answers);
-  if (!window.ok) throw new UserError(window.error);
   for (const s of template.sections) {
     if (!(s.id in raw.sections)) continue;
     const value = raw.sections[s.id];
     const ctx = contextFor(template, answers, fallbackZone);
     if (s.kind === 'prose') {
       if (typeof value !== 'string') throw new UserError(`${where(s.id, 'section')}: expected text`);
-      const r = checkProse(s, value, answers);
+      const r = checkProse(s, value);
       if (!r.ok) throw new UserError(`${where(s.id, 'section')}: ${r.error}`);
       if (r.value) answers.sections[s.id] = r.value;
     } else {
@@ -319,3 +287,16 @@ function rank(type: string): number {
   return type === 'timezone' ? 0 : type === 'date' ? 1 : type === 'datetime' ? 2 : 3;
 }
 
+
+/** How a time was read, for the author to see: "2023-03-01 09:00 EST (-05:00)". */
+export function describeTime(iso: string, zone?: string): string {
+  let dt = DateTime.fromISO(iso, { setZone: true });
+  if (zone) dt = dt.setZone(zone);
+  if (!dt.isValid) return iso;
+  return `${dt.toFormat(dt.second ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd HH:mm')} ${dt.toFormat('ZZZZ')} (${dt.toFormat('ZZ')})`;
+}
+
+/** Whether an answer is there (an empty string or list is no answer). */
+export function answered(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+}

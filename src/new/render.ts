@@ -63,11 +63,13 @@ function incidentDate(answers: Answers, zone: string | undefined): string | unde
   return undefined;
 }
 
-/** Entries in time order, each as the document's local time, with its date when not the incident's. */
+/**
+ * Entries in the order given (an entry out of order is timeline-order's to report, never silently moved), each as
+ * the document's local time, with its date when not the incident's.
+ */
 function timelineRows(entries: TimelineAnswer[], zone: string | undefined, date: string | undefined): Array<[string, string]> {
-  return [...entries]
+  return entries
     .map((e) => ({ e, dt: DateTime.fromISO(e.time, { setZone: true }) }))
-    .sort((a, b) => a.dt.toMillis() - b.dt.toMillis())
     .map(({ e, dt }) => {
       const local = zone ? dt.setZone(zone) : dt;
       const hhmm = local.toFormat(local.second ? 'HH:mm:ss' : 'HH:mm');
@@ -130,8 +132,17 @@ function incidentLead(answers: Answers, zone: string | undefined): string {
 }
 
 export interface RenderOptions {
-  /** Leave the template's guidance under sections nobody answered (`--yes`). */
+  /**
+   * Leave the template's guidance under required sections nobody answered (`--yes`), inside an HTML comment: it
+   * guides the author but is no data (no action item, no timeline entry, no words), and lint reports the section
+   * as empty until it is written.
+   */
   placeholders?: boolean;
+}
+
+/** The guidance as a comment that nothing in it can end early. */
+function guidanceComment(guidance: string): string {
+  return `<!-- To write: ${guidance.replace(/--+>?/g, '-').replace(/\s+/g, ' ').trim()} -->`;
 }
 
 export function renderDocument(template: Template, answers: Answers, options: RenderOptions = {}): string {
@@ -149,7 +160,7 @@ export function renderDocument(template: Template, answers: Answers, options: Re
   const date = incidentDate(answers, zone);
   const out: string[] = ['---', frontMatter, '---', ''];
   const title = typeof answers.fields.title === 'string' && answers.fields.title.trim() ? answers.fields.title : 'Untitled postmortem';
-  out.push(`# ${escapeInline(title).replace(/#+\s*$/, '')}`, '');
+  out.push(`# ${escapeInline(title).replace(/(?<!#)#+\s*$/, '')}`, '');
   for (const section of template.sections) {
     const answer = answers.sections[section.id];
     let content = '';
@@ -164,7 +175,7 @@ export function renderDocument(template: Template, answers: Answers, options: Re
       const lead = incidentLead(answers, zone);
       if (lead) content = content ? `${lead}\n\n${content}` : lead;
     }
-    if (!content && options.placeholders && section.required) content = section.guidance;
+    if (!content && options.placeholders && section.required) content = guidanceComment(section.guidance || section.prompt);
     if (!content) continue;
     out.push(`## ${section.heading}`, '', content, '');
   }

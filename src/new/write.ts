@@ -1,9 +1,14 @@
 /** Writing what `new` produced: never over an existing postmortem, never half a file, never losing answers. */
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import { reason, writeFileAtomic, writeTemp } from '../atomic.js';
 import { UserError } from '../errors.js';
+import type { Project } from '../project.js';
+import type { Answers } from './answers.js';
+import { withDefaults } from './check.js';
+import { renderDocument } from './render.js';
+import type { Draft, InterviewSession } from './session.js';
 
 const MAX_SLUG = 60;
 
@@ -64,19 +69,16 @@ export function writeNewDocument(dir: string, name: string, content: string, for
   }
 }
 
-export interface Draft {
-  version: 1;
-  template: string;
-  savedAt: string;
-  answers: { fields: Record<string, unknown>; sections: Record<string, unknown> };
-}
-
 export function draftPath(root: string): string {
   return join(root, '.postmortem', 'drafts', 'new.json');
 }
 
 export function saveDraft(root: string, draft: Draft): void {
   writeFileAtomic(draftPath(root), `${JSON.stringify(draft, null, 2)}\n`);
+}
+
+export function hasDraft(root: string): boolean {
+  return existsSync(draftPath(root));
 }
 
 export function loadDraft(root: string): Draft {
@@ -88,8 +90,11 @@ export function loadDraft(root: string): Draft {
     throw new UserError(`no draft to resume (${relative(process.cwd(), path) || path} does not exist)`);
   }
   try {
-    const draft = JSON.parse(text) as Draft;
-    if (draft.version !== 1 || typeof draft.template !== 'string' || typeof draft.answers !== 'object') throw new Error('bad shape');
+    const draft = JSON.parse(text) as Draft | { version: 1; template: string; answers: Draft['answers'] };
+    if (typeof draft.template !== 'string' || typeof draft.answers !== 'object' || !draft.answers) throw new Error('bad shape');
+    // A draft of an earlier version has answers but no position: the interview asks what is missing.
+    if (draft.version === 1) return { version: 2, template: draft.template, savedAt: '', answers: { fields: draft.answers.fields ?? {}, sections: draft.answers.sections ?? {} }, position: { at: 0, asked: [], given: [...Object.keys(draft.answers.fields ?? {}), ...Object.keys(draft.answers.sections ?? {})] } };
+    if (draft.version !== 2 || typeof draft.position?.at !== 'number' || !Array.isArray(draft.position.asked) || !Array.isArray(draft.position.given)) throw new Error('bad shape');
     return draft;
   } catch {
     throw new UserError(`the draft ${path} is damaged; delete it to start again`);
@@ -98,4 +103,48 @@ export function loadDraft(root: string): Draft {
 
 export function deleteDraft(root: string): void {
   rmSync(draftPath(root), { force: true });
+}
+
+export interface WriteOptions {
+  yes?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+  dir?: string;
+}
+
+/**
+ * The document of a finished session: printed (`--dry-run`) or written, never over another, and the draft
+ * removed once it is. Returns the exit code.
+ */
+export function writeDocument(session: InterviewSession, project: Project, opts: WriteOptions): number {
+  const { template } = session;
+  const { config, cwd } = project;
+  const answers = withDefaults(template, session.answers);
+  const text = renderDocument(template, answers, { placeholders: Boolean(opts.yes) });
+  if (opts.dryRun) {
+    process.stdout.write(text);
+    return 0;
+  }
+  const date = fileDate(session, answers);
+  if (!date) throw new UserError(`--yes needs --date (or --started): the file name starts with the incident's date`);
+  const dir = opts.dir ? resolve(cwd, opts.dir) : resolve(config.root, config.dir);
+  const title = typeof answers.fields.title === 'string' ? answers.fields.title : 'postmortem';
+  const written = writeNewDocument(dir, fileNameFor(date, title), text, Boolean(opts.force));
+  deleteDraft(config.root);
+  const shown = relative(cwd, written) || written;
+  process.stdout.write(`Wrote ${shown}\n`);
+  const errors = session.problems().filter((p) => p.severity === 'error').length;
+  if (errors > 0) process.stderr.write(`postmortem: ${errors} lint error${errors === 1 ? '' : 's'} to fix before it passes (run "postmortem lint ${shown}")\n`);
+  return 0;
+}
+
+/** The incident's date for the file name: the date answered, else the start's; none in batch mode is an error. */
+function fileDate(session: InterviewSession, answers: Answers): string | undefined {
+  const dateField = session.template.fields.find((f) => f.type === 'date');
+  if (dateField && typeof answers.fields[dateField.key] === 'string') return answers.fields[dateField.key] as string;
+  const ctx = session.ctx(answers);
+  if (ctx.date) return ctx.date;
+  // A template that asks neither a date nor a start: the day it is written, in the document's zone.
+  if (!dateField && !session.template.fields.some((f) => f.type === 'datetime' && f.required)) return ctx.now.setZone(ctx.zone).toISODate() ?? undefined;
+  return undefined;
 }

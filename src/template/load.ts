@@ -86,12 +86,15 @@ export interface LoadTemplatesOptions {
   templatesDir?: string;
   /** The project root: the config file's directory, else cwd. */
   root?: string;
+  /** Templates directories of extended configs (absolute), lowest priority first: over the built-in ones, under the project's. */
+  sharedDirs?: string[];
 }
 
-/** Built-in templates, then the project's `.postmortem/templates/` (or the config's directory) over them. */
+/** Built-in templates, then those of extended configs, then the project's `.postmortem/templates/` (or the config's directory) over them. */
 export async function loadTemplates(options: LoadTemplatesOptions): Promise<TemplateRegistry> {
   const entries = new Map<string, TemplateEntry>();
   scan(BUILTIN_DIR, 'built-in', entries);
+  for (const dir of options.sharedDirs ?? []) scan(dir, 'shared', entries);
   const root = options.root ?? options.cwd;
   scan(resolve(root, options.templatesDir ?? join('.postmortem', 'templates')), 'project', entries);
   return new TemplateRegistry(entries, options.cwd);

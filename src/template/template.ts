@@ -58,7 +58,7 @@ export interface Template {
   description: string;
   /** Where it was read from. */
   path: string;
-  origin: 'built-in' | 'project';
+  origin: 'built-in' | 'shared' | 'project';
   fields: TemplateField[];
   sections: TemplateSection[];
   lint: TemplateLint;
@@ -80,7 +80,7 @@ class Reader {
     text: string,
     readonly firstLine: number,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, strict: true });
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, strict: true, logLevel: 'error' });
     const error = this.doc.errors[0];
     if (error) {
       const pos = this.lines.linePos(error.pos[0]);

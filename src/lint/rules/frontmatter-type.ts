@@ -63,7 +63,7 @@ users_affected: 130
           want = 'a number';
           break;
         case 'percent': {
-          const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*%?\s*$/.test(v) ? parseFloat(v) : NaN;
+          const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*(?:%\s*)?$/.test(v) ? parseFloat(v) : NaN;
           ok = Number.isFinite(n) && n >= 0 && n <= 100;
           want = 'a percentage from 0 to 100';
           break;

@@ -63,7 +63,7 @@ The migration locked the users table.
       const text = lineText(doc, s.line);
       // The whole line (a trailing hard break too), unless it is HTML (<b>Timeline</b>) or sits in a list or quote.
       const from = s.column - 1;
-      const fixable = s.line === s.endLine && from <= 3 && !/^\s*</.test(text) && /^\s*(?:<br\s*\/?>|\\)?\s*$/i.test(text.slice(s.endColumn - 1));
+      const fixable = s.line === s.endLine && from <= 3 && !/^\s*</.test(text) && /^\s*(?:(?:<br\s*\/?>|\\)\s*)?$/i.test(text.slice(s.endColumn - 1));
       const start = lineOffset(doc, s.line) + from;
       report(
         `Expected a Markdown heading for the ${s.ids.join(' and ')} section, found ${what}: write "${heading}"`,

@@ -15,7 +15,7 @@ function human(minutes: number): string {
 
 /** `minutes` written the way `raw` was: "30-minute" → "180-minute" or "3-hour", "2 hours" → "3 hours". */
 export function restate(raw: string, minutes: number): string {
-  const adjective = /^\S+-\S+$/.test(raw.trim()) && !/\s/.test(raw.trim());
+  const adjective = !/\s/.test(raw.trim()) && raw.trim().slice(1, -1).includes('-');
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   if (adjective) return h > 0 && m === 0 ? `${h}-hour` : `${minutes}-minute`;

@@ -28,8 +28,8 @@ const DETECTORS: Detector[] = [
   { kind: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g , hints: ['glpat-'] },
   { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g , hints: ['xox'] },
   { kind: 'a Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/g , hints: ['hooks.slack.com'] },
-  { kind: 'a JSON Web Token', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g , hints: ['eyj'] },
-  { kind: 'a password in a URL', re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]{3,})@[^\s/]/gi, group: 1 , hints: ['://'] },
+  { kind: 'a JSON Web Token', re: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g , hints: ['eyj'] },
+  { kind: 'a password in a URL', re: /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]{3,})@[^\s/]/gi, group: 1 , hints: ['://'] },
   { kind: 'a password in a connection string', re: /(?:^|[;\s"'])(?:Password|Pwd)\s*=\s*([^;\s"'()]{3,})(?![(\w])/gi, group: 1 , hints: ['password', 'pwd'] },
   {
     kind: 'a secret assigned to a name',

@@ -6,7 +6,7 @@ import { PLACEHOLDER_LINE_RE } from '../../document/placeholder.js';
 function normalize(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[*_`>#~\[\]|\\]/g, ' ')
+    .replace(/[*_`>#~[\]|\\]/g, ' ')
     .replace(/(?:^|\s)-{3,}(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -29,8 +29,8 @@ function guidanceSentences(guidance: string): string[] {
 }
 
 function splitGuidance(guidance: string): string[] {
-  return normalize(guidance.replace(/^\s*[-*+]\s+(?:\[[ xX]\]\s*)?/gm, ''))
-    .split(/(?<=[.!?:;])\s+|\s+—\s+/)
+  return normalize(guidance.replace(/^[^\S\n\r\u2028\u2029]*[-*+]\s+(?:\[[ xX]\]\s*)?/gm, ''))
+    .split(/(?<=[.!?:;])\s+|(?<!\s)\s+—\s+/)
     .map((s) => s.replace(/[.!?:;]$/, '').trim())
     .filter((s) => realWords(s) >= 5);
 }

@@ -20,8 +20,13 @@ describe('section-required', () => {
     expect(messagesOf(withSplit, 'section-required')).toEqual([]);
   });
 
-  it('reports a missing section at the start of the document', () => {
+  it('recognizes a timeline by its timed lines under a heading that names nothing', () => {
     const doc = edit(VALID, '## Timeline', '## Events as we saw them');
+    expect(messagesOf(doc, 'section-required')).toEqual([]);
+  });
+
+  it('reports a missing section at the start of the document', () => {
+    const doc = edit(VALID, /## Timeline\n[\s\S]*?(?=\n## )/, '');
     const ms = messagesOf(doc, 'section-required');
     expect(ms).toHaveLength(1);
     expect(ms[0]).toMatchObject({ line: 1, column: 1, severity: 'error' });

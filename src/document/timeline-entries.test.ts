@@ -1,0 +1,88 @@
+/** Timelines in every block Markdown has: each style written by us, as authors put them. */
+import { describe, expect, it } from 'vitest';
+import { parsePostmortem } from './parse.js';
+
+const doc = (timeline: string): string =>
+  ['---', 'title: Checkout errors', 'date: 2024-05-02', 'timezone: UTC', '---', '', '# Checkout errors', '', '## Timeline', '', timeline, '', '## Root cause', '', 'A bad deploy.', ''].join('\n');
+
+function timed(markdown: string): Array<[number, string | null]> {
+  return parsePostmortem(markdown).timeline.filter((e) => e.time !== null).map((e) => [e.line, e.time]);
+}
+
+const LINE = 11; // the timeline's first line in doc()
+
+describe('timeline entries', () => {
+  it('in a flat list', () => {
+    expect(timed(doc('- 09:00 alert fired\n- 09:05 on-call paged\n- 09:40 rolled back'))).toEqual([
+      [LINE, '2024-05-02T09:00:00Z'],
+      [LINE + 1, '2024-05-02T09:05:00Z'],
+      [LINE + 2, '2024-05-02T09:40:00Z'],
+    ]);
+  });
+
+  it('in lists nested under day headings', () => {
+    const t = timed(doc('- May 2\n  - 23:50 alert fired\n  - 23:55 on-call paged\n- May 3\n  - 00:20 rolled back\n  - 00:40 all clear'));
+    expect(t).toEqual([
+      [LINE + 1, '2024-05-02T23:50:00Z'],
+      [LINE + 2, '2024-05-02T23:55:00Z'],
+      [LINE + 4, '2024-05-03T00:20:00Z'],
+      [LINE + 5, '2024-05-03T00:40:00Z'],
+    ]);
+  });
+
+  it('in lists nested under a group label', () => {
+    const t = timed(doc('- Detection\n  - 09:00 alert fired\n  - 09:05 paged\n- Recovery\n  - 09:40 rolled back'));
+    expect(t.map(([l]) => l)).toEqual([LINE + 1, LINE + 2, LINE + 4]);
+  });
+
+  it('with the time nested under a label as its value', () => {
+    const t = timed(doc('- **Detected:**\n  - May 2, 2024, 09:00\n- **Paged:**\n  - May 2, 2024, 09:05'));
+    expect(t).toEqual([
+      [LINE, '2024-05-02T09:00:00Z'],
+      [LINE + 2, '2024-05-02T09:05:00Z'],
+    ]);
+  });
+
+  it('in a blockquote', () => {
+    const t = timed(doc('> 09:00 alert fired\n> 09:05 on-call paged\n>\n> 09:40 rolled back'));
+    expect(t.map(([l]) => l)).toEqual([LINE, LINE + 1, LINE + 3]);
+  });
+
+  it('in a list inside a blockquote', () => {
+    const t = timed(doc('> - 09:00 alert fired\n> - 09:05 on-call paged'));
+    expect(t.map(([l]) => l)).toEqual([LINE, LINE + 1]);
+  });
+
+  it('in an indented block the author did not mean as code', () => {
+    const t = timed(doc('    09:00 alert fired\n    09:05 on-call paged\n    09:40 rolled back'));
+    expect(t.map(([l]) => l)).toEqual([LINE, LINE + 1, LINE + 2]);
+  });
+
+  it('in a fenced block of log-like lines', () => {
+    const t = timed(doc('```\n09:00 alert fired\n09:05 on-call paged\n09:40 rolled back\n```'));
+    expect(t.map(([l]) => l)).toEqual([LINE + 1, LINE + 2, LINE + 3]);
+  });
+
+  it('in a table', () => {
+    const t = timed(doc('| Time | Event |\n| --- | --- |\n| 09:00 | alert fired |\n| 09:05 | paged |'));
+    expect(t.map(([l]) => l)).toEqual([LINE + 2, LINE + 3]);
+  });
+
+  it('in HTML', () => {
+    const t = timed(doc('<ul>\n<li>09:00 alert fired</li>\n<li>09:05 paged</li>\n</ul>'));
+    expect(t.map(([l]) => l)).toEqual([LINE + 1, LINE + 2]);
+  });
+
+  it('as bare lines and as one collapsed paragraph', () => {
+    expect(timed(doc('09:00 alert fired\n09:05 on-call paged')).map(([l]) => l)).toEqual([LINE, LINE + 1]);
+    expect(timed(doc('09:00 alert fired. 09:05 on-call paged. 09:40 rolled back.'))).toHaveLength(3);
+  });
+
+  it('in numbered lists and with bold times', () => {
+    expect(timed(doc('1. **09:00** alert fired\n2. **09:05** paged')).map(([l]) => l)).toEqual([LINE, LINE + 1]);
+  });
+
+  it('never from a code block that is code', () => {
+    expect(timed(doc('```sql\nSELECT now(); -- 09:00\nALTER TABLE users ADD COLUMN x int;\n```'))).toEqual([]);
+  });
+});
