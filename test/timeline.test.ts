@@ -98,7 +98,7 @@ describe('postmortem timeline add', () => {
     const { dir } = project();
     expect(runCli(['start', 'Older', '--started', '2024-05-01 09:00'], { cwd: dir }).code).toBe(0);
     const newer = runCli(['start', 'Newer'], { cwd: dir }).stdout.trim();
-    const r = runCli(['timeline', 'add', 'Paged the database team'], { cwd: dir });
+    const r = runCli(['timeline', 'add', 'Paged', 'the', 'database', 'team'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith(`${newer}:`)).toBe(true);
     expect(readFileSync(join(dir, newer), 'utf8')).toContain('Paged the database team');

@@ -72,7 +72,9 @@ function printAdded(path: string, before: string, after: string, prefix = ''): v
   for (const l of addedLines(before, after)) process.stdout.write(`${prefix}${shown(path)}:${l.line}: ${l.text.trim()}\n`);
 }
 
-export async function add(text: string | undefined, opts: AddOptions): Promise<number> {
+export async function add(words: string[] | string | undefined, opts: AddOptions): Promise<number> {
+  const joined = Array.isArray(words) ? words.join(' ') : words;
+  const text = joined === undefined || joined === '' ? undefined : joined;
   const project = await openProject(process.cwd(), opts.config);
   if (opts.stdin && text !== undefined) throw new UserError('give the entry as an argument or with --stdin, not both');
   if (!opts.stdin && (text === undefined || !text.trim())) throw new UserError('nothing to add: give the entry\'s text, e.g. postmortem timeline add "Rolled back the deploy", or --stdin');

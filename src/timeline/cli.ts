@@ -23,7 +23,7 @@ export function registerTimelineCommands(program: Command, lazy: Lazy): void {
   timeline
     .command('add')
     .description('add an entry at the current time (or --at) to the most recent draft (or --file)')
-    .argument('[text]', 'what happened')
+    .argument('[text...]', 'what happened (quotes optional: the words are joined with spaces)')
     .option('--at <time>', 'the entry\'s time instead of now: 14:10, "2:10 PM", "2024-05-02 14:10", ISO 8601')
     .option('-f, --file <doc>', 'the postmortem to add to (default: the most recent draft in the configured directory)')
     .option('--stdin', 'add each line of standard input as it arrives (tail -f log | postmortem timeline add --stdin)')

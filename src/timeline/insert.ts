@@ -148,13 +148,19 @@ function anchorFor(doc: Postmortem, lines: string[], section: Section, at: numbe
   let lastContent = headingEnd;
   for (let n = section.contentStart; n <= section.contentEnd; n++) if (line(n).trim()) lastContent = n;
   for (let n = section.contentStart; n < section.contentEnd; n++) {
-    if (/^\s*\|.*\|\s*$/.test(line(n)) && isDelimiterRow(line(n + 1))) {
+    if (line(n).trim().startsWith('|') && line(n).trim().endsWith('|') && isDelimiterRow(line(n + 1))) {
       let end = n + 1;
       while (end < section.contentEnd && /^\s*\|/.test(line(end + 1))) end++;
       return { after: end, style: styleOf(line(n)), blankBefore: false, blankAfter: false };
     }
   }
   return { after: lastContent, style: { kind: 'list', prefix: '', marker: '-' }, blankBefore: true, blankAfter: line(lastContent + 1).trim() !== '' };
+}
+
+/** A table's delimiter row: "| --- | :---: |". */
+function isDelimiterRow(line: string): boolean {
+  const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+  return cells.length > 0 && cells.every((c) => /^:?-{3,}:?$/.test(c.trim()));
 }
 
 interface Planned {
@@ -265,10 +271,4 @@ export function insertEntries(doc: Postmortem, source: string, entries: NewEntry
     }
   }
   return text;
-}
-
-/** A GFM table's delimiter row: cells of `---`, `:--`, `--:` or `:-:` between pipes. */
-function isDelimiterRow(text: string): boolean {
-  const t = text.trim().replace(/^\|/, '').replace(/\|$/, '');
-  return t.length > 0 && t.split('|').every((cell) => /^:?-{3,}:?$/.test(cell.trim()));
 }

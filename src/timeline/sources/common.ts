@@ -44,9 +44,19 @@ export function readJson(path: string, shown: string, problems: Problems): unkno
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } catch (error) {
-    problems.add(`${shown}${jsonErrorPosition(text, error as Error)}`, `not valid JSON (${(error as Error).message.replace(/ in JSON at position \d.*$/, '').replace(/ ?\(line \d+ column \d+\)$/, '')})`);
+    problems.add(`${shown}${jsonErrorPosition(text, error as Error)}`, `not valid JSON (${jsonErrorText(error as Error)})`);
     return undefined;
   }
+}
+
+/** JSON.parse's message without the position, which is given as line and column instead. */
+export function jsonErrorText(error: Error): string {
+  let m = error.message;
+  const at = m.indexOf(' in JSON at position');
+  if (at >= 0) m = m.slice(0, at);
+  const line = m.lastIndexOf(' (line ');
+  if (line >= 0 && m.endsWith(')')) m = m.slice(0, line);
+  return m;
 }
 
 /** ":LINE:COLUMN" from a JSON.parse error's "at position N", when it has one. */

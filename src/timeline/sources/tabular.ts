@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { basename, extname, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { oneLine, parseSourceTime, type Problems, type TimelineEvent } from '../event.js';
-import { pick, type SourceOptions } from './common.js';
+import { jsonErrorText, pick, type SourceOptions } from './common.js';
 
 function labelFor(path: string, options: SourceOptions, kind: string): string {
   if (options.label) return options.label;
@@ -54,7 +54,7 @@ export async function* readJsonLines(path: string, options: SourceOptions, probl
     try {
       record = JSON.parse(n === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
     } catch (error) {
-      problems.add(where, `not valid JSON (${(error as Error).message.replace(/ in JSON at position \d.*$/, '')})`);
+      problems.add(where, `not valid JSON (${jsonErrorText(error as Error)})`);
       continue;
     }
     if (!record || typeof record !== 'object' || Array.isArray(record)) {
