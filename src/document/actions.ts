@@ -105,14 +105,33 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
         // Bare lines as items, as in hand-written documents without list markup.
         const from = Math.max(node.position!.start.line, section.contentStart);
         const to = Math.min(node.position!.end.line, section.contentEnd);
+        // One item per line, except where a sentence is wrapped: a line that starts in lower case (or with "(")
+        // continues the item above.
+        let current: { n: number; col: number; text: string; end: number; endColumn: number } | undefined;
+        const flush = (): void => {
+          if (current) out.push(parseActionText(current.text, { line: current.n, column: current.col, endLine: current.end, endColumn: current.endColumn }, null, 'line'));
+          current = undefined;
+        };
         for (let n = from; n <= to; n++) {
           const l = lines.line(n).trim();
           const plain = plainLine(l);
-          if (!plain || /:\s*$/.test(plain) || seen.has(n)) continue;
+          if (!plain || /:\s*$/.test(plain) || seen.has(n)) {
+            flush();
+            continue;
+          }
           seen.add(n);
           const col = lines.line(n).indexOf(l) + 1;
-          out.push(parseActionText(plain, { line: n, column: col, endLine: n, endColumn: col + l.length }, null, 'line'));
+          const continues = current !== undefined && /^[\p{Ll}(]/u.test(plain) && !/^[-*+•]|^\d+[.)]\s/.test(l);
+          if (current && continues) {
+            current.text = `${current.text} ${plain}`;
+            current.end = n;
+            current.endColumn = col + l.length;
+          } else {
+            flush();
+            current = { n, col, text: plain, end: n, endColumn: col + l.length };
+          }
         }
+        flush();
       }
     }
   }

@@ -52,7 +52,9 @@ export function extractTimeline(
   const incidentDate = incident.startInstant
     ? { year: incident.startInstant.year, month: incident.startInstant.month, day: incident.startInstant.day }
     : datePartsOf(incident.start ?? incident.date);
-  const usesMeridiem = raw.some((e) => findTimes(plainLine(e.text))[0]?.meridiem);
+  // A 12-hour timeline: most of its times say AM or PM (one "9:40pm" among 24-hour times is a typo, not a clock).
+  const firstTimes = raw.map((e) => findTimes(plainLine(e.text))[0]).filter((t) => t !== undefined);
+  const usesMeridiem = firstTimes.filter((t) => t.meridiem).length * 2 > firstTimes.length;
 
   const out: TimelineEntry[] = [];
   let prevKey: number | undefined;
@@ -95,8 +97,15 @@ export function extractTimeline(
       return { year: next.year, month: next.month, day: next.day };
     };
     let rolled = false;
+    // After a rollover, a time much later in the day than the entry above it belongs to the day before (an entry
+    // out of place, reported by timeline-order), not to the new day: it does not move the day on.
+    let entryDays = dayOffset;
+    if (!t.date && dayOffset > 0 && prevKey !== undefined && minuteOfDay + dayOffset * 1440 - prevKey > 12 * 60) entryDays = dayOffset - 1;
     if (t.date) {
       dayOffset = 0;
+      entryDays = 0;
+    } else if (entryDays !== dayOffset) {
+      // (kept on the day before)
     } else if (prevKey !== undefined && minuteOfDay + dayOffset * 1440 < prevKey - 6 * 60) {
       // Went backwards by hours: past midnight, or a mistake (reported by timeline-order at this entry).
       const prevMinute = ((prevKey % 1440) + 1440) % 1440;
@@ -110,11 +119,12 @@ export function extractTimeline(
       }
       if (rollsOver(prevMinute, minuteOfDay, plain, fitsNextDayOnly)) {
         dayOffset += 1;
+        entryDays = dayOffset;
         rolled = true;
       }
     }
-    const key = t.date ? minuteOfDay : minuteOfDay + dayOffset * 1440;
-    const date = t.date ? baseDate : dayAfter(baseDate, dayOffset);
+    const key = t.date ? minuteOfDay : minuteOfDay + entryDays * 1440;
+    const date = t.date ? baseDate : dayAfter(baseDate, entryDays);
     const formatted = formatInstant(date, { hour, minute: t.minute, second: t.second }, zone);
     entry.raw = t.raw;
     entry.time = formatted.iso;

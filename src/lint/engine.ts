@@ -22,6 +22,9 @@ export function settingFor(rule: Rule, template: Template, settings: LintSetting
   return { severity: s, options: {}, from };
 }
 
+/** Rules that report what the template requires: not run when the document's own template is unknown. */
+const TEMPLATE_REQUIREMENTS = new Set(['frontmatter-required', 'section-required', 'action-due', 'action-task-list', 'word-count']);
+
 export function lintDocument(doc: Postmortem, template: Template, settings: LintSettings = {}): LintMessage[] {
   const messages: LintMessage[] = [];
   const last = Math.max(1, doc.lineCount);
@@ -30,6 +33,8 @@ export function lintDocument(doc: Postmortem, template: Template, settings: Lint
   for (const rule of RULES) {
     const { severity, options } = active.get(rule.id)!;
     if (severity === 'off') continue;
+    // Checked against a template the document did not ask for, what it lacks is not known: template-known says so.
+    if (settings.templateProblem && TEMPLATE_REQUIREMENTS.has(rule.id)) continue;
     const ctx: RuleContext = {
       doc,
       template,

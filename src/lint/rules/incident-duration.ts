@@ -1,4 +1,5 @@
-import { lineOffset, numberOption, type Rule } from '../rule.js';
+import { frontMatterUnreadable, lineOffset, numberOption, type Rule } from '../rule.js';
+import { milestonesInOrder } from './incident-window.js';
 
 /** Whether a stated duration agrees with the window: within `toleranceMinutes` or 10%, whichever is larger. */
 export function durationAgrees(stated: number, actual: number, toleranceMinutes = 5): boolean {
@@ -98,10 +99,13 @@ For 51 minutes a third of sign-ins failed; the fix was confirmed at noon.
       messages: [],
     },
   ],
-  check({ doc, options, report }) {
+  check({ doc, options, enabled, report }) {
     const inc = doc.incident;
     const actual = inc.durationMinutes;
     if (actual === null || actual <= 0) return;
+    // A window that cannot be read, or whose milestones are out of order, is reported by frontmatter-syntax or
+    // incident-window: a stated duration cannot be checked against it.
+    if (frontMatterUnreadable(doc) || (enabled('incident-window') && !milestonesInOrder(inc))) return;
     const tolerance = numberOption(options, 'toleranceMinutes', 5);
     // Impact: started to mitigated, when both are in the front matter and in order.
     const started = inc.milestones.find((m) => m.key === 'started');

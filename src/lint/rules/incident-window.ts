@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Milestone } from '../../document/model.js';
+import type { Incident, Milestone } from '../../document/model.js';
 import { documentStart, frontMatterUnreadable, type Rule } from '../rule.js';
 
 const ORDER: Array<Milestone['key']> = ['started', 'detected', 'mitigated', 'resolved'];
@@ -12,6 +12,18 @@ function gap(ms: number): string {
   const m = minutes % 60;
   const parts = [h ? `${h} hour${h === 1 ? '' : 's'}` : '', m || !h ? `${m} minute${m === 1 ? '' : 's'}` : ''].filter(Boolean);
   return parts.join(' ');
+}
+
+/** Whether the front matter's milestones are in order (started ≤ detected ≤ mitigated ≤ resolved). */
+export function milestonesInOrder(inc: Incident): boolean {
+  const ms = [...inc.milestones].sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
+  let latest = -Infinity;
+  for (const m of ms) {
+    const t = m.instant.toMillis();
+    if (t < latest) return false;
+    latest = Math.max(latest, t);
+  }
+  return true;
 }
 
 export const rule: Rule = {
@@ -70,12 +82,15 @@ resolved: 2023-03-01T12:00:00-05:00
     const fallback = summary ?? documentStart(doc);
     const how = 'set "started:" and "resolved:" in the front matter (2023-03-01T09:00:00-05:00) or state both times in the summary';
     // The window may be in front matter that cannot be read: frontmatter-syntax says why, and that is the one message.
-    if (frontMatterUnreadable(doc) && !inc.start && !inc.end) return;
-    if (!inc.start) report(`Expected the incident's start time, found none: ${how}`, fallback);
-    if (!inc.end) {
-      report(`Expected the incident's end time, found ${inc.start ? `only its start (${inc.start})` : 'none'}: ${how}`, inc.startSpan ?? fallback);
+    if (frontMatterUnreadable(doc)) return;
+    // One message for one missing window: neither time, or only the start (with its zone, when that is missing too).
+    if (!inc.start && !inc.end) report(`Expected the incident's start and end times, found neither: ${how}`, fallback);
+    else if (!inc.start) report(`Expected the incident's start time, found only its end (${inc.end}): ${how}`, inc.endSpan ?? fallback);
+    else if (!inc.end) {
+      const zone = inc.zoneMissing ? ', with no time zone' : '';
+      report(`Expected the incident's end time, found only its start (${inc.start}${zone}): ${how}${zone ? ', with the zone' : ''}`, inc.startSpan ?? fallback);
     }
-    if (inc.start && inc.zoneMissing) {
+    if (inc.start && inc.end && inc.zoneMissing) {
       report(
         `Expected a time zone for the incident window, found times without one (${inc.start}${inc.end ? ` to ${inc.end}` : ''}): add "timezone:" to the front matter or write the zone after the times ("10:45 AM EST")`,
         inc.startSpan ?? fallback,

@@ -32,3 +32,30 @@ describe('timeline-order', () => {
     expect(m!.message).toBe(`Expected entries in time order, found 09:45 after 10:00 (line ${lineOf(doc, '- 10:00')}): correct its time or move the entry`);
   });
 });
+
+describe('timeline-order: which entry is out of place, and when a time is the next day', () => {
+  const tl = (entries: string[], head = '## Timeline (all times UTC)'): string => `${head}\n\n${entries.map((e) => `- ${e} — Something happened.`).join('\n')}\n`;
+  const order = (doc: string) => messagesOf(doc, 'timeline-order').map((m) => [m.line, m.message.replace(/^Expected entries in time order, found /, '').replace(/: correct.*$/, '')]);
+
+  it('reports a mistyped time (19:40 among 09:xx) at itself, once, whatever comes after', () => {
+    const doc = tl(['09:30', '19:40', '09:50', '10:05', '10:20']);
+    expect(order(doc)).toEqual([[4, '19:40 between 09:30 (line 3) and 09:50 (line 5)']]);
+    expect(order(tl(['09:30', '9:40pm', '09:50', '10:05']))).toEqual([[4, '9:40pm between 09:30 (line 3) and 09:50 (line 5)']]);
+  });
+
+  it('reports an entry that goes back at itself', () => {
+    expect(order(tl(['09:30', '10:00', '09:45', '10:30']))).toEqual([[5, '09:45 after 10:00 (line 4)']]);
+  });
+
+  it('reads a step from the evening into the small hours as the next day, and a stated next day', () => {
+    expect(order(tl(['22:50', '23:40', '00:10', '01:20']))).toEqual([]);
+    expect(order(tl(['15:00', '17:30', '09:00 (next day)', '10:00']))).toEqual([]);
+    // Without either, a jump back from the afternoon to the morning is a mistake.
+    expect(order(tl(['15:00', '17:30', '09:00', '10:00']))).toEqual([[5, '09:00 after 17:30 (line 4)']]);
+  });
+
+  it('after a rollover, keeps a late entry on the day before instead of moving every later entry on', () => {
+    const doc = tl(['23:15', '00:10', '23:40', '00:35', '01:20']);
+    expect(order(doc)).toEqual([[5, '23:40 after 00:10 (line 4)']]);
+  });
+});

@@ -45,6 +45,10 @@ export function orderProblems(doc: Postmortem): OrderProblem[] {
       prevIndex = i;
     } else {
       found.push({ entry: e, prev });
+      // The entries after it are compared with it: a run of entries that goes on from there is one mistake
+      // (a missing "next day", a block pasted out of place), reported once.
+      prevPrevIndex = prevIndex;
+      prevIndex = i;
     }
   }
   found.sort((a, b) => a.entry.line - b.entry.line);

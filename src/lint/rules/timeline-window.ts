@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { TimelineEntry } from '../../document/model.js';
-import { numberOption, type Rule } from '../rule.js';
+import { frontMatterUnreadable, numberOption, type Rule } from '../rule.js';
 import { orderProblems } from './timeline-order.js';
 
 /** An entry's moment for comparison: its instant, or its local date-time read as UTC when no zone is known. */
@@ -65,9 +65,14 @@ timezone: America/New_York
   ],
   check({ doc, template, options, enabled, report }) {
     const inc = doc.incident;
+    // Only a window the author stated in the front matter: one read from the summary's prose is often the impact
+    // alone, or a moment, and the timeline rightly runs beyond it.
+    if (inc.source !== 'front-matter') return;
     const start = inc.startInstant ? inc.startInstant.toMillis() : moment({ time: inc.start });
     const end = inc.endInstant ? inc.endInstant.toMillis() : moment({ time: inc.end });
     if (start === undefined && end === undefined) return;
+    // The window may be in front matter that cannot be read: what the summary says instead may be a part of it.
+    if (frontMatterUnreadable(doc)) return;
     // A window that ends before it starts is reported by incident-window; measuring entries against it would
     // only repeat that, once per entry.
     if (start !== undefined && end !== undefined && end <= start) return;
