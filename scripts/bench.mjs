@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// npm run bench: start-up, then lint at scale against remark-cli, markdownlint-cli2 and a parse-only floor,
-// measured side by side in one run. A script, not a timed test.
-//   node scripts/bench.mjs [--runs N] [--repeat N] [--sizes 1000,10000] [--startup-only]
-//   --runs: start-up samples (median); --repeat: rounds of the lint comparison (median)
+// npm run bench: start-up; a table of hostile ~100 KB files against an ordinary one; then lint at scale against
+// one-thread peers (markdownlint-cli2, remark-cli) and a parse floor, measured side by side in one run. A script,
+// never a timed test. The peers live in bench/package.json and are installed there on first use.
+//   node scripts/bench.mjs [--runs N] [--repeat N] [--files 1000,10000] [--only startup,hostile,speed]
+//   --runs: start-up rounds (median); --repeat: rounds of each comparison (median); --files (or --sizes): corpus
+//   sizes; --limit: seconds before a stalled peer is stopped (hostile table). A quick smoke run:
+//   node scripts/bench.mjs --runs 3 --repeat 1 --files 200 --limit 5
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { ensureCorpus } from './corpus.mjs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { ensureCorpus, postmortem } from './corpus.mjs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'postmortem.js');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const ONLY = (arg('--only', process.argv.includes('--startup-only') ? 'startup' : 'startup,hostile,speed')).split(',');
 const example = join(root, 'examples', '2023-03-01-login-service-down-after-a-migration-locked-the-users-table.md');
 
 function stats(samples) {
@@ -60,6 +68,7 @@ const startup = {
   'postmortem lint <one file>': () => timeOnce([bin, 'lint', example]),
   'postmortem new → first prompt': timeToFirstPrompt,
 };
+if (!ONLY.includes('startup')) for (const k of Object.keys(startup)) delete startup[k];
 const startupSamples = Object.fromEntries(Object.keys(startup).map((k) => [k, []]));
 for (let round = 0; round < RUNS + 2; round++) {
   for (const [name, run] of Object.entries(startup)) {
@@ -69,24 +78,33 @@ for (let round = 0; round < RUNS + 2; round++) {
 }
 rmSync(promptDir, { recursive: true, force: true });
 const rows = Object.entries(startupSamples).map(([name, samples]) => [name, stats(samples)]);
-const base = rows[0][1];
-console.log(`start-up, median of ${RUNS} rounds (node ${process.version}, ${process.platform} ${process.arch})`);
-for (const [name, s] of rows) console.log(`  ${name.padEnd(32)}${fmt(s)}   ${(s.median / base.median).toFixed(2)}x node -e 0`);
+const base = rows[0]?.[1];
+if (base) {
+  console.log(`start-up, median of ${RUNS} rounds (node ${process.version}, ${process.platform} ${process.arch})`);
+  for (const [name, s] of rows) console.log(`  ${name.padEnd(32)}${fmt(s)}   ${(s.median / base.median).toFixed(2)}x node -e 0`);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
-// Lint at scale
+// The peers, in their own package (bench/package.json), installed on first use.
 
-const sizesArg = process.argv.indexOf('--sizes');
-const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [1000, 10000];
-if (process.argv.includes('--startup-only')) process.exit(0);
-const nm = join(root, 'node_modules', '.bin');
+const benchDir = join(root, 'bench');
+const nm = join(benchDir, 'node_modules', '.bin');
+if (ONLY.some((o) => o === 'hostile' || o === 'speed') && !existsSync(join(nm, 'markdownlint-cli2'))) {
+  console.log('\ninstalling the tools compared with (npm install --prefix bench) ...');
+  const r = spawnSync('npm', ['install', '--prefix', benchDir, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm install --prefix bench failed');
+}
+
+const REPEAT = Number(arg('--repeat', '3'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Wall time and peak memory of one command, with GNU time. `check` looks at the output: a tool that failed fast
- * (a plugin not found, no file matched) must not pass for a fast one.
+ * (a plugin not found, no file matched) must not pass for a fast one. `limit` (seconds) stops a command that stalls.
  */
-function measure(cmd, args, check, env = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 1 << 30 });
+function measure(cmd, args, check, { limit = 0, cwd = root } = {}) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 30, ...(limit ? { timeout: limit * 1000, killSignal: 'SIGKILL' } : {}) });
+  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') return { seconds: Infinity, mb: NaN, stalled: true };
   const lines = r.stderr.trim().split('\n');
   const [seconds, kb] = lines.at(-1).split(' ').map(Number);
   const output = r.stdout + lines.slice(0, -1).join('\n');
@@ -95,23 +113,70 @@ function measure(cmd, args, check, env = {}) {
   }
   return { seconds, mb: kb / 1024 };
 }
+const time = (s) => (s === Infinity ? 'stalled' : `${s.toFixed(2)} s`);
 
-// The machine's speed drifts by tens of percent over minutes: the tools compared closely are measured in rounds
-// (each round runs each once, in turn) and their medians are compared. remark-cli, far from its target and slow,
-// runs once.
-const repeatArg = process.argv.indexOf('--repeat');
-const REPEAT = repeatArg > 0 ? Number(process.argv[repeatArg + 1]) : 3;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// ---------------------------------------------------------------------------------------------------------------
+// Hostile files: each shape issue 11 names, ~100 KB (or as deep as said), against an ordinary 100 KB postmortem.
 
+if (ONLY.includes('hostile')) {
+  const dir = join(root, '.bench', 'hostile');
+  mkdirSync(dir, { recursive: true });
+  const K = 100_000;
+  const fill = (unit) => unit.repeat(Math.ceil(K / unit.length)).slice(0, K);
+  // An ordinary postmortem made long the way real ones grow: a long timeline.
+  const base = postmortem(3);
+  const extra = [];
+  for (let i = 0; base.length + extra.join('\n').length < K; i++) {
+    const words = postmortem(i + 10).split('\n').find((l) => l.startsWith('- ') && l.includes(' — '));
+    extra.push(`- ${String(9 + Math.floor(i / 60) % 14).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} — ${words.split(' — ')[1]}`);
+  }
+  const ordinary = base.replace('## Timeline\n\n', `## Timeline\n\n${extra.join('\n')}\n`);
+  const shapes = {
+    'ordinary postmortem (100 KB)': ordinary,
+    '"- 9:00" + 100 KB of spaces': `# T\n\n- 9:00${' '.repeat(K)}x\n`,
+    '"Impact:" + spaces + U+2028': `# T\n\nImpact:${' '.repeat(K)}\u2028\n`,
+    '"eyJ-" repeated': `# T\n\n${fill('eyJ-')}\n`,
+    '"a." repeated + "://"': `# T\n\n${fill('a.')}://\n`,
+    '"*a" x 50,000': `# T\n\n${'*a'.repeat(50_000)}\n`,
+    '"x <!--" repeated': `# T\n\n${fill('x <!--')}\n`,
+    '5,000 nested list markers': `# T\n\n${'- '.repeat(5000)}09:00 x\n`,
+    '5,000 nested quotes': `# T\n\n${'> '.repeat(5000)}09:00 x\n`,
+    '1 MB single line': `# T\n\n${'word '.repeat(200_000)}\n`,
+    '100,000-column table row': `# T\n\n|${'a|'.repeat(100_000)}\n|${'-|'.repeat(100_000)}\n`,
+  };
+  const LIMIT = Number(arg('--limit', '120'));
+  const rowsH = [];
+  for (const [name, text] of Object.entries(shapes)) {
+    const file = join(dir, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.md`);
+    writeFileSync(file, text);
+    const ours = [];
+    for (let r = 0; r < REPEAT; r++) ours.push(measure(process.execPath, [bin, 'lint', file, '--format', 'json', '--timeout', String(LIMIT)], (o) => o.includes('"files"')).seconds);
+    const peer = measure(join(nm, 'markdownlint-cli2'), [file], () => true, { limit: LIMIT }).seconds;
+    rowsH.push({ name, kb: Buffer.byteLength(text) / 1024, ours: median(ours), peer });
+  }
+  const ord = rowsH[0].ours;
+  console.log(`\nhostile files: postmortem lint <file> (wall time of the whole command, start-up included; median of ${REPEAT}), markdownlint-cli2 once (stopped after ${LIMIT} s)`);
+  console.log(`  ${'file'.padEnd(34)}${'size'.padStart(9)}${'postmortem'.padStart(12)}${'x ordinary'.padStart(12)}  ${'markdownlint-cli2'.padStart(17)}`);
+  for (const r of rowsH) {
+    const ratio = r.ours / ord;
+    console.log(`  ${r.name.padEnd(34)}${`${r.kb.toFixed(0)} KB`.padStart(9)}${time(r.ours).padStart(12)}${`${ratio.toFixed(2)}x`.padStart(12)}  ${time(r.peer).padStart(17)}${r === rowsH[0] ? '' : ratio <= 3 ? '' : '  NOT within 3x'}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lint at scale, like for like: one thread against one-thread peers and the floor; all cores apart.
+
+if (!ONLY.includes('speed')) process.exit(0);
+const SIZES = (arg('--files', arg('--sizes', '1000,10000'))).split(',').map(Number);
 const table = [];
 for (const n of SIZES) {
   const dir = ensureCorpus(join(root, '.bench', `c${n}`), n);
   const linted = (o) => o.includes(`${n} files checked`);
   const commands = {
-    'postmortem lint': [process.execPath, [bin, 'lint', dir], linted],
-    'postmortem lint (1 thread)': [process.execPath, [bin, 'lint', dir, '--jobs', '1'], linted],
-    'parse floor (micromark, 1 thread)': [process.execPath, [join(root, 'scripts', 'floor.mjs'), dir], (o) => o.includes(`parsed ${n} files`)],
-    'markdownlint-cli2': [join(nm, 'markdownlint-cli2'), [`${dir}/**/*.md`], (o) => o.includes(`Linting: ${n} file(s)`)],
+    'postmortem lint --jobs 1': [process.execPath, [bin, 'lint', dir, '--jobs', '1'], linted],
+    'parse floor (micromark events, 1 thread)': [process.execPath, [join(root, 'scripts', 'floor.mjs'), dir], (o) => o.includes(`parsed ${n} files`)],
+    'markdownlint-cli2 (1 thread)': [join(nm, 'markdownlint-cli2'), [`${dir}/**/*.md`], (o) => o.includes(`Linting: ${n} file(s)`)],
+    'postmortem lint (all cores)': [process.execPath, [bin, 'lint', dir], linted],
   };
   const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (let round = 0; round < REPEAT; round++) {
@@ -120,10 +185,11 @@ for (const n of SIZES) {
   const rows = Object.fromEntries(
     Object.entries(samples).map(([name, runs]) => [name, { seconds: median(runs.map((r) => r.seconds)), mb: median(runs.map((r) => r.mb)) }]),
   );
-  rows['remark-cli + frontmatter + lint-recommended (once)'] = measure(
+  rows['remark-cli + frontmatter + lint-recommended (1 thread, once)'] = measure(
     join(nm, 'remark'),
     [dir, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout', '--frail'],
     (o) => !/Cannot process file|Cannot find/.test(o) && /\d+ warnings?/.test(o),
+    { cwd: benchDir },
   );
   const cacheDir = mkdtempSync(join(tmpdir(), 'postmortem-cache-'));
   measure(process.execPath, [bin, 'lint', dir, '--cache-location', cacheDir], linted);
@@ -132,28 +198,32 @@ for (const n of SIZES) {
   table.push({ n, rows });
 }
 
-const ours = (n) => table.find((t) => t.n === n).rows['postmortem lint'];
+const ONE = 'postmortem lint --jobs 1';
 for (const { n, rows } of table) {
   console.log(`\nlint ${n.toLocaleString('en')} synthetic postmortems (2–12 KB, median ~4 KB), median of ${REPEAT} rounds unless said`);
-  console.log(`  ${'tool'.padEnd(52)}${'wall'.padStart(9)}${'ms/file'.padStart(9)}${'peak MB'.padStart(9)}  postmortem lint is`);
+  console.log(`  ${'tool'.padEnd(60)}${'wall'.padStart(9)}${'ms/file'.padStart(9)}${'peak MB'.padStart(9)}  --jobs 1 is`);
   for (const [name, r] of Object.entries(rows)) {
-    const ratio = name === 'postmortem lint' ? '' : `${(ours(n).seconds / r.seconds).toFixed(2)}x this`;
-    console.log(`  ${name.padEnd(52)}${`${r.seconds.toFixed(1)} s`.padStart(9)}${((r.seconds * 1000) / n).toFixed(2).padStart(9)}${r.mb.toFixed(0).padStart(9)}  ${ratio}`);
+    const ratio = name === ONE ? '' : `${(rows[ONE].seconds / r.seconds).toFixed(2)}x this`;
+    console.log(`  ${name.padEnd(60)}${`${r.seconds.toFixed(1)} s`.padStart(9)}${((r.seconds * 1000) / n).toFixed(2).padStart(9)}${r.mb.toFixed(0).padStart(9)}  ${ratio}`);
   }
 }
 const big = table.at(-1);
 const small = table[0];
-if (big && small && big !== small) {
+if (big) {
   const r = big.rows;
   const check = (label, value, target) => console.log(`  ${label.padEnd(58)}${value.toFixed(2).padStart(6)}  (target ≤ ${target}) ${value <= target ? 'met' : 'NOT met'}`);
   console.log(`\ntargets (${big.n.toLocaleString('en')} files unless said)`);
-  check('postmortem lint / remark-cli', r['postmortem lint'].seconds / r['remark-cli + frontmatter + lint-recommended (once)'].seconds, 0.5);
-  check('postmortem lint / markdownlint-cli2', r['postmortem lint'].seconds / r['markdownlint-cli2'].seconds, 0.5);
-  check('postmortem lint / parse floor', r['postmortem lint'].seconds / r['parse floor (micromark, 1 thread)'].seconds, 1.1);
-  check(`peak memory, ${big.n} files / ${small.n} files`, r['postmortem lint'].mb / small.rows['postmortem lint'].mb, 1.5);
-  check('cached re-run / uncached run', r['postmortem lint --cache (unchanged re-run)'].seconds / r['postmortem lint'].seconds, 0.1);
-  check(`time per file, ${big.n} / ${small.n} (linear = 1)`, r['postmortem lint'].seconds / big.n / (small.rows['postmortem lint'].seconds / small.n), 1.2);
-  const s = Object.fromEntries(rows.map(([name, st]) => [name, st.median / base.median]));
-  check('postmortem --version / node -e 0', s['postmortem --version'], 1.3);
-  check('postmortem lint <one file> / node -e 0', s['postmortem lint <one file>'], 2.5);
+  check('one thread / markdownlint-cli2', r[ONE].seconds / r['markdownlint-cli2 (1 thread)'].seconds, 0.5);
+  check('one thread / parse floor', r[ONE].seconds / r['parse floor (micromark events, 1 thread)'].seconds, 1.2);
+  check('all cores / markdownlint-cli2', r['postmortem lint (all cores)'].seconds / r['markdownlint-cli2 (1 thread)'].seconds, 0.35);
+  if (big !== small) {
+    check(`peak memory (one thread), ${big.n} files / ${small.n} files`, r[ONE].mb / small.rows[ONE].mb, 1.5);
+    check(`time per file (one thread), ${big.n} / ${small.n} (linear = 1)`, r[ONE].seconds / big.n / (small.rows[ONE].seconds / small.n), 1.2);
+  }
+  check('cached re-run / uncached run (one thread)', r['postmortem lint --cache (unchanged re-run)'].seconds / r[ONE].seconds, 0.1);
+  if (base) {
+    const s = Object.fromEntries(rows.map(([name, st]) => [name, st.median / base.median]));
+    check('postmortem --version / node -e 0', s['postmortem --version'], 1.3);
+    check('postmortem lint <one file> / node -e 0', s['postmortem lint <one file>'], 2.0);
+  }
 }

@@ -102,7 +102,7 @@ export default function remarkPostmortem(options?: RemarkPostmortemOptions | nul
 
 // The licences of the bundled packages, which travel with their code.
 const packages = new Map();
-for (const input of [...Object.keys(esm.metafile.inputs), ...Object.keys(cli.metafile.inputs)]) {
+for (const input of [...Object.keys(esm.metafile.inputs), ...Object.keys(cli.metafile.inputs), ...Object.keys(lsp.metafile.inputs)]) {
   const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
   if (m && !packages.has(m[2])) packages.set(m[2], m[1]);
 }

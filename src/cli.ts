@@ -69,6 +69,7 @@ Examples:
     .option('--fix', 'apply safe, mechanical fixes to the files in place')
     .option('--fix-dry-run', 'print the fixes as a unified diff and write nothing')
     .option('--fix-type <kinds>', 'kinds of fix to apply, comma-separated: spelling, datetime, heading, task-list, duration (default: all but duration)')
+    .option('--timeout <seconds>', 'the most time one file may take; past it the file is reported as fatal (default: 10)')
     .action(lazy(() => import('./commands/lint.js'), 'run'));
 
   program

@@ -121,7 +121,7 @@ describe('extends: an organisation config package', () => {
       [{ '.postmortemrc.yaml': 'extends: ./a.yaml\n', 'a.yaml': 'extends: ./b.yaml\n', 'b.yaml': 'extends: [./a.yaml]\n' }, 'postmortem: invalid config b.yaml: extends "./a.yaml" makes a cycle: a.yaml → b.yaml → a.yaml\n'],
       [{ '.postmortemrc.yaml': 'extends: ./.postmortemrc.yaml\n' }, 'postmortem: invalid config .postmortemrc.yaml: extends "./.postmortemrc.yaml" makes a cycle: .postmortemrc.yaml → .postmortemrc.yaml\n'],
       [{ '.postmortemrc.yaml': 'extends: [3]\n' }, 'postmortem: invalid config .postmortemrc.yaml: "extends" must be a file path or a package name, or a list of them\n'],
-      [{ '.postmortemrc.yaml': 'extends: ./bad.yaml\n', 'bad.yaml': 'rules:\n  heading-style: loud\n' }, 'postmortem: invalid config bad.yaml: rules.heading-style must be off, warn or error (or [severity, { options }]), not "loud"\n'],
+      [{ '.postmortemrc.yaml': 'extends: ./bad.yaml\n', 'bad.yaml': 'rules:\n  heading-style: loud\n' }, 'postmortem: invalid config bad.yaml:2:3: rules.heading-style must be off, warn or error (or [severity, { options }]), not "loud"\n'],
       [{ '.postmortemrc.yaml': 'extends: ./bad.yaml\n', 'bad.yaml': 'rules: [\n' }, /^postmortem: invalid config bad\.yaml:2:1: .*\n$/ as unknown as string],
     ];
     for (const [files, stderr] of cases) {

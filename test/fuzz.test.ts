@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseMarkdown, textOf } from '../src/document/markdown.js';
 import { parsePostmortem } from '../src/document/parse.js';
 import { lintDocument } from '../src/lint/engine.js';
 import { DEFAULT_TEMPLATE, VALID } from './helpers.js';
@@ -52,7 +53,22 @@ describe('parse and lint never throw and always point inside the file', () => {
     fc.assert(fc.property(yamlish, fc.boolean(), (fm, toml) => check(toml ? `+++\n${fm}\n+++\n\n# T\n` : `---\n${fm}\n---\n\n# T\n`)), { seed: 99, numRuns: 300 });
   });
 
-  // "Always finish": the test's own timeout bounds each case (guardMarkdown keeps them to seconds).
+  it('on deeply nested input: containers, front matter collections, emphasis and HTML openers (block reader and parse)', () => {
+    const prefix = fc.array(fc.constantFrom('- ', '> ', '1. ', '* ', '+ ', '  ', '>', '- [ ] '), { minLength: 50, maxLength: 3000 }).map((a) => a.join(''));
+    const nested = fc.tuple(prefix, fc.constantFrom('09:00 x', '**Impact:** y', '<!-- a', '`', ''), fc.nat({ max: 3 })).map(([p, tail, lines]) => Array(lines + 1).fill(p + tail).join('\n'));
+    const flow = fc.tuple(fc.nat({ max: 5000 }), fc.constantFrom('[', '{a: ', '[{b: ')).map(([n, open]) => `---\ntitle: x\nk: ${open.repeat(n)}1\n---\n\n# T\n`);
+    const runs = fc.tuple(fc.constantFrom('*a', '_a ', 'x <!--', '[a](', '<?', '`a``', '|'), fc.nat({ max: 20_000 })).map(([u, n]) => `# T\n\n${u.repeat(n)}\n`);
+    fc.assert(
+      fc.property(fc.oneof(nested, flow, runs), (text) => {
+        expect(typeof textOf(parseMarkdown(text))).toBe('string');
+        check(text);
+      }),
+      { seed: 2026, numRuns: 40 },
+    );
+  });
+
+  // "Always finish": the test's own timeout bounds each case (the block reader bounds nesting per line and reads
+  // paragraphs that could make micromark quadratic plainly).
   it('on deep nesting, unclosed fences and very long lines', () => {
     const cases = [
       '> '.repeat(20_000) + 'deep',

@@ -44,6 +44,42 @@ const cases: Case[] = [
   { name: 'a glob that matches nothing', setup: () => 'docs/**/*.md', code: 2, says: /^postmortem: no files match the pattern docs\/\*\*\/\*\.md$/m },
 ];
 
+/**
+ * Shapes that used to stall or crash the reader (issue 11): each ~100 KB or deeper than any document. Linted through
+ * the built CLI: a verdict (0 or 1), never a crash (70) or a stack trace. How long they take is the bench's business
+ * (npm run bench), not a test's; runCli's own time-out only keeps a regression from hanging the suite.
+ */
+const K = 100_000;
+const fill = (unit: string): string => unit.repeat(Math.ceil(K / unit.length)).slice(0, K);
+const HOSTILE: Record<string, string> = {
+  'a time followed by a long run of spaces': `# T\n\n- 9:00${' '.repeat(K)}x\n`,
+  '"Impact:", spaces and a U+2028': `# T\n\nImpact:${' '.repeat(K)}\u2028\n`,
+  '"eyJ-" repeated (JWT pattern)': `# T\n\n${fill('eyJ-')}\n`,
+  '"a." repeated with a "://" (URL pattern)': `# T\n\n${fill('a.')}://\n`,
+  '"*a" 50,000 times (emphasis)': `# T\n\n${'*a'.repeat(50_000)}\n`,
+  '"x <!--" repeated (HTML openers)': `# T\n\n${fill('x <!--')}\n`,
+  '5,000 nested list markers': `# T\n\n${'- '.repeat(5000)}09:00 x\n`,
+  '5,000 nested quotes': `# T\n\n${'> '.repeat(5000)}09:00 x\n`,
+  'lists nested 300 deep by indentation': `# T\n\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- 09:00 item`).join('\n')}\n`,
+  'front matter flow collections nested 5,000 deep': `---\ntitle: x\nk: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n\n# T\n`,
+  'a 1 MB single line': `# T\n\n${'word '.repeat(200_000)}\n`,
+  'a table row of 100,000 columns': `# T\n\n|${'a|'.repeat(100_000)}\n|${'-|'.repeat(100_000)}\n`,
+};
+
+describe('hostile shapes (postmortem lint)', () => {
+  for (const [name, text] of Object.entries(HOSTILE)) {
+    it(`${name}: a verdict, no crash`, () => {
+      const dir = tempDir({ 'x.md': text });
+      const r = runCli(['lint', 'x.md', '--format', 'json'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect([0, 1]).toContain(r.code);
+      const json = JSON.parse(r.stdout);
+      expect(json.files).toHaveLength(1);
+      expect(json.files[0].fatal).toBeUndefined();
+    });
+  }
+});
+
 describe('bad input matrix (postmortem lint)', () => {
   for (const c of cases) {
     it(`${c.name}: exit ${c.code}`, () => {
@@ -97,5 +133,42 @@ describe('bad input matrix (postmortem lint)', () => {
     expect(fatal).toEqual([{ path: 'pm/0500.md', fatal: 'cannot read: permission denied', messages: [] }]);
     expect(json.files.filter((f: { messages: unknown[]; fatal?: string }) => !f.fatal && f.messages.length === 0)).toHaveLength(999);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+/**
+ * The per-file time limit. POSTMORTEM_TEST_STALL makes a worker spin forever on a file whose path contains it (a
+ * test hook; nothing else reads it): the limit must stop that file, report it, and lint the others. No timing is
+ * asserted: only that the run finished and said so.
+ */
+describe('a file that takes longer than --timeout', () => {
+  const stall = { POSTMORTEM_TEST_STALL: 'zz-stall' };
+
+  it('is reported as fatal, naming it, and the others are linted (exit 2)', () => {
+    const dir = tempDir({ 'a.md': VALID, 'zz-stall.md': VALID, 'b.md': VALID });
+    const r = runCli(['lint', '.', '--timeout', '3'], { cwd: dir, env: stall });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^zz-stall\.md: error: linting took over 3 s and was stopped \(the limit for one file; see --timeout\)$/m);
+    expect(r.stdout).toMatch(/1 problem \(1 error, 0 warnings\) in 3 files/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('the same on worker threads, over 200 files, and the config key sets it', () => {
+    const files: Record<string, string> = { '.postmortemrc.yaml': 'timeout: 3\n' };
+    for (let i = 0; i < 220; i++) files[`pm/${String(i).padStart(3, '0')}.md`] = VALID;
+    files['pm/100-zz-stall.md'] = VALID;
+    const dir = tempDir(files);
+    const r = runCli(['lint', 'pm', '--jobs', '2', '--format', 'json'], { cwd: dir, env: stall });
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout);
+    expect(json.files).toHaveLength(221);
+    expect(json.files.filter((f: { fatal?: string }) => f.fatal)).toEqual([{ path: 'pm/100-zz-stall.md', messages: [], fatal: 'linting took over 3 s and was stopped (the limit for one file; see --timeout)' }]);
+    expect(json.files.filter((f: { messages: unknown[]; fatal?: string }) => !f.fatal && f.messages.length === 0)).toHaveLength(220);
+  });
+
+  it('--timeout must be a number of seconds', () => {
+    const r = runCli(['lint', 'x.md', '--timeout', 'soon'], { cwd: tempDir({ 'x.md': VALID }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('postmortem: --timeout expects a number of seconds above 0, not "soon"\n');
   });
 });

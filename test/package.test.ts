@@ -263,7 +263,7 @@ describe('remark-lint: remark --use postmortem-cli/remark', () => {
       writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: docs\nrules:\n  no-such-rule: error\n');
       const r = sh(REMARK, ['--no-stdout', '--no-color', '--use', 'postmortem-cli/remark', 'docs/broken-timeline-0.md'], repo);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/error +invalid config .*\.postmortemrc\.yaml: unknown rule "no-such-rule"; run "postmortem rules" for the list +config +postmortem/);
+      expect(r.stderr).toMatch(/error +invalid config .*\.postmortemrc\.yaml(?::\d+:\d+)?: unknown rule "no-such-rule"(?:; did you mean "[a-z-]+"\?)? \(postmortem rules lists them\) +config +postmortem/);
     } finally {
       writeFileSync(join(repo, '.postmortemrc.yaml'), 'dir: docs\ntimezone: UTC\n');
     }

@@ -20,6 +20,7 @@ export interface LintOptions extends GlobalOptions {
   cache?: boolean;
   cacheLocation?: string;
   jobs?: string;
+  timeout?: string;
   fix?: boolean;
   fixDryRun?: boolean;
   fixType?: string;
@@ -64,6 +65,11 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
     jobs = Number(opts.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs expects a whole number of threads, not "${opts.jobs}"`);
   }
+  let timeout: number | undefined;
+  if (opts.timeout !== undefined) {
+    timeout = Number(opts.timeout);
+    if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UserError(`--timeout expects a number of seconds above 0, not "${opts.timeout}"`);
+  }
   let cache;
   if (opts.cache || opts.cacheLocation) {
     const { LintCache } = await import('../lint/cache.js');
@@ -95,6 +101,7 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
       ...runOptions,
       ...(opts.config ? { configPath: opts.config } : {}),
       ...(jobs !== undefined ? { jobs } : {}),
+      ...(timeout !== undefined ? { timeout } : {}),
       ...(cache ? { cache } : {}),
     });
   }

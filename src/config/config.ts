@@ -27,6 +27,8 @@ export interface Config {
   /** Project templates directory, relative to `root`. */
   templates?: string;
   rules: Record<string, RuleSetting>;
+  /** Seconds `lint` may spend on one file before reporting it as fatal (default 10). */
+  timeout?: number;
   /** Action items: days until due by priority ("P1", …, "default"), for items whose document gives no due date. */
   actions?: { slo: Record<string, number> };
   /** Directory holding the config file, else the working directory. */
@@ -67,7 +69,7 @@ const jsonLoader: Loader = (path, content) => {
     throw new UserError(`invalid config ${path}: ${(error as Error).message}`);
   }
 };
-const KEYS = ['extends', 'dir', 'template', 'timezone', 'templates', 'rules', 'actions'];
+const KEYS = ['extends', 'dir', 'template', 'timezone', 'templates', 'rules', 'timeout', 'actions'];
 const SEVERITIES: Severity[] = ['off', 'warn', 'error'];
 
 /**
@@ -114,7 +116,7 @@ export function validateConfig(raw: unknown, path: string, root: string): Config
     return v.trim();
   };
   const config: Config = { dir: text('dir') ?? 'postmortems', template: text('template') ?? 'default', rules: {}, root, path, sources: {} };
-  for (const key of ['dir', 'template', 'timezone', 'templates']) if (data[key] !== undefined) config.sources![key] = path;
+  for (const key of ['dir', 'template', 'timezone', 'templates', 'timeout']) if (data[key] !== undefined) config.sources![key] = path;
   const timezone = text('timezone');
   if (timezone !== undefined) {
     if (!isIanaZone(timezone)) fail(path, `"timezone" must be an IANA time-zone name such as "Europe/Paris" or "UTC", not "${timezone}"`, ['timezone']);
@@ -122,6 +124,10 @@ export function validateConfig(raw: unknown, path: string, root: string): Config
   }
   const templates = text('templates');
   if (templates !== undefined) config.templates = templates;
+  if (data.timeout !== undefined) {
+    if (typeof data.timeout !== 'number' || !(data.timeout > 0) || !Number.isFinite(data.timeout)) fail(path, `"timeout" must be a number of seconds above 0, not ${JSON.stringify(data.timeout)}`, ['timeout']);
+    config.timeout = data.timeout;
+  }
   if (data.rules !== undefined) {
     if (typeof data.rules !== 'object' || data.rules === null || Array.isArray(data.rules)) {
       fail(path, '"rules" must map rule ids to off, warn or error', ['rules']);

@@ -99,7 +99,7 @@ async function loadFile(file: string): Promise<unknown> {
 function merge(base: Config, over: Config, overTemplates: 'local' | 'shared'): Config {
   const sources = { ...base.sources };
   const merged: Config = { ...base, rules: { ...base.rules, ...over.rules }, sources };
-  for (const key of ['dir', 'template', 'timezone'] as const) {
+  for (const key of ['dir', 'template', 'timezone', 'timeout'] as const) {
     if (over.sources?.[key] === undefined) continue;
     (merged as unknown as Record<string, unknown>)[key] = over[key];
     sources[key] = over.sources[key];

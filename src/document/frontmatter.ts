@@ -8,15 +8,55 @@ import type { FrontMatter, Span } from './model.js';
 /** Lone CR line ends (old Mac files) as LF, one for one, so that line numbers still match. */
 const lf = (text: string): string => text.replace(/\r(?!\n)/g, '\n');
 
+/** Nesting no front matter needs; the YAML library recurses once per level and would run out of stack. */
+const MAX_YAML_DEPTH = 64;
+const TOO_DEEP = `front matter nested more than ${MAX_YAML_DEPTH} levels deep`;
+
+/** Where flow collections (`[`, `{`) first nest past MAX_YAML_DEPTH, outside quotes and comments; -1 if nowhere. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i++; // \ in a double-quoted string
+      else if (c === 10 && quote === 35) quote = 0; // a comment ends with its line
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 10)) quote = 35;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_YAML_DEPTH) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/** The library's own message, or ours where it ran out of stack. */
+const messageOf = (message: string): string => (/call stack/i.test(message) ? TOO_DEEP : message.split('\n')[0]!);
+
 export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span): FrontMatter {
   const value = lf(raw);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const result: FrontMatter = { kind: 'yaml', data: {}, fields: {}, span };
+  const deep = tooDeep(value);
+  if (deep >= 0) {
+    let line = firstLine;
+    let lineStart = 0;
+    for (let i = value.indexOf('\n'); i >= 0 && i < deep; i = value.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    const column = deep - lineStart + 1;
+    result.error = { message: TOO_DEEP, line, column, endLine: line, endColumn: column + 1 };
+    return result;
+  }
+  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const first = doc.errors[0];
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
-    const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const message = messageOf(first.message).replace(/ at line \d+, column \d+:?$/, '');
     const plain = plainYamlError(first.code, message, value.split('\n'), pos.line, pos.col);
     const line = firstLine + (plain?.line ?? pos.line) - 1;
     const column = plain?.column ?? pos.col;
@@ -42,7 +82,7 @@ export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span)
     // maxAliasCount bounds alias expansion ("billion laughs").
     data = plainData(doc.contents) ?? doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    result.error = { message: (error as Error).message.split('\n')[0]!, ...span, endLine: span.line, endColumn: span.column + 3 };
+    result.error = { message: messageOf((error as Error).message), ...span, endLine: span.line, endColumn: span.column + 3 };
     return result;
   }
   result.data = (data ?? {}) as Record<string, unknown>;

@@ -8,7 +8,8 @@ import { datePartsOf, normalizeDate, withDate } from './dates.js';
 import type { FrontMatter, Incident, Milestone, Section, StatedDurationMention, ZoneSource } from './model.js';
 import { offsetToSpan, type Lines } from './text.js';
 import type { TitleInfo } from './title.js';
-import { findDates, findDurations, findTimes, formatInstant, minutesBetween, parseIsoDateTime, resolveZone, type ClockTime } from './time.js';
+import { findDurations } from './durations.js';
+import { findDates, findTimes, formatInstant, minutesBetween, parseIsoDateTime, resolveZone, type ClockTime } from './time.js';
 import { STANDALONE_ZONE_RE, zoneName } from './zones.js';
 
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and)[\s,*_()]*$/i;

@@ -16,13 +16,15 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, textOf, type Node } from './markdown.js';
+import { parseMarkdown, textOf, type MarkdownOptions, type Node } from './markdown.js';
+import { COSTLY_INLINE_CONSTRUCTS } from './micromark.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function reference(text: string): MdastRoot {
+function reference(text: string, plain = false): MdastRoot {
+  const off = plain ? [{ disable: { null: COSTLY_INLINE_CONSTRUCTS } }] : [];
   return fromMarkdown(text, {
-    extensions: [frontmatter(['yaml', 'toml']), gfmTable(), gfmTaskListItem()],
+    extensions: [frontmatter(['yaml', 'toml']), gfmTable(), gfmTaskListItem(), ...off],
     mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
   });
 }
@@ -72,8 +74,8 @@ function inlineHtml(tree: MdastRoot): unknown[] {
   return out;
 }
 
-function ours(text: string): unknown {
-  const root = parseMarkdown(text);
+function ours(text: string, options: MarkdownOptions = {}): unknown {
+  const root = parseMarkdown(text, options);
   const strip = (n: Node): unknown => {
     const { position, ...rest } = n as Node & { position?: Pos; children?: Node[] };
     const out: Record<string, unknown> = { ...rest };
@@ -84,11 +86,12 @@ function ours(text: string): unknown {
   return { children: stripped.children, inlineHtml: root.inlineHtml.map((h) => ({ value: h.value, position: pos(h.position) })) };
 }
 
-function agree(text: string): void {
-  const tree = reference(text);
-  expect(ours(text)).toEqual({ children: tree.children.map(project), inlineHtml: inlineHtml(tree) });
-  expect(textOf(parseMarkdown(text))).toBe(toString(tree));
+function agree(text: string, options: MarkdownOptions = {}): void {
+  const tree = reference(text, options.inline === 'plain');
+  expect(ours(text, options)).toEqual({ children: tree.children.map(project), inlineHtml: inlineHtml(tree) });
+  expect(textOf(parseMarkdown(text, options))).toBe(toString(tree));
 }
+const agreePlain = (text: string): void => agree(text, { inline: 'plain' });
 
 const INLINE = [
   'word', 'two words', '*em*', '_em_', '**strong**', '__strong__', '***both***', '`code`', '`` a ` b ``', '` | `', '`a \\| b`',
@@ -131,11 +134,18 @@ describe('parseMarkdown agrees with mdast-util-from-markdown', () => {
   });
 
   it('on documents built from every block and inline construct', () => {
-    fc.assert(fc.property(documentArb, agree), { seed: 7, numRuns: 600 });
+    fc.assert(fc.property(documentArb, (t) => agree(t)), { seed: 7, numRuns: 600 });
   });
 
   it('on Markdown noise', () => {
-    fc.assert(fc.property(noise, agree), { seed: 11, numRuns: 600 });
+    fc.assert(fc.property(noise, (t) => agree(t)), { seed: 11, numRuns: 600 });
+  });
+
+  it('read plainly (the costly inline constructs off), on the same documents and noise', () => {
+    // The plain reading is what a document gets when its paragraphs could make micromark quadratic: the reference is
+    // then mdast-util-from-markdown with the same constructs disabled (markup characters stay in the text).
+    fc.assert(fc.property(documentArb, agreePlain), { seed: 7, numRuns: 200 });
+    fc.assert(fc.property(noise, agreePlain), { seed: 11, numRuns: 200 });
   });
 
   it('reads the text people see: emphasis, code, links, entities and escapes resolved', () => {
@@ -143,5 +153,37 @@ describe('parseMarkdown agrees with mdast-util-from-markdown', () => {
     expect(root.children[0]).toMatchObject({ type: 'heading', depth: 2, text: 'Root cause and fix here & *' });
     const list = root.children[1]!;
     expect(list).toMatchObject({ type: 'list', children: [{ checked: true, children: [{ type: 'paragraph', text: 'Add an index — @dana', position: { start: { line: 3, column: 7 } } }] }] });
+  });
+});
+
+describe('parseMarkdown on hostile input', () => {
+  it('reads a paragraph of 50,000 unmatched emphasis markers or 16,000 `<!--` plainly, and an ordinary one fully', () => {
+    const emphasis = parseMarkdown(`# T\n\n${'*a'.repeat(50_000)}\n`);
+    expect(emphasis.children[1]).toMatchObject({ type: 'paragraph', text: '*a'.repeat(50_000) });
+    const html = parseMarkdown(`x <!--`.repeat(16_000));
+    expect(html.children).toMatchObject([{ type: 'paragraph', text: 'x <!--'.repeat(16_000) }]);
+    expect(html.inlineHtml).toEqual([]);
+    // A long table of bold cells weighs a lot as one run of lines, little cell by cell: read fully.
+    const rows = Array.from({ length: 3000 }, (_, i) => `| **${i}** | <b>x</b> *y* |`).join('\n');
+    const table = parseMarkdown(`| a | b |\n| - | - |\n${rows}\n`);
+    expect(table.children[0]).toMatchObject({ type: 'table' });
+    const last = (table.children[0] as { children: Array<{ children: Array<{ text: string }> }> }).children[3000]!;
+    expect(last.children.map((c) => c.text)).toEqual(['2999', '<b>x</b> y']);
+    expect(table.inlineHtml).toHaveLength(6000);
+  });
+
+  it('keeps lines and columns when it blanks container markers past 32 on a line, or pipes past 1,000 in a row', () => {
+    const deep = parseMarkdown(`${'- '.repeat(5000)}09:00 x\nnext\n\nlast`);
+    const lastParagraph = deep.children.at(-1)!;
+    expect(lastParagraph).toMatchObject({ type: 'paragraph', text: 'last', position: { start: { line: 4, column: 1, offset: 10_014 } } });
+    expect(textOf(deep)).toContain('09:00 x');
+    const quotes = parseMarkdown(`${'> '.repeat(5000)}deep\n\nafter`);
+    expect(quotes.children.at(-1)).toMatchObject({ text: 'after', position: { start: { line: 3, column: 1 } } });
+    const wide = parseMarkdown(`|${'a|'.repeat(100_000)}\n|${'-|'.repeat(100_000)}\n\nafter`);
+    // Its delimiter row, capped too, is no delimiter row: no table of 100,000 columns.
+    expect(wide.children[0]).toMatchObject({ type: 'paragraph' });
+    const long = parseMarkdown(`| a | b |\n| - | - |\n|${'x|'.repeat(100_000)}\n`);
+    expect((long.children[0] as { children: Array<{ children: unknown[] }> }).children[1]!.children.length).toBeLessThanOrEqual(1001);
+    expect(wide.children.at(-1)).toMatchObject({ text: 'after', position: { start: { line: 4, column: 1 } } });
   });
 });

@@ -40,33 +40,11 @@ export interface Source {
   words: LineWords;
 }
 
-const MAX_NESTING = 16;
-const RISKY_RE = new RegExp(`^[ \\t]{${MAX_NESTING * 2},}|^(?:[ \\t]*>){${MAX_NESTING},}|([*_~])\\1{63,}`, 'm');
-
-/**
- * Markdown no person writes, but a fuzzer or a broken export does, makes the Markdown parser recurse or backtrack
- * for minutes: thousands of nested quotes or lists, or runs of thousands of emphasis markers. Cap nesting and blank
- * out such runs, keeping every line (and so every line number) where it is.
- */
-export function guardMarkdown(source: string): string {
-  if (!RISKY_RE.test(source)) return source;
-  return source
-    .split(/(\r\n|\r|\n)/)
-    .map((part) => {
-      let line = part;
-      const indent = /^[ \t]*/.exec(line)![0];
-      if (indent.length > MAX_NESTING * 2) line = line.slice(indent.length - MAX_NESTING * 2);
-      const quotes = /^(?:[ \t]*>)+/.exec(line);
-      if (quotes && (quotes[0].match(/>/g) ?? []).length > MAX_NESTING) line = '>'.repeat(MAX_NESTING) + line.slice(quotes[0].length);
-      return line.replace(/([*_~])\1{63,}/g, (run) => ' '.repeat(run.length));
-    })
-    .join('');
-}
 /** Markdown blocks, front matter, lines and words of a text. */
 export function readSource(input: string, path = '<input>'): Source {
   const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = new Lines(source);
-  let tree = parseMarkdown(guardMarkdown(source));
+  let tree = parseMarkdown(source);
   const frontMatter = frontMatterOf(tree, source);
   if (frontMatter.error?.unclosed && frontMatter.span) {
     // The body is read without the unclosed block's lines (blanked, so that every line keeps its number).
@@ -74,7 +52,7 @@ export function readSource(input: string, path = '<input>'): Source {
     const parts = source.split(/(\r\n|\r|\n)/); // lines at even indexes, their ends at odd ones
     for (let i = 0; i < parts.length && i / 2 < end; i += 2) parts[i] = '';
     const blanked = parts.join('');
-    tree = parseMarkdown(guardMarkdown(blanked));
+    tree = parseMarkdown(blanked);
   }
   const bodyStart = frontMatter.span ? frontMatter.span.endLine + 1 : 1;
   return { path, source, lines, tree, frontMatter, bodyStart, words: new LineWords(lines, bodyStart) };

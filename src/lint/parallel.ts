@@ -1,13 +1,14 @@
 /** Lint many files on every core (worker threads) when there are enough of them to pay, with the cache first. */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readText, STDIN } from '../files.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { FileResult } from '../report/types.js';
 import { hashText, type LintCache } from './cache.js';
 import { lintFiles, lintText, type LintRunOptions } from './run.js';
-import type { WorkerJob, WorkerSetup } from './worker.js';
+import type { WorkerJob, WorkerMessage, WorkerSetup } from './worker.js';
 
 /** Below this many files, starting threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -19,11 +20,26 @@ export interface ManyOptions extends LintRunOptions {
   /** --config, for the workers to load the same config. */
   configPath?: string;
   cache?: LintCache;
+  /** Seconds one file may take (default: the config's `timeout`, else DEFAULT_TIMEOUT_SECONDS). */
+  timeout?: number;
 }
 
 type Item = { index: number; path: string; text?: string };
 
-async function inWorkers(items: Item[], jobs: number, options: ManyOptions, results: FileResult[]): Promise<void> {
+/** Seconds `lint` may spend on one file, unless --timeout or the config's `timeout` says otherwise. */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+/**
+ * A one-thread run lints a file this large (or larger) in a worker thread, where the time limit can stop it; smaller
+ * files, linear-time to read, are linted on the main thread and start-up stays that of one process.
+ */
+export const WATCHED_SIZE = 64 * 1024;
+
+/**
+ * Lint items on `jobs` worker threads, CHUNK files at a time, each file under a watchdog: a worker that spends more
+ * than `limitSeconds` on one file is terminated, that file is reported as fatal, and a new worker goes on with the
+ * rest of its chunk.
+ */
+async function inWorkers(items: Item[], jobs: number, options: ManyOptions, results: FileResult[], limitSeconds: number): Promise<void> {
   const setup: WorkerSetup = {
     cwd: options.cwd,
     ...(options.configPath ? { configPath: options.configPath } : {}),
@@ -32,38 +48,80 @@ async function inWorkers(items: Item[], jobs: number, options: ManyOptions, resu
   };
   const script = join(PACKAGE_ROOT, 'dist', 'lint', 'worker.js');
   let next = 0;
-  const chunks: Item[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) chunks.push(items.slice(i, i + CHUNK));
-  const run = (worker: Worker): Promise<void> =>
-    new Promise((resolveRun, reject) => {
-      const pending = new Map<number, Item[]>();
+  const retry: Item[][] = [];
+  const take = (): Item[] | undefined => {
+    const again = retry.shift();
+    if (again) return again;
+    if (next >= items.length) return undefined;
+    const chunk = items.slice(next, next + CHUNK);
+    next += CHUNK;
+    return chunk;
+  };
+  let jobId = 0;
+  const lane = (): Promise<void> =>
+    new Promise((resolveLane, reject) => {
+      let worker: Worker;
+      let chunk: Item[] | undefined;
+      let id = -1;
+      let at = 0;
+      let timer: NodeJS.Timeout | undefined;
       const send = (): void => {
-        const chunk = chunks[next];
+        chunk = take();
         if (!chunk) {
-          if (pending.size === 0) resolveRun();
+          clearTimeout(timer);
+          void stop(worker).then(() => resolveLane());
           return;
         }
-        const id = next++;
-        pending.set(id, chunk);
+        id = jobId++;
+        at = 0;
         const job: WorkerJob = chunk[0]!.text === undefined ? { id, files: chunk.map((c) => c.path) } : { id, texts: chunk.map((c) => ({ path: c.path, text: c.text! })) };
         worker.postMessage(job);
       };
-      worker.on('message', (msg: { ready?: boolean; id?: number; results?: FileResult[] }) => {
-        if (msg.ready) return send();
-        const chunk = pending.get(msg.id!)!;
-        pending.delete(msg.id!);
-        chunk.forEach((item, k) => (results[item.index] = msg.results![k]!));
-        send();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (pending.size > 0 || next < chunks.length ? reject(new Error(`lint worker exited with code ${code}`)) : resolveRun()));
+      const overtime = (): void => {
+        const stuck = chunk![at]!;
+        results[stuck.index] = { path: stuck.path, messages: [], fatal: `linting took over ${limitSeconds} s and was stopped (the limit for one file; see --timeout)` };
+        // The chunk's results come together at its end: the files before the stuck one are linted again.
+        const rest = chunk!.filter((_, k) => k !== at);
+        if (rest.length > 0) retry.unshift(rest);
+        chunk = undefined;
+        void stop(worker);
+        start();
+      };
+      const stopped = new WeakSet<Worker>();
+      const stop = (w: Worker): Promise<number> => {
+        stopped.add(w);
+        return w.terminate();
+      };
+      const start = (): void => {
+        const w = new Worker(script, { workerData: setup });
+        worker = w;
+        w.on('message', (msg: WorkerMessage) => {
+          if (w !== worker) return; // a stopped worker's last words
+          if ('ready' in msg) return send();
+          if (msg.id !== id) return;
+          if ('at' in msg) {
+            at = msg.at;
+            clearTimeout(timer);
+            timer = setTimeout(overtime, limitSeconds * 1000);
+            return;
+          }
+          clearTimeout(timer);
+          chunk!.forEach((item, k) => (results[item.index] = msg.results[k]!));
+          send();
+        });
+        w.on('error', (error) => {
+          clearTimeout(timer);
+          if (!stopped.has(w)) reject(error);
+        });
+        w.on('exit', (code) => {
+          if (stopped.has(w)) return;
+          clearTimeout(timer);
+          reject(new Error(`lint worker exited with code ${code}`));
+        });
+      };
+      start();
     });
-  const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: setup }));
-  try {
-    await Promise.all(workers.map(run));
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  await Promise.all(Array.from({ length: jobs }, lane));
 }
 
 export async function lintMany(files: string[], options: ManyOptions): Promise<FileResult[]> {
@@ -96,16 +154,32 @@ export async function lintMany(files: string[], options: ManyOptions): Promise<F
   });
 
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16));
+  const limit = options.timeout ?? options.config.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   if (jobs > 1 && items.length >= PARALLEL_THRESHOLD) {
-    await inWorkers(items, jobs, options, results);
+    await inWorkers(items, jobs, options, results, limit);
   } else {
+    const watched: Item[] = [];
     for (const item of items) {
-      results[item.index] = item.text === undefined ? lintFiles([item.path], options)[0]! : lintText(item.text, item.path, options, fallback);
+      if (isWatched(item, options.cwd)) watched.push(item);
+      else results[item.index] = item.text === undefined ? lintFiles([item.path], options)[0]! : lintText(item.text, item.path, options, fallback);
     }
+    if (watched.length > 0) await inWorkers(watched, 1, options, results, limit);
   }
   if (options.cache) {
     for (const [index, hash] of hashes) if (!results[index]!.fatal) options.cache.set(hash, results[index]!.messages);
     options.cache.save();
   }
   return results;
+}
+
+/** Whether a one-thread run lints this item in a worker, under the time limit (see WATCHED_SIZE). */
+function isWatched(item: Item, cwd: string): boolean {
+  const stall = process.env.POSTMORTEM_TEST_STALL;
+  if (stall && item.path.includes(stall)) return true;
+  if (item.text !== undefined) return item.text.length >= WATCHED_SIZE;
+  try {
+    return statSync(resolve(cwd, item.path)).size >= WATCHED_SIZE;
+  } catch {
+    return false; // the main thread reports why it cannot be read
+  }
 }

@@ -28,6 +28,8 @@ export interface ProjectCacheOptions {
   log: (message: string) => void;
   /** Stop watching the file system (when the client watches for us). */
   fsWatch?: boolean;
+  /** `--config`: this config for every document instead of searching (absolute). */
+  configPath?: string;
 }
 
 /** Names whose change in a directory may change the config of the documents below it. */
@@ -59,10 +61,12 @@ export class ProjectCache {
   private async load(dir: string): Promise<ProjectResult> {
     this.loads++;
     let config: Config;
+    const explicit = this.options.configPath;
+    if (explicit) this.watchDir(dirname(explicit), (name) => name === basename(explicit));
     try {
-      config = await loadConfig(dir);
+      config = await loadConfig(dir, explicit);
     } catch (error) {
-      this.watchUp(dir, undefined);
+      if (!explicit) this.watchUp(dir, undefined);
       if (error instanceof UserError) return { error: error.message };
       throw error;
     }
@@ -71,7 +75,7 @@ export class ProjectCache {
       const root = this.options.roots().filter((r) => isInside(dir, r)).sort((a, b) => b.length - a.length)[0] ?? dir;
       config = { ...config, root };
     }
-    this.watchUp(dir, config.path ? config.root : undefined);
+    if (!explicit) this.watchUp(dir, config.path ? config.root : undefined);
     const key = `${config.path ?? `(none)${config.root}`}`;
     let shared = this.byConfig.get(key);
     if (!shared) {

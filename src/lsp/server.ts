@@ -39,6 +39,8 @@ import { isInside, ProjectCache, type DocumentProject } from './projects.js';
 
 export interface ServerOptions {
   importModule?: ModuleImporter;
+  /** `--config`: use this config file (absolute) for every document instead of searching from each. */
+  configPath?: string;
   /** Input and output (default: stdin and stdout). */
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
@@ -95,6 +97,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       for (const d of documents.all()) schedule(d.uri, 0);
     },
     log,
+    ...(options.configPath ? { configPath: options.configPath } : {}),
   });
 
   /** Run a handler; on an exception log it and answer `fallback`, so one bad request never stops the server. */

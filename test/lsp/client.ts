@@ -22,8 +22,8 @@ export class LspClient {
   exitCode: number | null = null;
   private readonly exited: Promise<number | null>;
 
-  constructor(cwd: string, args: string[] = ['lsp', '--stdio']) {
-    this.child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  constructor(cwd: string, args: string[] = ['lsp', '--stdio'], bin = BIN) {
+    this.child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     this.child.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve((this.exitCode = code))));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));

@@ -2,7 +2,7 @@
  * `postmortem lsp` driven by a real LSP client (vscode-jsonrpc over stdio) against the built CLI: diagnostics as
  * `lint` makes them, UTF-16 ranges, completion, hover, symbols, quick fixes, config and template changes, bad input.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -118,6 +118,26 @@ describe('diagnostics', () => {
     expect(stats.cacheDrops).toBe(0);
   });
 
+  test('CRLF line ends and unsaved (untitled) documents', async () => {
+    const crlf = edit(VALID, '## Timeline', 'It was human error.\n\n## Timeline').replace(/\n/g, '\r\n');
+    const { dir, client, uri } = await start({ 'postmortems/crlf.md': crlf });
+    const u = uri('postmortems/crlf.md');
+    client.open(u, crlf);
+    const [blame] = await client.diagnostics(u);
+    expect(textAt(crlf, blame!.range)).toBe('human error');
+    expect(strip([blame!])).toEqual(lintAsDiagnostics(dir, 'postmortems/crlf.md'));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: blame!.range, context: { diagnostics: [blame] } });
+    const disable = actions.find((a) => a.title.startsWith('Disable'))!;
+    expect(apply(crlf, disable.edit!.changes![u]!)).toContain('\r\n<!-- postmortem-disable-next-line blameless-language -->\r\nIt was human error.\r\n');
+
+    const untitled = 'untitled:Untitled-1';
+    const draft = '---\ntemplate: default\ntitle: Draft\n---\n\n# Draft\n';
+    client.open(untitled, draft);
+    expect((await client.diagnostics(untitled)).map((d) => d.code)).toContain('frontmatter-required');
+    client.open('untitled:Untitled-2', '# Notes\n\nTODO\n');
+    expect(await client.diagnostics('untitled:Untitled-2')).toEqual([]);
+  });
+
   test('a document outside the postmortems directory is left alone unless it names a template', async () => {
     const notes = '# Meeting notes\n\nTODO: everything\n';
     const named = '---\ntemplate: default\ntitle: Draft\n---\n\n# Draft\n';
@@ -146,6 +166,22 @@ describe('diagnostics', () => {
     writeFileSync(join(dir, 'team', '.postmortemrc.yaml'), 'dir: incidents\nrules:\n  no-such-rule: error\n');
     const broken = await client.until(() => client.published.slice(n).find((p) => p.uri === u), 'diagnostics after the config broke');
     expect(broken.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('unknown rule "no-such-rule"')]);
+  });
+
+  test('--config: one config for every document, instead of the one found by walking up', async () => {
+    const blaming = edit(VALID, '## Timeline', 'It was human error.\n\n## Timeline');
+    const dir = tempDir({ 'ci/strict.yaml': 'dir: ../postmortems\nrules:\n  blameless-language: error\n', 'postmortems/.postmortemrc.yaml': 'rules:\n  blameless-language: off\n', 'postmortems/a.md': blaming });
+    const client = new LspClient(dir, ['lsp', '--stdio', '--config', 'ci/strict.yaml']);
+    clients.push(client);
+    await client.initialize(dir);
+    const u = pathToFileURL(join(dir, 'postmortems', 'a.md')).href;
+    client.open(u, blaming);
+    expect((await client.diagnostics(u)).map((d) => [d.code, d.severity])).toEqual([['blameless-language', 1]]);
+    const before = client.published.length;
+    writeFileSync(join(dir, 'ci', 'strict.yaml'), 'dir: ../postmortems\nrules:\n  blameless-language: off\n');
+    const after = await client.until(() => client.published.slice(before).find((p) => p.uri === u), 'diagnostics after --config changed');
+    expect(after.diagnostics).toEqual([]);
+    expect(runCli(['lsp', '--config', 'nope.yaml'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem: config file not found: nope.yaml\n' });
   });
 
   test('project templates: the document is checked against its template, and edits to the template apply', async () => {
@@ -287,7 +323,9 @@ describe('quick fixes', () => {
   });
 
   test('no disable comment is offered where it would break a table', async () => {
-    const doc = runCli(['new', '--template', 'google-sre', '--yes', '--dry-run']).stdout.replace('| prevent | @someone |', '| prevent |  |');
+    const table = '| Item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| Describe one specific piece of work here | prevent |  | #123 |\n';
+    const doc = runCli(['new', '--template', 'google-sre', '--yes', '--dry-run']).stdout.replace(/^<!-- To write: \| Item \|.*-->\n/m, table);
+    expect(doc).toContain(table);
     const { client, uri } = await start({ 'postmortems/a.md': doc });
     const u = uri('postmortems/a.md');
     client.open(u, doc);
@@ -346,6 +384,19 @@ describe('robustness', () => {
     expect((hover.contents as { value: string }).value).toContain('Timeline');
     expect(await client.stop()).toBe(0);
   });
+});
+
+test('an installed copy (no node_modules: the bundle holds the server library) serves', async () => {
+  const install = tempDir();
+  for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(ROOT, part), join(install, part), { recursive: true });
+  const dir = tempDir({ 'postmortems/a.md': VALID.replace('SEV-1', 'SEV-9') });
+  const client = new LspClient(dir, ['lsp', '--stdio'], join(install, 'bin', 'postmortem.js'));
+  clients.push(client);
+  await client.initialize(dir);
+  const u = pathToFileURL(join(dir, 'postmortems', 'a.md')).href;
+  client.open(u, VALID.replace('SEV-1', 'SEV-9'));
+  expect((await client.diagnostics(u)).map((d) => d.code)).toEqual(['frontmatter-choice']);
+  expect(await client.stop()).toBe(0);
 });
 
 test('only lsp loads the language server: lint starts without it', () => {
