@@ -2,6 +2,7 @@
  * The repository is the database: every postmortem under the configured directory, read through the one parser.
  * A document that cannot be read, or whose front matter is broken, is skipped with a warning naming it.
  */
+import { validDate } from './document/time.js';
 import { resolve } from 'node:path';
 import type { Postmortem } from './document/model.js';
 import { UserError } from './errors.js';
@@ -101,7 +102,8 @@ export function table(header: string[], rows: string[][]): string {
 
 export function parseDateOption(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m || !validDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
     throw new UserError(`${name} expects a date as YYYY-MM-DD, not "${value}"`);
   }
   return value;

@@ -240,3 +240,26 @@ describe('postmortem stats', () => {
     expect(runCli(['stats', '--json', '--csv'], { cwd: dir }).code).toBe(2);
   });
 });
+
+describe('the index page stays current, and dates are checked, whatever command writes or reads', () => {
+  it('postmortem start lists the draft on the index page (stdout stays the path alone)', () => {
+    const dir = tempDir({ '.postmortemrc.yaml': 'dir: postmortems\ntimezone: Europe/Paris\n' });
+    expect(runCli(['index'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(0);
+    const r = runCli(['start', 'DNS flap', '--started', '2026-11-29 10:00', '--severity', 'SEV-3'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('postmortems/2026-11-29-dns-flap.md\n');
+    expect(r.stderr).toMatch(/^Updated postmortems\/README\.md/);
+    expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'postmortems', 'README.md'), 'utf8')).toContain('DNS flap');
+  });
+
+  it('an impossible date given to --today or --since is exit 2', () => {
+    const dir = tempDir({ '.postmortemrc.yaml': 'dir: postmortems\n' });
+    for (const args of [['actions', '--today', '2026-02-30'], ['list', '--since', '2023-13-01'], ['stats', '--since', '2023-04-31']]) {
+      const r = runCli(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/expects a date as YYYY-MM-DD, not "\d{4}-\d{2}-\d{2}"/);
+    }
+  });
+});

@@ -64,5 +64,11 @@ export async function run(title: string, opts: StartOptions): Promise<number> {
   const dir = opts.dir ? resolve(opts.dir) : resolve(config.root, config.dir);
   const written = writeNewDocument(dir, fileNameFor(started.toISODate()!, title), text);
   process.stdout.write(`${shown(written)}\n`);
+  // Into the postmortems directory: its index page (if it has one) lists the draft, so `index --check` stays green.
+  // Said on stderr: stdout is the path alone, for scripts.
+  if (dir === resolve(config.root, config.dir)) {
+    const indexed = await (await import('./index-page.js')).refreshIndex(opts);
+    if (indexed) process.stderr.write(`${indexed}\n`);
+  }
   return 0;
 }
