@@ -18,8 +18,17 @@ const NEXT_DAY_RE = /\b(?:next|following|second|third)\s+(?:day|morning|night)\b
  */
 function rollsOver(prevMinute: number, minute: number, text: string, fitsNextDayOnly: boolean): boolean {
   if (NEXT_DAY_RE.test(text)) return true;
-  if (prevMinute >= 18 * 60 && minute < 8 * 60 && minute + 1440 - prevMinute <= 12 * 60) return true;
+  if (crossesMidnight(prevMinute, minute)) return true;
   return fitsNextDayOnly;
+}
+
+/**
+ * Whether a time of day earlier than the one before it reads as the next day by itself: from the evening to the
+ * small hours, within twelve hours (21:40 → 00:10). The interview applies the same reading to times typed after
+ * the incident's start.
+ */
+export function crossesMidnight(prevMinute: number, minute: number): boolean {
+  return prevMinute >= 18 * 60 && minute < 8 * 60 && minute + 1440 - prevMinute <= 12 * 60;
 }
 
 export function extractTimeline(

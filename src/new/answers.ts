@@ -2,6 +2,7 @@
  * Answers to a template's questions, from flags, an answers file, a draft or the interview: parsed and checked
  * here, the same way whatever their source, so that what `new` writes passes `lint`.
  */
+import { crossesMidnight } from '../document/timeline.js';
 import { DateTime } from 'luxon';
 import { parseActionLine } from '../document/actions.js';
 import { findPlaceholder } from '../document/placeholder.js';
@@ -39,6 +40,8 @@ export interface AnswerContext {
   zone: string;
   /** YYYY-MM-DD for times written without a date. */
   date?: string;
+  /** The incident's start as answered (field key and instant): a date-less time after it may be the next day. */
+  start?: { key: string; iso: string };
   now: DateTime;
 }
 
@@ -48,18 +51,16 @@ export function contextFor(template: Template, answers: Answers, fallbackZone: s
   const zone = (tzField && typeof answers.fields[tzField.key] === 'string' ? (answers.fields[tzField.key] as string) : undefined) ?? fallbackZone;
   const dateField = template.fields.find((f) => f.type === 'date');
   let date = dateField ? (answers.fields[dateField.key] as string | undefined) : undefined;
-  if (!date) {
-    const start = template.fields.find((f) => f.type === 'datetime' && answers.fields[f.key]);
-    if (start) date = DateTime.fromISO(String(answers.fields[start.key]), { setZone: true }).toISODate() ?? undefined;
-  }
-  return { zone, ...(date ? { date } : {}), now };
+  const start = template.fields.find((f) => f.type === 'datetime' && answers.fields[f.key]);
+  if (!date && start) date = DateTime.fromISO(String(answers.fields[start.key]), { setZone: true }).toISODate() ?? undefined;
+  return { zone, ...(date ? { date } : {}), ...(start ? { start: { key: start.key, iso: String(answers.fields[start.key]) } } : {}), now };
 }
 
 /**
  * A date-time as people type it: "now", "09:05", "9:05 AM", "2023-03-01 09:05", "2023-03-01T09:05:00-05:00".
  * Without a date it takes the incident's; without a zone, the document's.
  */
-export function parseDateTime(input: string, ctx: AnswerContext): Result<string> {
+export function parseDateTime(input: string, ctx: AnswerContext, field?: string): Result<string> {
   const text = input.trim();
   const zone = ctx.zone;
   if (/^now$/i.test(text)) return ok(ctx.now.setZone(zone).startOf('minute').toISO({ suppressMilliseconds: true })!);
@@ -75,10 +76,15 @@ export function parseDateTime(input: string, ctx: AnswerContext): Result<string>
   if (t && times.length === 1 && t.index === 0 && t.length >= text.length - 1) {
     const date = t.date?.year !== undefined ? t.date : ctx.date ? parseDateParts(ctx.date) : undefined;
     if (!date) return fail('Give the date too, e.g. "2023-03-01 09:05", or answer the date question first');
-    const dt = DateTime.fromObject(
+    let dt = DateTime.fromObject(
       { year: date.year, month: date.month, day: date.day, hour: t.hour, minute: t.minute, second: t.second },
       { zone: t.zone ?? zone },
     );
+    // Written without a date after an evening start ("00:10" after 21:10): the next day, as the reader takes it.
+    if (dt.isValid && t.date === undefined && ctx.start && field !== ctx.start.key) {
+      const s = DateTime.fromISO(ctx.start.iso, { setZone: true }).setZone(dt.zone);
+      if (s.isValid && dt < s && s.toISODate() === dt.toISODate() && crossesMidnight(s.hour * 60 + s.minute, dt.hour * 60 + dt.minute)) dt = dt.plus({ days: 1 });
+    }
     if (dt.isValid) return ok(dt.setZone(zone).toISO({ suppressMilliseconds: true })!);
   }
   return fail('Expected a time such as "09:05", "9:05 AM", "2023-03-01 09:05" or "now"');
@@ -137,7 +143,7 @@ export function parseField(field: TemplateField, raw: unknown, ctx: AnswerContex
     case 'date':
       return parseDate(text, ctx);
     case 'datetime':
-      return parseDateTime(text, ctx);
+      return parseDateTime(text, ctx, field.key);
     case 'timezone':
       return isIanaZone(text.trim()) ? ok(text.trim()) : fail('Expected an IANA time-zone name such as America/New_York, Europe/Paris or UTC');
   }

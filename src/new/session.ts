@@ -267,7 +267,7 @@ export class InterviewSession {
     const fallback = this.typed(q, current) ?? (f.type === 'timezone' ? this.opts.fallbackZone : f.default !== undefined ? String(f.default) : undefined);
     const read = (v: string): string | undefined => {
       if (f.type !== 'datetime') return undefined;
-      const r = parseDateTime(v, this.ctx());
+      const r = parseDateTime(v, this.ctx(), f.key);
       return r.ok ? describeTime(r.value, this.zone()) : undefined;
     };
     const partial = this.position.partial?.text;
