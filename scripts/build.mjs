@@ -81,6 +81,26 @@ const lsp = await build({
   banner: { js: "const __pmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// Two more bundles of their own, for the same reason: the timeline commands with re2js, csv-parse and proper-lockfile
+// (`timeline add`, `timeline import`, `new --timeline-from`), and Inquirer's editor prompt with its encoding tables
+// (`new --editor`, Ctrl-E). src/bundles.ts requires them when those run.
+const extra = await Promise.all(
+  [
+    ['src/timeline/bundle.ts', 'dist/timeline.cjs'],
+    ['src/new/editor-bundle.ts', 'dist/editor.cjs'],
+  ].map(([entry, outfile]) =>
+    build({
+      ...common,
+      metafile: true,
+      entryPoints: [entry],
+      outfile,
+      format: 'cjs',
+      define: { 'import.meta.url': '__pmImportMetaUrl' },
+      banner: { js: "const __pmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+  ),
+);
+
 // The first line names this build: bin/postmortem.js keys the code cache on it (V8 itself only checks the length).
 const code = cli.outputFiles[0].text;
 const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
@@ -102,7 +122,7 @@ export default function remarkPostmortem(options?: RemarkPostmortemOptions | nul
 
 // The licences of the bundled packages, which travel with their code.
 const packages = new Map();
-for (const input of [...Object.keys(esm.metafile.inputs), ...Object.keys(cli.metafile.inputs), ...Object.keys(lsp.metafile.inputs)]) {
+for (const input of [...Object.keys(esm.metafile.inputs), ...Object.keys(cli.metafile.inputs), ...Object.keys(lsp.metafile.inputs), ...extra.flatMap((b) => Object.keys(b.metafile.inputs))]) {
   const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
   if (m && !packages.has(m[2])) packages.set(m[2], m[1]);
 }

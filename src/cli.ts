@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { setModuleImporter, type ModuleImporter } from './config/importer.js';
-import { UserError } from './errors.js';
+import { isUserError } from './errors.js';
 import { registerTimelineCommands } from './timeline/cli.js';
 
 export interface GlobalOptions {
@@ -236,7 +236,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       // Help and version exit 0; usage mistakes were already printed by commander.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UserError) {
+    if (isUserError(error)) {
       process.stderr.write(`postmortem: ${error.message}\n`);
       return error.exitCode;
     }

@@ -7,3 +7,11 @@ export class UserError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+/**
+ * Whether an error is a UserError, also one thrown by code in another bundle (dist/timeline.cjs, dist/editor.cjs),
+ * whose UserError is a class of its own.
+ */
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError || (error instanceof Error && error.name === 'UserError' && typeof (error as UserError).exitCode === 'number');
+}

@@ -109,7 +109,7 @@ async function addGiven(session: InterviewSession, opts: StartOptions, project: 
     const kept = (session.answers.sections[timeline.id] as TimelineAnswer[] | undefined) ?? [];
     const now = raw.sections[timeline.id];
     if (kept.length) raw.sections[timeline.id] = [...kept, ...(now === undefined ? [] : Array.isArray(now) ? now : [now])];
-    await (await import('../timeline/answers.js')).addTimelineAnswers(template, raw, opts.timelineFrom, zone);
+    await (await import('../bundles.js')).loadBundle<typeof import('../timeline/bundle.js')>('timeline.cjs').addTimelineAnswers(template, raw, opts.timelineFrom, zone);
   }
   parseAnswers(template, session.answers, raw, flagNamer(template), zone);
   for (const id of [...Object.keys(raw.fields), ...Object.keys(raw.sections)]) if (!session.position.given.includes(id)) session.position.given.push(id);

@@ -1,5 +1,6 @@
 /** The interview in a terminal: the prompts of prompts.ts, Inquirer's select, and Inquirer's editor prompt. */
-import { editor, select } from '@inquirer/prompts';
+import select from '@inquirer/select';
+import { loadBundle } from '../bundles.js';
 import { BACK, editorFile, stripEditorFile, type InterviewIO } from './io.js';
 import { lineInput, textInput } from './prompts.js';
 
@@ -23,6 +24,7 @@ export function terminalIO(output: NodeJS.WritableStream = process.stdout): Inte
     },
     async editor(ask) {
       const name = process.env.VISUAL || process.env.EDITOR || 'vim';
+      const { editor } = loadBundle<typeof import('./editor-bundle.js')>('editor.cjs');
       const file = await editor({
         message: `${ask.heading}: writing in ${name} (save and quit to come back)`,
         default: editorFile(ask),

@@ -28,7 +28,7 @@ export function registerTimelineCommands(program: Command, lazy: Lazy): void {
     .option('-f, --file <doc>', 'the postmortem to add to (default: the most recent draft in the configured directory)')
     .option('--stdin', 'add each line of standard input as it arrives (tail -f log | postmortem timeline add --stdin)')
     .option('--dry-run', 'print the line that would be added, change nothing')
-    .action(lazy(() => import('../commands/timeline.js'), 'add'));
+    .action(lazy(async () => (await import('../bundles.js')).loadBundle<typeof import('./bundle.js')>('timeline.cjs'), 'add'));
   timeline
     .command('import')
     .description('merge events from Slack, PagerDuty, git, CSV or JSON Lines into a postmortem\'s timeline')
@@ -53,5 +53,5 @@ Entries are inserted in time order with their origin, e.g. "- 14:02 — Deploy s
 already in the timeline (same minute, same words) is not added again. Bad input is reported with file and line
 (or record), and nothing is changed (exit 2).`,
     )
-    .action(lazy(() => import('../commands/timeline.js'), 'importEvents'));
+    .action(lazy(async () => (await import('../bundles.js')).loadBundle<typeof import('./bundle.js')>('timeline.cjs'), 'importEvents'));
 }
