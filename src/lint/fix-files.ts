@@ -3,11 +3,11 @@ import { chmodSync, readFileSync, realpathSync, renameSync, rmSync, statSync } f
 import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { reason, writeTemp } from '../atomic.js';
-import { readText, STDIN } from '../files.js';
+import { STDIN } from '../files.js';
 import type { FileResult } from '../report/types.js';
 import { fixText } from './fix.js';
 import type { FixKind } from './rule.js';
-import { lintText, type LintRunOptions } from './run.js';
+import { lintText, readForLint, type LintRunOptions } from './run.js';
 
 export interface FixRun {
   results: FileResult[];
@@ -34,14 +34,12 @@ export function fixFiles(files: string[], options: LintRunOptions, kinds: Readon
   const results: FileResult[] = [];
   const diffs: string[] = [];
   for (const file of files) {
-    const shown = file === STDIN ? (options.stdinPath ?? '<stdin>') : file;
-    let text: string;
-    try {
-      text = readText(file, options.cwd);
-    } catch (error) {
-      results.push({ path: shown, messages: [], fatal: `cannot read: ${(error as Error).message}` });
+    const read = readForLint(file, options);
+    if (!('text' in read)) {
+      results.push(read);
       continue;
     }
+    const { shown, text } = read;
     const { output, fixed, messages } = fixText(text, (t) => lintText(t, shown, options, fallback).messages, kinds);
     const result: FileResult = { path: shown, messages, fixed, ...(dryRun ? { dryRun } : {}) };
     if (output !== text) {

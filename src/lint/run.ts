@@ -37,19 +37,26 @@ export function failureMessage(error: unknown): string {
   return `internal error${where}: ${e.message.split('\n')[0]} (a bug in postmortem: please report it; POSTMORTEM_DEBUG=1 shows the stack)`;
 }
 
+/** A file's text and the path shown for it, or the result saying why it cannot be read. */
+export function readForLint(file: string, options: LintRunOptions): { shown: string; text: string } | FileResult {
+  const shown = file === STDIN ? (options.stdinPath ?? '<stdin>') : file;
+  try {
+    return { shown, text: readText(file, options.cwd) };
+  } catch (error) {
+    return { path: shown, messages: [], fatal: `cannot read: ${(error as Error).message}` };
+  }
+}
+
 export function lintFiles(files: string[], options: LintRunOptions): FileResult[] {
   const fallback = options.templates.get(options.template ?? options.config.template);
   const results: FileResult[] = [];
   for (const file of files) {
-    const shown = file === STDIN ? (options.stdinPath ?? '<stdin>') : file;
-    let text: string;
-    try {
-      text = readText(file, options.cwd);
-    } catch (error) {
-      results.push({ path: shown, messages: [], fatal: `cannot read: ${(error as Error).message}` });
+    const read = readForLint(file, options);
+    if (!('text' in read)) {
+      results.push(read);
       continue;
     }
-    results.push(lintText(text, shown, options, fallback));
+    results.push(lintText(read.text, read.shown, options, fallback));
   }
   return results;
 }
