@@ -39,10 +39,11 @@ export const rule: Rule = {
   id: 'section-placeholder',
   description: "No section still holds the template's guidance text or a placeholder such as TODO or [Time of detection].",
   defaultSeverity: 'error',
-  docs: `\`postmortem new --yes\` leaves the template's guidance under headings you did not answer, so the document
-is complete in shape but not in content. This rule finds that guidance, and the usual placeholders (\`TODO\`,
-\`TBD\`, \`FIXME\`, \`[Time of detection]\`, \`[insert …]\`, \`<describe …>\`), so a half-written postmortem cannot be
-merged by accident. Replace the text with what actually happened.`,
+  docs: `A template's guidance copied into a document (by hand, or by \`postmortem import\` for a section the original
+lacks) makes it complete in shape but not in content. This rule finds that guidance, and the usual placeholders
+(\`TODO\`, \`TBD\`, \`FIXME\`, \`[Time of detection]\`, \`[insert …]\`, \`<describe …>\`), so a half-written postmortem
+cannot be merged by accident. Replace the text with what actually happened. A section whose guidance is only an
+HTML comment (as \`postmortem new --yes\` leaves it) has no words of its own: \`section-empty\` reports it, once.`,
   examples: [
     {
       title: "Your own words",
@@ -111,6 +112,9 @@ function checkSection(
   heading: string,
   report: Parameters<Rule['check']>[0]['report'],
 ): void {
+  // A section with no words of its own (its guidance at most in a comment, as `new --yes` leaves it) is
+  // section-empty's to report: one message per defect.
+  if (s.words === 0) return;
   let guidanceReported = false;
   for (let n = s.contentStart; n <= s.contentEnd; n++) {
     const line = lines[n - 1] ?? '';
