@@ -33,12 +33,17 @@ export function workflowSetup(root: string): WorkflowSetup {
   return { install, run: 'npx --no-install postmortem' };
 }
 
-export const WORKFLOW = (dir: string, setup: WorkflowSetup): string => {
-  const install = setup.install
+/** The step that installs the pinned package, where the repository has a package.json (both workflows use it). */
+function installStep(setup: WorkflowSetup): string {
+  return setup.install
     ? `
       - name: Install ${PACKAGE_NAME} (the version pinned in package.json)
         run: ${setup.install}`
     : '';
+}
+
+export const WORKFLOW = (dir: string, setup: WorkflowSetup): string => {
+  const install = installStep(setup);
   return `# Written by "postmortem init --ci github" (${PACKAGE_NAME}). Checks postmortems on pull requests and pushes to
 # main, and fails a weekly run while action items are overdue.
 name: postmortems
@@ -103,11 +108,7 @@ function ignoreDrafts(path: string, report: string[], show: (p: string) => strin
  * (overdue action items change with the date).
  */
 export const PAGES_WORKFLOW = (dir: string, setup: WorkflowSetup): string => {
-  const install = setup.install
-    ? `
-      - name: Install ${PACKAGE_NAME} (the version pinned in package.json)
-        run: ${setup.install}`
-    : '';
+  const install = installStep(setup);
   return `# Written by "postmortem init --ci github --pages" (${PACKAGE_NAME}). Publishes "postmortem report" with GitHub Pages.
 # Turn it on once: Settings → Pages → Build and deployment → Source: GitHub Actions.
 name: postmortem report
