@@ -48,7 +48,7 @@ const esm = await build({
     'src/import/convert.ts',
     // postmortem report: the site builder with vega, vega-lite, unified and d3, imported only by that command.
     'src/site/report.ts',
-    'src/site/markdown-worker.ts',
+    'src/site/worker.ts',
   ],
   outdir: 'dist',
   outbase: 'src',

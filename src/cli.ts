@@ -200,6 +200,7 @@ exits 2 listing what is missing instead of waiting for input.`,
     .option('--since <date>', 'only incidents on or after this date (YYYY-MM-DD)')
     .option('--today <date>', 'the date for overdue items and "this quarter" (default: today)')
     .option('--title <text>', 'the site\'s title (default: Postmortems)')
+    .option('-j, --jobs <n>', 'threads for reports of 300 postmortems or more (default: the number of cores, at most 4)')
     .action(lazy(() => import('./commands/report.js'), 'run'));
 
   program

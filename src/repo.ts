@@ -8,6 +8,7 @@ import type { Postmortem } from './document/model.js';
 import { UserError } from './errors.js';
 import { readText, resolveFiles } from './files.js';
 import { openProject, readPostmortem, type Project } from './project.js';
+import type { Template } from './template/template.js';
 
 export interface Repository extends Project {
   /** The postmortems directory, absolute. */
@@ -20,39 +21,48 @@ export interface OpenOptions {
   config?: string;
 }
 
-export async function openRepository(options: OpenOptions = {}): Promise<Repository> {
+/** One document of the repository, read as every command reads it, or why it is skipped. */
+export type RepositoryFile = { doc: Postmortem } | { skipped: string };
+
+export function readRepositoryFile(file: string, project: Project, fallback: Template): RepositoryFile {
+  let text: string;
+  try {
+    text = readText(file, project.cwd);
+  } catch (error) {
+    return { skipped: `cannot read: ${(error as Error).message}` };
+  }
+  let doc: Postmortem;
+  try {
+    doc = readPostmortem(text, file, project, fallback).doc;
+  } catch (error) {
+    return { skipped: (error as Error).message }; // the template it names is broken
+  }
+  if (doc.frontMatter.error) return { skipped: `front matter line ${doc.frontMatter.error.line}: ${doc.frontMatter.error.message}` };
+  return { doc };
+}
+
+/** The project and the files of its postmortems directory, not read yet (openRepository reads them). */
+export async function listRepository(options: OpenOptions = {}): Promise<{ project: Project; dir: string; files: string[]; fallback: Template }> {
   const project = await openProject(process.cwd(), options.config);
   const { cwd, config, templates } = project;
   const dir = resolve(config.root, config.dir);
-  const repo: Repository = { ...project, dir, docs: [], skipped: [] };
   // An empty or missing directory is an empty repository, not an error; its README.md (the index) is not read.
   const { files } = await resolveFiles([dir], { cwd, allowUnmatched: true });
-  const fallback = templates.get(config.template);
+  return { project, dir, files, fallback: templates.get(config.template) };
+}
+
+export async function openRepository(options: OpenOptions = {}): Promise<Repository> {
+  const { project, dir, files, fallback } = await listRepository(options);
+  const repo: Repository = { ...project, dir, docs: [], skipped: [] };
   for (const file of files) {
-    let text: string;
-    try {
-      text = readText(file, cwd);
-    } catch (error) {
-      repo.skipped.push({ path: file, reason: `cannot read: ${(error as Error).message}` });
-      continue;
-    }
-    let doc: Postmortem;
-    try {
-      doc = readPostmortem(text, file, project, fallback).doc;
-    } catch (error) {
-      repo.skipped.push({ path: file, reason: (error as Error).message }); // the template it names is broken
-      continue;
-    }
-    if (doc.frontMatter.error) {
-      repo.skipped.push({ path: file, reason: `front matter line ${doc.frontMatter.error.line}: ${doc.frontMatter.error.message}` });
-      continue;
-    }
-    repo.docs.push(doc);
+    const read = readRepositoryFile(file, project, fallback);
+    if ('doc' in read) repo.docs.push(read.doc);
+    else repo.skipped.push({ path: file, reason: read.skipped });
   }
   return repo;
 }
 
-export function warnSkipped(repo: Repository): void {
+export function warnSkipped(repo: Pick<Repository, 'skipped'>): void {
   for (const s of repo.skipped) process.stderr.write(`postmortem: warning: skipped ${s.path}: ${s.reason}\n`);
 }
 

@@ -2,8 +2,16 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
 import { EXAMPLES, exampleRepo, HOSTILE } from './report-fixtures.js';
+
+/** Every file of a written site, by relative path. */
+function siteFiles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) if (f.endsWith('.html') || f.startsWith('.')) out.set(f, readFileSync(join(dir, f), 'utf8'));
+  return out;
+}
+
 
 
 describe('postmortem report', () => {
@@ -66,4 +74,34 @@ describe('postmortem report', () => {
     expect(existsSync(join(dir, 'r', '.postmortem-report'))).toBe(true);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
+
+  it('builds the same site on worker threads as on one thread (300 documents and more are shared), skipped files warned once', () => {
+    // The examples many times over, dated across two years, with broken and hostile documents among them.
+    const sources = EXAMPLES.map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
+    const files: Record<string, string> = { '.postmortemrc.yaml': 'dir: pm\ntimezone: UTC\nactions:\n  slo: { P1: 28d, P2: 56d, default: 90d }\n' };
+    for (let i = 0; i < 320; i++) {
+      const src = sources[i % sources.length]!;
+      const old = /^date: (\d{4}-\d{2}-\d{2})/m.exec(src)![1]!;
+      const date = new Date(Date.parse('2023-01-01') + i * 2 * 86_400_000).toISOString().slice(0, 10);
+      files[`pm/${date}-n${i}.md`] = i % 97 === 5 ? '---\ntitle: [unclosed\n---\n# Broken\n' : i % 50 === 7 ? HOSTILE : src.replaceAll(old, date).replace(/^title: (.*)$/m, `title: $1 (${i})`);
+    }
+    const dir = tempDir(files);
+    // With --since, so that documents read but not shown are in the mix (their Markdown is not rendered).
+    for (const since of [['--since', '2024-01-01']]) {
+      const one = runCli(['report', '--out', 'one', '--jobs', '1', '--today', '2025-01-15', ...since], { cwd: dir });
+      const two = runCli(['report', '--out', 'two', '--jobs', '2', '--today', '2025-01-15', ...since], { cwd: dir });
+      expect(one.code).toBe(0);
+      expect(two).toEqual({ ...one, stdout: one.stdout.replaceAll('one/', 'two/') });
+      // Four skipped files, warned once each, and no other warning (a worker that failed would say so).
+      expect(one.stderr.split('\n').filter(Boolean).map((l) => /^postmortem: warning: skipped pm\/\S+: front matter line 2: /.test(l))).toEqual([true, true, true, true]);
+      const pages = Number(/and (\d+) postmortem pages/.exec(one.stdout)![1]);
+      expect(pages).toBe(139);
+      const a = siteFiles(join(dir, 'one'));
+      const b = siteFiles(join(dir, 'two'));
+      expect(a.size).toBe(pages + 2); // the pages, the overview, the marker
+      expect([...b.keys()]).toEqual([...a.keys()]);
+      for (const [path, html] of a) expect(b.get(path), path).toBe(html);
+    }
+    expect(runCli(['report', '--jobs', 'two'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem: --jobs expects a whole number of threads, not "two"\n' });
+  }, 120_000);
 });

@@ -4,14 +4,14 @@
  * The output directory is replaced as a whole (built next to it, then renamed into place), and only when it is
  * empty, absent, or a report written before (it holds the .postmortem-report marker): nothing else is overwritten.
  */
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { importModule } from '../config/importer.js';
 import { UserError } from '../errors.js';
-import { openRepository, parseDateOption, warnSkipped } from '../repo.js';
-import type { Postmortem } from '../document/model.js';
+import { listRepository, parseDateOption, readRepositoryFile, warnSkipped, type RepositoryFile } from '../repo.js';
 import type { GlobalOptions } from '../cli.js';
 
 export interface ReportOptions extends GlobalOptions {
@@ -19,19 +19,33 @@ export interface ReportOptions extends GlobalOptions {
   since?: string;
   today?: string;
   title?: string;
+  jobs?: string;
 }
 
 export const MARKER = '.postmortem-report';
 
 interface SiteModule {
-  buildSite(input: { docs: Postmortem[]; slo: Record<string, number> | undefined; today: string; since?: string; title?: string; workerScript?: URL }): Promise<{ files: Map<string, string>; pages: number }>;
+  buildSite(input: {
+    files: string[];
+    read: (file: string) => RepositoryFile;
+    slo: Record<string, number> | undefined;
+    today: string;
+    since?: string;
+    title?: string;
+    workers?: { script: URL; cwd: string; configPath?: string; count: number };
+  }): Promise<{ files: Map<string, string>; pages: number; skipped: Array<{ path: string; reason: string }> }>;
 }
 
 export async function run(opts: ReportOptions): Promise<number> {
   const since = parseDateOption(opts.since, '--since');
   const today = parseDateOption(opts.today, '--today') ?? DateTime.now().toISODate()!;
-  const repo = await openRepository(opts.config ? { config: opts.config } : {});
-  warnSkipped(repo);
+  let threads = Math.min(availableParallelism(), 4);
+  if (opts.jobs !== undefined) {
+    threads = Number(opts.jobs);
+    if (!Number.isInteger(threads) || threads < 1) throw new UserError(`--jobs expects a whole number of threads, not "${opts.jobs}"`);
+  }
+  const { project, dir, files, fallback } = await listRepository(opts.config ? { config: opts.config } : {});
+  const repo = { ...project, dir };
   const out = resolve(repo.cwd, opts.out ?? 'postmortem-report');
   const shown = relative(repo.cwd, out) || '.';
   if (existsSync(out)) {
@@ -41,7 +55,17 @@ export async function run(opts: ReportOptions): Promise<number> {
   }
   if (out === repo.dir || repo.dir.startsWith(`${out}/`)) throw new UserError(`--out ${shown} holds the postmortems: give another directory`);
   const { buildSite } = (await importModule(new URL('./site/report.js', import.meta.url).href)) as unknown as SiteModule;
-  const site = await buildSite({ workerScript: new URL('./site/markdown-worker.js', import.meta.url), docs: repo.docs, slo: repo.config.actions?.slo, today, ...(since ? { since } : {}), ...(opts.title ? { title: opts.title } : {}) });
+  // The documents are read by the site builder, shared with worker threads when there are many (src/site/threads.ts).
+  const site = await buildSite({
+    files,
+    read: (file) => readRepositoryFile(file, project, fallback),
+    slo: repo.config.actions?.slo,
+    today,
+    ...(since ? { since } : {}),
+    ...(opts.title ? { title: opts.title } : {}),
+    workers: { script: new URL('./site/worker.js', import.meta.url), cwd: repo.cwd, ...(opts.config ? { configPath: opts.config } : {}), count: threads - 1 },
+  });
+  warnSkipped(site);
   const parent = dirname(out);
   const temp = join(parent, `.${randomBytes(6).toString('hex')}.postmortem-report.tmp`);
   const old = `${temp}.old`;

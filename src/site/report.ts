@@ -4,44 +4,51 @@
  * It computes pages and returns them; src/commands/report.ts writes them.
  */
 import { basename } from 'node:path';
-import type { Postmortem } from '../document/model.js';
-import { actionRows, type ActionRow } from '../commands/actions.js';
-import { aggregate, breakdown, entryMillis, incidentStats, quarterOf, startMillis, trend, type IncidentStats, type Measure, MEASURES } from '../commands/stats.js';
-import { byDateDesc, formatMinutes } from '../repo.js';
+import type { ActionRow } from '../commands/actions.js';
+import { aggregate, breakdown, quarterOf, trend, type IncidentStats, type Measure, MEASURES } from '../commands/stats.js';
+import { byDateDesc, formatMinutes, type RepositoryFile } from '../repo.js';
 import { chart } from './charts.js';
+import { actionsTable } from './doc-page.js';
 import { esc, htmlTable, page } from './html.js';
-import { renderAll } from './markdown-worker.js';
-import { timelineSvg, type Milestone, type TimelinePoint } from './timeline.js';
+import { Share, shown } from './share.js';
+import { Threads, type WorkerOptions } from './threads.js';
 
 export interface SiteInput {
-  docs: Postmortem[];
+  /** The repository's files, in order; `read` reads one as every command does. */
+  files: string[];
+  read: (file: string) => RepositoryFile;
   slo: Record<string, number> | undefined;
   /** YYYY-MM-DD: decides overdue items and "this quarter". */
   today: string;
   since?: string;
   title?: string;
-  /** The built markdown worker (dist/site/markdown-worker.js), to share the rendering of many documents. */
-  workerScript?: URL;
+  /** Worker threads to share the reading and rendering with (none below MIN_FOR_WORKERS files). */
+  workers?: WorkerOptions;
 }
 
 export interface Site {
   /** Relative path → content. */
   files: Map<string, string>;
   pages: number;
+  /** Files that could not be read, or whose front matter is broken, in the files' order. */
+  skipped: Array<{ path: string; reason: string }>;
 }
+
+/** Below this many documents, starting a worker (loading the reader and unified in it) costs more than it saves. */
+export const MIN_FOR_WORKERS = 300;
 
 const pct = (r: number | null): string => (r === null ? '-' : `${Math.round(r * 100)}%`);
 const hours = (m: number | null): number | null => (m === null ? null : Math.round((m / 60) * 100) / 100);
 
-function slugs(docs: Postmortem[]): Map<string, string> {
+function slugs(paths: string[]): Map<string, string> {
   const used = new Set<string>();
   const out = new Map<string, string>();
-  for (const d of docs) {
-    const base = basename(d.path).replace(/\.(md|markdown)$/i, '').replace(/[^\w.-]+/g, '-').replace(/^[-.]+/, '').slice(0, 120) || 'postmortem';
+  for (const path of paths) {
+    const base = basename(path).replace(/\.(md|markdown)$/i, '').replace(/[^\w.-]+/g, '-').replace(/^[-.]+/, '').slice(0, 120) || 'postmortem';
     let slug = base;
     for (let n = 2; used.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
     used.add(slug.toLowerCase());
-    out.set(d.path, slug);
+    out.set(path, slug);
   }
   return out;
 }
@@ -177,128 +184,63 @@ async function actionsChart(rows: ActionRow[]): Promise<string> {
   );
 }
 
-function milestones(doc: Postmortem, i: IncidentStats): Milestone[] {
-  const start = startMillis(doc);
-  if (start === undefined) return [];
-  const out: Milestone[] = [{ name: 'started', at: start }];
-  if (i.detect !== null) out.push({ name: 'detected', at: start + i.detect * 60_000 });
-  if (i.mitigate !== null) out.push({ name: 'mitigated', at: start + i.mitigate * 60_000 });
-  if (i.resolve !== null) out.push({ name: 'resolved', at: start + i.resolve * 60_000 });
-  return out;
-}
-
-function statusCell(r: ActionRow): string {
-  if (r.status === 'done') return '<span class="done">done</span>';
-  if (r.status === 'wontdo') return '<span class="muted">won\'t do</span>';
-  return r.overdue ? '<span class="overdue">overdue</span>' : 'open';
-}
-
-function actionsTable(rows: ActionRow[], link?: (r: ActionRow) => string): string {
-  return htmlTable(
-    ['Status', 'Priority', 'Due', 'Owner', 'Ticket', 'Action', ...(link ? ['Postmortem'] : [])],
-    rows.map((r) => [
-      statusCell(r),
-      esc(r.priority ?? '-'),
-      r.due === null ? '-' : `${esc(r.due)}${r.dueSource === 'slo' ? ' <span class="muted" title="from the SLO for its priority">(SLO)</span>' : ''}`,
-      esc(r.owner ?? '-'),
-      esc(r.ticket ?? '-'),
-      esc(r.text),
-      ...(link ? [link(r)] : []),
-    ]),
-    { caption: 'Action items', wrap: [5] },
-  );
-}
-
-/** The document's Markdown without its front matter. */
-function bodyOf(doc: Postmortem): string {
-  if (!doc.frontMatter.span) return doc.source;
-  return doc.source.split(/\r\n|\r|\n/).slice(doc.frontMatter.span.endLine).join('\n');
-}
-
-function docPage(doc: Postmortem, i: IncidentStats, rows: ActionRow[], input: SiteInput, generated: string, n: number, html: string): string {
-  const title = i.title ?? doc.path;
-  const points: TimelinePoint[] = [];
-  for (const e of doc.timeline) {
-    const at = entryMillis(e);
-    if (at !== undefined) points.push({ at, text: e.text, raw: e.raw });
-  }
-  const ms = milestones(doc, i);
-  // Drawn in the incident's own zone, as its document writes times.
-  const startAt = doc.incident.startInstant;
-  const offset = startAt?.isValid ? startAt.offset : 0;
-  const label = doc.incident.timezone ?? (startAt?.isValid ? `UTC${offset === 0 ? '' : startAt.toFormat('ZZ')}` : 'UTC');
-  const svg = timelineSvg(`Timeline of "${title}"`, points, ms, `timeline-${n}`, { offset, label });
-  const entries = doc.timeline.length
-    ? `<ol class="entries">${doc.timeline.map((e) => `<li>${e.raw && !e.text.includes(e.raw) ? `<time>${esc(e.raw)}</time>` : ''}${esc(e.text)}</li>`).join('')}</ol>`
-    : '<p class="muted">The document has no timeline.</p>';
-  const facts: Array<[string, string]> = [
-    ['Date', esc(i.date ?? '-')],
-    ['Severity', esc(i.severity ?? '-')],
-    ['Status', esc(i.status ?? '-')],
-    ['Services', esc(i.services.join(', ') || '-')],
-    ['Authors', esc(i.authors.join(', ') || '-')],
-    ['Time to detect', esc(formatMinutes(i.detect))],
-    ['Time to mitigate', esc(formatMinutes(i.mitigate))],
-    ['Time to resolve', esc(formatMinutes(i.resolve))],
-    ['Source', `<code>${esc(doc.path)}</code>`],
-  ];
-  const content = `<h1>${esc(title)}</h1>
-<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
-<h2 id="timeline">Timeline</h2>
-${svg ? `<figure class="chart timeline">${svg}</figure>` : '<p class="muted">No timeline entry has a date and time to place on an axis.</p>'}
-${entries}
-<h2 id="actions">Action items</h2>
-${rows.length ? actionsTable(rows) : '<p class="muted">No action items.</p>'}
-<h2 id="document">Document</h2>
-<article class="doc">${html}</article>`;
-  return page({ title: `${title}: postmortem`, body: content, home: '../index.html', generated, heading: input.title ?? 'Postmortems' });
-}
-
 export async function buildSite(input: SiteInput): Promise<Site> {
   const files = new Map<string, string>();
-  const rows = actionRows(input.docs, input.today, input.slo);
-  const byPath = new Map<string, ActionRow[]>();
-  for (const r of rows) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
-  const pairs = input.docs
-    .map((doc) => ({ doc, i: incidentStats(doc, byPath.get(doc.path)) }))
-    .filter(({ i }) => input.since === undefined || (i.date !== null && i.date >= input.since))
+  const setup = { today: input.today, slo: input.slo, ...(input.since !== undefined ? { since: input.since } : {}) };
+  const workers = input.workers && input.workers.count > 0 && input.files.length >= MIN_FOR_WORKERS ? input.workers : undefined;
+  const threads = new Threads(input.files, new Share(input.read, setup), setup, workers);
+  let summaries;
+  try {
+    summaries = await threads.summarize();
+  } catch (error) {
+    await threads.close();
+    throw error;
+  }
+  const skipped = summaries.flatMap((s) => ('skipped' in s ? [{ path: s.path, reason: s.skipped }] : []));
+  const read = summaries.flatMap((s) => ('skipped' in s ? [] : [s]));
+  const byPath = new Map<string, ActionRow[]>(read.map((s) => [s.path, s.rows]));
+  const pairs = read
+    .map((s) => ({ path: s.path, i: s.stats }))
+    .filter(({ i }) => shown(i, input.since))
     .sort((a, b) => byDateDesc(a.i, b.i));
   const incidents = pairs.map((p) => p.i);
-  const shownRows = pairs.flatMap((p) => byPath.get(p.doc.path) ?? []);
-  const slug = slugs(pairs.map((p) => p.doc));
+  const shownRows = pairs.flatMap((p) => byPath.get(p.path) ?? []);
+  const slug = slugs(pairs.map((p) => p.path));
   const generated = `${pairs.length} postmortem${pairs.length === 1 ? '' : 's'}${input.since ? ` since ${input.since}` : ''}; as of ${input.today}`;
 
-  const all = aggregate(incidents);
-  const t = trend(incidents, input.today);
-  const card = (value: string, label: string): string => `<div class="card"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
-  const change = (now: number | null, before: number | null): string => (now === null || before === null ? `${t.previous}: ${formatMinutes(before)}` : now === before ? `same as ${t.previous}` : `${now < before ? '−' : '+'}${formatMinutes(Math.abs(now - before))} against ${t.previous}`);
-  const charts = await Promise.all([
-    mttxChart(incidents, 'month'),
-    mttxChart(incidents, 'quarter'),
-    incidentsChart(incidents),
-    countChart(incidents, 'severity'),
-    countChart(incidents, 'service'),
-    actionsChart(shownRows),
-  ]);
-  const table = htmlTable(
-    ['Date', 'Title', 'Severity', 'Status', 'Services', 'Detect', 'Mitigate', 'Resolve', 'Open actions', 'Overdue'],
-    pairs.map(({ doc, i }) => [
-      esc(i.date ?? '-'),
-      `<a href="p/${esc(encodeURIComponent(slug.get(doc.path)!))}.html">${esc(i.title ?? doc.path)}</a>`,
-      esc(i.severity ?? '-'),
-      esc(i.status ?? '-'),
-      esc(i.services.join(', ') || '-'),
-      esc(formatMinutes(i.detect)),
-      esc(formatMinutes(i.mitigate)),
-      esc(formatMinutes(i.resolve)),
-      String(i.actions.open),
-      i.actions.overdue ? `<span class="overdue">${i.actions.overdue}</span>` : '0',
-    ]),
-    { num: [5, 6, 7, 8, 9], wrap: [1, 4], caption: 'Postmortems' },
-  );
-  const overdueRows = shownRows.filter((r) => r.overdue).sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
-  const link = (r: ActionRow): string => `<a href="p/${esc(encodeURIComponent(slug.get(r.path)!))}.html#actions">${esc(pairs.find((p) => p.doc.path === r.path)?.i.title ?? r.path)}</a>`;
-  const body = `<h1>${esc(input.title ?? 'Postmortems')}</h1>
+  const overview = async (): Promise<string> => {
+    const all = aggregate(incidents);
+    const t = trend(incidents, input.today);
+    const card = (value: string, label: string): string => `<div class="card"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
+    const change = (now: number | null, before: number | null): string => (now === null || before === null ? `${t.previous}: ${formatMinutes(before)}` : now === before ? `same as ${t.previous}` : `${now < before ? '−' : '+'}${formatMinutes(Math.abs(now - before))} against ${t.previous}`);
+    const charts = await Promise.all([
+      mttxChart(incidents, 'month'),
+      mttxChart(incidents, 'quarter'),
+      incidentsChart(incidents),
+      countChart(incidents, 'severity'),
+      countChart(incidents, 'service'),
+      actionsChart(shownRows),
+    ]);
+    const table = htmlTable(
+      ['Date', 'Title', 'Severity', 'Status', 'Services', 'Detect', 'Mitigate', 'Resolve', 'Open actions', 'Overdue'],
+      pairs.map(({ path, i }) => [
+        esc(i.date ?? '-'),
+        `<a href="p/${esc(encodeURIComponent(slug.get(path)!))}.html">${esc(i.title ?? path)}</a>`,
+        esc(i.severity ?? '-'),
+        esc(i.status ?? '-'),
+        esc(i.services.join(', ') || '-'),
+        esc(formatMinutes(i.detect)),
+        esc(formatMinutes(i.mitigate)),
+        esc(formatMinutes(i.resolve)),
+        String(i.actions.open),
+        i.actions.overdue ? `<span class="overdue">${i.actions.overdue}</span>` : '0',
+      ]),
+      { num: [5, 6, 7, 8, 9], wrap: [1, 4], caption: 'Postmortems' },
+    );
+    const titles = new Map(pairs.map((p) => [p.path, p.i.title]));
+    const overdueRows = shownRows.filter((r) => r.overdue).sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+    const link = (r: ActionRow): string => `<a href="p/${esc(encodeURIComponent(slug.get(r.path)!))}.html#actions">${esc(titles.get(r.path) ?? r.path)}</a>`;
+    const body = `<h1>${esc(input.title ?? 'Postmortems')}</h1>
 <p class="muted">Built by <code>postmortem report</code> from ${esc(generated)}. Times are from each incident's start; medians use the nearest rank.</p>
 <div class="cards">
 ${card(String(incidents.length), 'incidents')}
@@ -317,8 +259,14 @@ ${card(String(all.actions.overdue), `overdue action items (${pct(all.actions.ove
 ${overdueRows.length ? `<h3>Overdue</h3>${actionsTable(overdueRows, link)}` : '<p>No action item is overdue.</p>'}
 <h2 id="postmortems">Postmortems</h2>
 ${table}`;
-  files.set('index.html', page({ title: input.title ?? 'Postmortems', body, home: 'index.html', generated, heading: input.title ?? 'Postmortems' }));
-  const html = await renderAll(pairs.map(({ doc }) => bodyOf(doc)), input.workerScript);
-  pairs.forEach(({ doc, i }, n) => files.set(`p/${slug.get(doc.path)}.html`, docPage(doc, i, byPath.get(doc.path) ?? [], input, generated, n, html[n]!)));
-  return { files, pages: files.size };
+    return page({ title: input.title ?? 'Postmortems', body, home: 'index.html', generated, heading: input.title ?? 'Postmortems' });
+  };
+  const { pages, meanwhile: index } = await threads.pages(
+    pairs.map((p, n) => ({ path: p.path, n })),
+    { generated, ...(input.title !== undefined ? { title: input.title } : {}) },
+    overview,
+  );
+  files.set('index.html', index);
+  for (const p of pairs) files.set(`p/${slug.get(p.path)}.html`, pages.get(p.path)!);
+  return { files, pages: files.size, skipped };
 }
