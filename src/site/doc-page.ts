@@ -47,7 +47,20 @@ export function bodyOf(doc: Postmortem): string {
   return doc.source.split(/\r\n|\r|\n/).slice(doc.frontMatter.span.endLine).join('\n');
 }
 
-export function docPage(doc: Postmortem, i: IncidentStats, rows: ActionRow[], siteTitle: string | undefined, generated: string, n: number, html: string): string {
+/**
+ * A page made ready from its document, before the site knows its place in the table and how many pages there are:
+ * everything but the timeline (whose ids carry the page's number) and the frame. Plain data, so that the document
+ * itself need not be kept until then.
+ */
+export interface PreparedPage {
+  title: string;
+  /** The content before the timeline and after it. */
+  head: string;
+  tail: string;
+  timeline: { points: TimelinePoint[]; milestones: Milestone[]; zone: { offset: number; label: string } };
+}
+
+export function preparePage(doc: Postmortem, i: IncidentStats, rows: ActionRow[], html: string): PreparedPage {
   const title = i.title ?? doc.path;
   const points: TimelinePoint[] = [];
   for (const e of doc.timeline) {
@@ -59,7 +72,6 @@ export function docPage(doc: Postmortem, i: IncidentStats, rows: ActionRow[], si
   const startAt = doc.incident.startInstant;
   const offset = startAt?.isValid ? startAt.offset : 0;
   const label = doc.incident.timezone ?? (startAt?.isValid ? `UTC${offset === 0 ? '' : startAt.toFormat('ZZ')}` : 'UTC');
-  const svg = timelineSvg(`Timeline of "${title}"`, points, ms, `timeline-${n}`, { offset, label });
   const entries = doc.timeline.length
     ? `<ol class="entries">${doc.timeline.map((e) => `<li>${e.raw && !e.text.includes(e.raw) ? `<time>${esc(e.raw)}</time>` : ''}${esc(e.text)}</li>`).join('')}</ol>`
     : '<p class="muted">The document has no timeline.</p>';
@@ -74,15 +86,22 @@ export function docPage(doc: Postmortem, i: IncidentStats, rows: ActionRow[], si
     ['Time to resolve', esc(formatMinutes(i.resolve))],
     ['Source', `<code>${esc(doc.path)}</code>`],
   ];
-  const content = `<h1>${esc(title)}</h1>
+  const head = `<h1>${esc(title)}</h1>
 <dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
 <h2 id="timeline">Timeline</h2>
-${svg ? `<figure class="chart timeline">${svg}</figure>` : '<p class="muted">No timeline entry has a date and time to place on an axis.</p>'}
+`;
+  const tail = `
 ${entries}
 <h2 id="actions">Action items</h2>
 ${rows.length ? actionsTable(rows) : '<p class="muted">No action items.</p>'}
 <h2 id="document">Document</h2>
 <article class="doc">${html}</article>`;
-  return page({ title: `${title}: postmortem`, body: content, home: '../index.html', generated, heading: siteTitle ?? 'Postmortems' });
+  return { title, head, tail, timeline: { points, milestones: ms, zone: { offset, label } } };
 }
 
+/** The page: `n` is its place in the table of postmortems (the timeline's ids), `generated` the site's header line. */
+export function finishPage(p: PreparedPage, siteTitle: string | undefined, generated: string, n: number): string {
+  const svg = timelineSvg(`Timeline of "${p.title}"`, p.timeline.points, p.timeline.milestones, `timeline-${n}`, p.timeline.zone);
+  const content = `${p.head}${svg ? `<figure class="chart timeline">${svg}</figure>` : '<p class="muted">No timeline entry has a date and time to place on an axis.</p>'}${p.tail}`;
+  return page({ title: `${p.title}: postmortem`, body: content, home: '../index.html', generated, heading: siteTitle ?? 'Postmortems' });
+}

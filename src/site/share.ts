@@ -1,14 +1,15 @@
 /**
  * The report's work on each postmortem, done by whichever thread is given the file (the main thread or a worker,
  * see ./worker.ts and ./report.ts): read it, work out its figures and action items for the overview, render its
- * Markdown; later, build its page. The thread keeps what it read until then, so no document is read or parsed twice
- * and no document model crosses threads: only plain figures, rows and finished pages do.
+ * Markdown and make its page ready; later, finish the page once its place in the site is known. The thread keeps only
+ * the pages made ready (the document model is let go at once, which keeps the heap and the garbage collector's work
+ * small), no document is read or parsed twice, and no document model crosses threads: only plain figures, rows
+ * and finished pages do.
  */
-import type { Postmortem } from '../document/model.js';
 import { actionRows, type ActionRow } from '../commands/actions.js';
 import { incidentStats, type IncidentStats } from '../commands/stats.js';
 import type { RepositoryFile } from '../repo.js';
-import { bodyOf, docPage } from './doc-page.js';
+import { bodyOf, finishPage, preparePage, type PreparedPage } from './doc-page.js';
 import { renderMarkdown } from './markdown.js';
 
 export interface ShareSetup {
@@ -39,7 +40,8 @@ export function shown(stats: IncidentStats, since: string | undefined): boolean 
 }
 
 export class Share {
-  private readonly held = new Map<string, { doc: Postmortem; stats: IncidentStats; rows: ActionRow[]; html: string | null }>();
+  /** The pages of the documents shown, made ready; the documents themselves are let go once summed up. */
+  private readonly held = new Map<string, PreparedPage>();
 
   constructor(
     private readonly read: (file: string) => RepositoryFile,
@@ -53,18 +55,18 @@ export class Share {
       const doc = r.doc;
       const rows = actionRows([doc], this.setup.today, this.setup.slo);
       const stats = incidentStats(doc, rows);
-      this.held.set(doc.path, { doc, stats, rows, html: shown(stats, this.setup.since) ? renderMarkdown(bodyOf(doc)) : null });
+      if (shown(stats, this.setup.since)) this.held.set(doc.path, preparePage(doc, stats, rows, renderMarkdown(bodyOf(doc))));
       return { path: doc.path, stats, rows };
     });
   }
 
-  /** The pages of documents this share summarized, in the order asked; each is let go once built. */
+  /** The pages of shown documents this share summarized, in the order asked; each is let go once built. */
   pages(jobs: PageJob[], context: PageContext): string[] {
     return jobs.map(({ path, n }) => {
-      const h = this.held.get(path);
-      if (!h) throw new Error(`internal: ${path} was not read by this thread`);
+      const prepared = this.held.get(path);
+      if (!prepared) throw new Error(`internal: ${path} was not read by this thread, or is not shown`);
       this.held.delete(path);
-      return docPage(h.doc, h.stats, h.rows, context.title, context.generated, n, h.html ?? renderMarkdown(bodyOf(h.doc)));
+      return finishPage(prepared, context.title, context.generated, n);
     });
   }
 }
