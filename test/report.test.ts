@@ -1,5 +1,6 @@
 /** postmortem report: the files it writes, sanitizing, and what it refuses to overwrite (the browser test opens them). */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers.js';
@@ -12,7 +13,29 @@ function siteFiles(dir: string): Map<string, string> {
   return out;
 }
 
+/**
+ * 320 postmortems (worker threads start at 300): the examples many times over, dated across two years, with four
+ * broken and seven hostile documents among them.
+ */
+function manyRepo(): string {
+  const sources = EXAMPLES.map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
+  const files: Record<string, string> = { '.postmortemrc.yaml': 'dir: pm\ntimezone: UTC\nactions:\n  slo: { P1: 28d, P2: 56d, default: 90d }\n' };
+  for (let i = 0; i < 320; i++) {
+    const src = sources[i % sources.length]!;
+    const old = /^date: (\d{4}-\d{2}-\d{2})/m.exec(src)![1]!;
+    const date = new Date(Date.parse('2023-01-01') + i * 2 * 86_400_000).toISOString().slice(0, 10);
+    files[`pm/${date}-n${i}.md`] = i % 97 === 5 ? '---\ntitle: [unclosed\n---\n# Broken\n' : i % 50 === 7 ? HOSTILE : src.replaceAll(old, date).replace(/^title: (.*)$/m, `title: $1 (${i})`);
+  }
+  return tempDir(files);
+}
 
+const canMount = (() => {
+  if (process.getuid?.() !== 0) return false;
+  const dir = tempDir();
+  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir]).status === 0;
+  if (ok) spawnSync('umount', [dir]);
+  return ok;
+})();
 
 describe('postmortem report', () => {
   it('writes an overview and one page per postmortem, self-contained, with charts that carry text alternatives', () => {
@@ -76,16 +99,7 @@ describe('postmortem report', () => {
   });
 
   it('builds the same site on worker threads as on one thread (300 documents and more are shared), skipped files warned once', () => {
-    // The examples many times over, dated across two years, with broken and hostile documents among them.
-    const sources = EXAMPLES.map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
-    const files: Record<string, string> = { '.postmortemrc.yaml': 'dir: pm\ntimezone: UTC\nactions:\n  slo: { P1: 28d, P2: 56d, default: 90d }\n' };
-    for (let i = 0; i < 320; i++) {
-      const src = sources[i % sources.length]!;
-      const old = /^date: (\d{4}-\d{2}-\d{2})/m.exec(src)![1]!;
-      const date = new Date(Date.parse('2023-01-01') + i * 2 * 86_400_000).toISOString().slice(0, 10);
-      files[`pm/${date}-n${i}.md`] = i % 97 === 5 ? '---\ntitle: [unclosed\n---\n# Broken\n' : i % 50 === 7 ? HOSTILE : src.replaceAll(old, date).replace(/^title: (.*)$/m, `title: $1 (${i})`);
-    }
-    const dir = tempDir(files);
+    const dir = manyRepo();
     // With --since, so that documents read but not shown are in the mix (their Markdown is not rendered).
     for (const since of [['--since', '2024-01-01']]) {
       const one = runCli(['report', '--out', 'one', '--jobs', '1', '--today', '2025-01-15', ...since], { cwd: dir });
@@ -103,5 +117,21 @@ describe('postmortem report', () => {
       for (const [path, html] of a) expect(b.get(path), path).toBe(html);
     }
     expect(runCli(['report', '--jobs', 'two'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem: --jobs expects a whole number of threads, not "two"\n' });
+  }, 120_000);
+
+  it.skipIf(!canMount)('a disk that fills up while pages are written, on one thread or several: exit 2, one line, nothing left behind', () => {
+    const dir = manyRepo();
+    mkdirSync(join(dir, 'full'));
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', join(dir, 'full')]).status).toBe(0);
+    try {
+      for (const jobs of ['1', '2']) {
+        const r = runCli(['report', '--out', 'full/site', '--jobs', jobs, '--today', '2025-01-15'], { cwd: dir });
+        expect(r.code).toBe(2);
+        expect(r.stderr.split('\n').filter((l) => !l.includes('warning: skipped'))).toEqual(['postmortem: cannot write full/site: ENOSPC', '']);
+        expect(readdirSync(join(dir, 'full'))).toEqual([]);
+      }
+    } finally {
+      spawnSync('umount', [join(dir, 'full')]);
+    }
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 /**
  * `postmortem report [--out DIR] [--since DATE]`: the static site. The site itself is built by dist/site/report.js,
  * a bundle of its own (vega, vega-lite, unified, d3), imported only here so that no other command loads it.
- * The output directory is replaced as a whole (built next to it, then renamed into place), and only when it is
+ * The output directory is replaced as a whole (written next to it, then renamed into place), and only when it is
  * empty, absent, or a report written before (it holds the .postmortem-report marker): nothing else is overwritten.
  */
 import { availableParallelism } from 'node:os';
@@ -32,8 +32,9 @@ interface SiteModule {
     today: string;
     since?: string;
     title?: string;
+    outDir: string;
     workers?: { script: URL; cwd: string; configPath?: string; count: number };
-  }): Promise<{ files: Map<string, string>; pages: number; skipped: Array<{ path: string; reason: string }> }>;
+  }): Promise<{ pages: number; skipped: Array<{ path: string; reason: string }> }>;
 }
 
 export async function run(opts: ReportOptions): Promise<number> {
@@ -55,34 +56,49 @@ export async function run(opts: ReportOptions): Promise<number> {
   }
   if (out === repo.dir || repo.dir.startsWith(`${out}/`)) throw new UserError(`--out ${shown} holds the postmortems: give another directory`);
   const { buildSite } = (await importModule(new URL('./site/report.js', import.meta.url).href)) as unknown as SiteModule;
-  // The documents are read by the site builder, shared with worker threads when there are many (src/site/threads.ts).
-  const site = await buildSite({
-    files,
-    read: (file) => readRepositoryFile(file, project, fallback),
-    slo: repo.config.actions?.slo,
-    today,
-    ...(since ? { since } : {}),
-    ...(opts.title ? { title: opts.title } : {}),
-    workers: { script: new URL('./site/worker.js', import.meta.url), cwd: repo.cwd, ...(opts.config ? { configPath: opts.config } : {}), count: threads - 1 },
-  });
-  warnSkipped(site);
   const parent = dirname(out);
   const temp = join(parent, `.${randomBytes(6).toString('hex')}.postmortem-report.tmp`);
   const old = `${temp}.old`;
+  const cannotWrite = (error: unknown): UserError => new UserError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  let site;
   try {
     mkdirSync(temp, { recursive: true });
     writeFileSync(join(temp, MARKER), 'Written by "postmortem report"; the whole directory is replaced on the next run.\n');
     mkdirSync(join(temp, 'p'));
-    for (const [path, content] of site.files) writeFileSync(join(temp, path), content);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw cannotWrite(error);
+  }
+  try {
+    // The site builder reads the documents, shared with worker threads when there are many (src/site/threads.ts),
+    // and writes the pages into the temporary directory.
+    site = await buildSite({
+      files,
+      read: (file) => readRepositoryFile(file, project, fallback),
+      slo: repo.config.actions?.slo,
+      today,
+      ...(since ? { since } : {}),
+      ...(opts.title ? { title: opts.title } : {}),
+      outDir: temp,
+      workers: { script: new URL('./site/worker.js', import.meta.url), cwd: repo.cwd, ...(opts.config ? { configPath: opts.config } : {}), count: threads - 1 },
+    });
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    // A file that could not be written (the error has a code, in this thread or from a worker); anything else is a bug.
+    if ((error as NodeJS.ErrnoException).code) throw cannotWrite(error);
+    throw error;
+  }
+  warnSkipped(site);
+  try {
     if (existsSync(out)) renameSync(out, old);
     renameSync(temp, out);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     if (existsSync(old) && !existsSync(out)) renameSync(old, out);
-    throw new UserError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw cannotWrite(error);
   } finally {
     rmSync(old, { recursive: true, force: true });
   }
-  process.stdout.write(`Wrote ${shown}/index.html and ${site.pages - 1} postmortem page${site.pages === 2 ? '' : 's'} (open ${shown}/index.html in a browser)\n`);
+  process.stdout.write(`Wrote ${shown}/index.html and ${site.pages} postmortem page${site.pages === 1 ? '' : 's'} (open ${shown}/index.html in a browser)\n`);
   return 0;
 }

@@ -1,9 +1,11 @@
 /**
  * `postmortem report`: a static, self-contained site built from the repository. This module (and vega, vega-lite,
  * unified and d3 with it) is a bundle of its own, dist/site/report.js, loaded only by the report command.
- * It computes pages and returns them; src/commands/report.ts writes them.
+ * It reads the documents (with worker threads, see ./threads.ts) and writes the pages into the directory that
+ * src/commands/report.ts prepared, and then moves into place.
  */
-import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { ActionRow } from '../commands/actions.js';
 import { aggregate, breakdown, quarterOf, trend, type IncidentStats, type Measure, MEASURES } from '../commands/stats.js';
 import { byDateDesc, formatMinutes, type RepositoryFile } from '../repo.js';
@@ -22,13 +24,14 @@ export interface SiteInput {
   today: string;
   since?: string;
   title?: string;
+  /** Where to write index.html and p/NAME.html (the directory and p/ exist). */
+  outDir: string;
   /** Worker threads to share the reading and rendering with (none below MIN_FOR_WORKERS files). */
   workers?: WorkerOptions;
 }
 
 export interface Site {
-  /** Relative path → content. */
-  files: Map<string, string>;
+  /** Postmortem pages written (besides index.html). */
   pages: number;
   /** Files that could not be read, or whose front matter is broken, in the files' order. */
   skipped: Array<{ path: string; reason: string }>;
@@ -185,7 +188,6 @@ async function actionsChart(rows: ActionRow[]): Promise<string> {
 }
 
 export async function buildSite(input: SiteInput): Promise<Site> {
-  const files = new Map<string, string>();
   const setup = { today: input.today, slo: input.slo, ...(input.since !== undefined ? { since: input.since } : {}) };
   const workers = input.workers && input.workers.count > 0 && input.files.length >= MIN_FOR_WORKERS ? input.workers : undefined;
   const threads = new Threads(input.files, new Share(input.read, setup), setup, workers);
@@ -261,12 +263,11 @@ ${overdueRows.length ? `<h3>Overdue</h3>${actionsTable(overdueRows, link)}` : '<
 ${table}`;
     return page({ title: input.title ?? 'Postmortems', body, home: 'index.html', generated, heading: input.title ?? 'Postmortems' });
   };
-  const { pages, meanwhile: index } = await threads.pages(
-    pairs.map((p, n) => ({ path: p.path, n })),
-    { generated, ...(input.title !== undefined ? { title: input.title } : {}) },
+  const index = await threads.write(
+    pairs.map((p, n) => ({ path: p.path, n, file: `p/${slug.get(p.path)}.html` })),
+    { generated, outDir: input.outDir, ...(input.title !== undefined ? { title: input.title } : {}) },
     overview,
   );
-  files.set('index.html', index);
-  for (const p of pairs) files.set(`p/${slug.get(p.path)}.html`, pages.get(p.path)!);
-  return { files, pages: files.size, skipped };
+  writeFileSync(join(input.outDir, 'index.html'), index);
+  return { pages: pairs.length, skipped };
 }

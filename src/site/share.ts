@@ -1,11 +1,13 @@
 /**
  * The report's work on each postmortem, done by whichever thread is given the file (the main thread or a worker,
- * see ./worker.ts and ./report.ts): read it, work out its figures and action items for the overview, render its
- * Markdown and make its page ready; later, finish the page once its place in the site is known. The thread keeps only
- * the pages made ready (the document model is let go at once, which keeps the heap and the garbage collector's work
- * small), no document is read or parsed twice, and no document model crosses threads: only plain figures, rows
- * and finished pages do.
+ * see ./worker.ts and ./threads.ts): read it, work out its figures and action items for the overview, render its
+ * Markdown and make its page ready; later, once its place in the site is known, finish the page and write it.
+ * A thread keeps only the pages made ready (the document model is let go at once, which keeps the heap and the
+ * garbage collector's work small); no document is read or parsed twice, and no document model crosses threads:
+ * only plain figures, rows and pages made ready do.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { actionRows, type ActionRow } from '../commands/actions.js';
 import { incidentStats, type IncidentStats } from '../commands/stats.js';
 import type { RepositoryFile } from '../repo.js';
@@ -23,15 +25,20 @@ export interface ShareSetup {
 /** What the overview needs of one file: its figures and action items, or why it was skipped. */
 export type FileSummary = { path: string; skipped: string } | { path: string; stats: IncidentStats; rows: ActionRow[] };
 
-/** A page to build: the document (by its path), its place in the table of postmortems, its file name. */
+/** A page to build: the document (by its path), its place in the table of postmortems, its file in the site. */
 export interface PageJob {
   path: string;
   n: number;
+  file: string;
+  /** Made ready by another thread and handed over with the job. */
+  prepared?: PreparedPage;
 }
 
 export interface PageContext {
   generated: string;
   title?: string;
+  /** The directory the site is written to. */
+  outDir: string;
 }
 
 /** Shown on the site: dated on or after --since, or all without it. */
@@ -60,13 +67,23 @@ export class Share {
     });
   }
 
-  /** The pages of shown documents this share summarized, in the order asked; each is let go once built. */
-  pages(jobs: PageJob[], context: PageContext): string[] {
-    return jobs.map(({ path, n }) => {
-      const prepared = this.held.get(path);
-      if (!prepared) throw new Error(`internal: ${path} was not read by this thread, or is not shown`);
-      this.held.delete(path);
-      return finishPage(prepared, context.title, context.generated, n);
-    });
+  /** Hand these pages over to another thread: the jobs, with their pages made ready. */
+  release(jobs: PageJob[]): PageJob[] {
+    return jobs.map((job) => ({ ...job, prepared: this.take(job.path) }));
+  }
+
+  /** Finish and write these pages (this share's, or handed over with the job); each is let go once written. */
+  write(jobs: PageJob[], context: PageContext): void {
+    for (const job of jobs) {
+      const page = finishPage(job.prepared ?? this.take(job.path), context.title, context.generated, job.n);
+      writeFileSync(join(context.outDir, job.file), page);
+    }
+  }
+
+  private take(path: string): PreparedPage {
+    const prepared = this.held.get(path);
+    if (!prepared) throw new Error(`internal: ${path} was not read by this thread, or is not shown`);
+    this.held.delete(path);
+    return prepared;
   }
 }

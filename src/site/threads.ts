@@ -1,17 +1,18 @@
 /**
  * Sharing the report's per-document work (./share.ts) between the main thread and worker threads. Reading and
- * rendering a postmortem is nearly all of the report's time at a thousand documents, so all of it is shared, not
- * only the rendering: the files go out in chunks of CHUNK, each worker holding two so that it never waits, the main
- * thread taking one whenever it is free. Summaries come back in the files' order whoever made them. Pages are then
- * built by the thread that read the document, the workers' while the main thread draws the overview's charts.
- * A worker that fails or stops leaves its chunks to the main thread, which reads them again: the site is the same.
+ * rendering the postmortems is nearly all of the report's time at a thousand documents, so all of it is shared:
+ * the files go out in chunks of CHUNK, each worker holding two so that it never waits, the main thread taking one
+ * whenever it is free (and answering the workers between its documents). Summaries come back in the files' order
+ * whoever made them. Then the workers finish and write the pages, the main thread's handed over to them, while the
+ * main thread draws the overview's charts. A worker that fails or stops leaves its share to the main thread, which
+ * reads those documents again: the site is the same, and a warning says what happened.
  */
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { FileSummary, PageContext, PageJob, Share, ShareSetup } from './share.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker.js';
 
-const CHUNK = 16;
+const CHUNK = 8;
 
 export interface WorkerOptions {
   /** The built worker, dist/site/worker.js. */
@@ -28,14 +29,14 @@ interface Helper {
   /** Chunks sent and not answered. */
   assigned: Set<number>;
   dead: boolean;
-  /** Waiting for this worker's pages. */
-  onPages?: (pages: string[] | null) => void;
+  /** Waiting for this worker to write its pages: null when it stopped, else the error it met, or undefined. */
+  onWritten?: (outcome: { failed?: { code?: string; message: string } } | null) => void;
 }
 
 export class Threads {
   private readonly chunks: string[][] = [];
   private readonly summaries: Array<FileSummary[] | undefined> = [];
-  /** Who made each chunk's summaries (and holds its documents): a worker, or null for the main thread. */
+  /** Who made each chunk's summaries (and holds its pages made ready): a worker, or null for the main thread. */
   private readonly ownerOf: Array<Helper | null> = [];
   private readonly helpers: Helper[] = [];
   private readonly retry: number[] = [];
@@ -80,7 +81,7 @@ export class Threads {
       this.done++;
       this.give(helper);
     } else {
-      helper.onPages?.(m.pages);
+      helper.onWritten?.('failed' in m ? { failed: m.failed } : {});
     }
     this.wake?.();
   }
@@ -92,7 +93,7 @@ export class Threads {
     process.stderr.write(`postmortem: warning: a report worker thread stopped (${why}); the main thread does its share\n`);
     this.retry.push(...helper.assigned);
     helper.assigned.clear();
-    helper.onPages?.(null);
+    helper.onWritten?.(null);
     this.wake?.();
   }
 
@@ -109,20 +110,24 @@ export class Threads {
         this.wake = undefined;
         continue;
       }
-      this.summaries[c] = this.mine.summarize(this.chunks[c]!);
+      const list: FileSummary[] = [];
+      for (const file of this.chunks[c]!) {
+        list.push(...this.mine.summarize([file]));
+        // Let the workers' answers in between documents, and send them their next chunks.
+        if (this.helpers.length) await yieldToEvents();
+      }
+      this.summaries[c] = list;
       this.ownerOf[c] = null;
       this.done++;
-      // Let the workers' answers in (and send them their next chunks).
-      if (this.helpers.length) await yieldToEvents();
     }
     return this.summaries.flatMap((s) => s!);
   }
 
   /**
-   * The pages, by path: each built by the thread that read its document. `meanwhile` (the overview) runs on the
-   * main thread while the workers build theirs.
+   * Finish and write the pages: each worker its own and a share of the main thread's, while the main thread runs
+   * `meanwhile` (the overview); with no worker left, the main thread writes them after it.
    */
-  async pages<T>(jobs: PageJob[], context: PageContext, meanwhile: () => Promise<T>): Promise<{ pages: Map<string, string>; meanwhile: T }> {
+  async write<T>(jobs: PageJob[], context: PageContext, meanwhile: () => Promise<T>): Promise<T> {
     const owner = new Map<string, Helper | null>();
     this.summaries.forEach((list, c) => {
       for (const s of list!) owner.set(s.path, this.ownerOf[c]!);
@@ -132,32 +137,39 @@ export class Threads {
       const o = owner.get(job.path) ?? null;
       byOwner.set(o, [...(byOwner.get(o) ?? []), job]);
     }
-    const out = new Map<string, string>();
-    const put = (list: PageJob[], pages: string[]): void => list.forEach((j, k) => out.set(j.path, pages[k]!));
-    const pending: Array<Promise<void>> = [];
-    for (const [helper, list] of byOwner) {
-      if (!helper) continue;
-      pending.push(
-        new Promise<string[] | null>((resolve) => {
-          helper.onPages = resolve;
+    const live = this.helpers.filter((h) => !h.dead);
+    const mine = byOwner.get(null) ?? [];
+    // The main thread's pages, handed over in equal shares to the live workers (with their pages made ready).
+    const handed = new Map<Helper, PageJob[]>(live.map((h, k) => [h, live.length ? this.mine.release(mine.filter((_, j) => j % live.length === k)) : []]));
+    const pending = [...new Set([...byOwner.keys(), ...live])].flatMap((helper) => {
+      if (!helper) return [];
+      const own = byOwner.get(helper) ?? [];
+      const extra = handed.get(helper) ?? [];
+      return [
+        new Promise<{ failed?: { code?: string; message: string } } | null>((resolve) => {
+          helper.onWritten = resolve;
           if (helper.dead) resolve(null);
-          else this.post(helper, { pages: list, context });
-        }).then((pages) => {
-          if (pages) return put(list, pages);
-          // The worker is gone, and the documents it held with it: read them again here.
+          else this.post(helper, { pages: [...own, ...extra], context });
+        }).then((outcome) => {
+          // A page it could not write: the error as the main thread would have met it (its code says which).
+          if (outcome?.failed) throw Object.assign(new Error(outcome.failed.message), outcome.failed.code ? { code: outcome.failed.code } : {});
+          if (outcome) return;
+          // The worker is gone, and the pages it held with it: read those documents again here.
           this.ownerOf.forEach((o, c) => {
             if (o === helper) this.mine.summarize(this.chunks[c]!);
           });
-          put(list, this.mine.pages(list, context));
+          this.mine.write([...own, ...extra], context);
         }),
-      );
-    }
+      ];
+    });
     try {
       const result = await meanwhile();
-      put(byOwner.get(null) ?? [], this.mine.pages(byOwner.get(null) ?? [], context));
+      if (!live.length) this.mine.write(mine, context);
       await Promise.all(pending);
-      return { pages: out, meanwhile: result };
+      return result;
     } finally {
+      // Every worker has answered (or stopped) by now, unless a write failed: then stop the others too.
+      await Promise.allSettled(pending);
       await this.close();
     }
   }

@@ -1,7 +1,7 @@
 /**
  * A report worker thread (dist/site/worker.js): opens the project as the main thread did, then reads, sums up and
- * renders the chunks of files it is sent, and later builds their pages (see ./share.ts for the work, ./report.ts for
- * who gets which chunk). It loads the reader and unified, not vega.
+ * renders the chunks of files it is sent; later it finishes and writes their pages, and those handed over to it
+ * (see ./share.ts for the work, ./threads.ts for who gets which). It loads the reader and unified, not vega.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../project.js';
@@ -14,7 +14,8 @@ export interface WorkerSetup extends ShareSetup {
 }
 
 export type ToWorker = { chunk: number; files: string[] } | { pages: PageJob[]; context: PageContext };
-export type FromWorker = { chunk: number; summaries: ReturnType<Share['summarize']> } | { pages: string[] };
+/** A chunk's summaries; the pages written, or the error that stopped it. */
+export type FromWorker = { chunk: number; summaries: ReturnType<Share['summarize']> } | { written: true } | { failed: { code?: string; message: string } };
 
 const setup = workerData as WorkerSetup;
 const project = await openProject(setup.cwd, setup.configPath);
@@ -22,6 +23,15 @@ const fallback = project.templates.get(project.config.template);
 const share = new Share((file) => readRepositoryFile(file, project, fallback), setup);
 
 parentPort!.on('message', (m: ToWorker) => {
-  const answer: FromWorker = 'chunk' in m ? { chunk: m.chunk, summaries: share.summarize(m.files) } : { pages: share.pages(m.pages, m.context) };
-  parentPort!.postMessage(answer);
+  if ('chunk' in m) {
+    parentPort!.postMessage({ chunk: m.chunk, summaries: share.summarize(m.files) } satisfies FromWorker);
+    return;
+  }
+  try {
+    share.write(m.pages, m.context);
+    parentPort!.postMessage({ written: true } satisfies FromWorker);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    parentPort!.postMessage({ failed: { ...(code ? { code } : {}), message } } satisfies FromWorker);
+  }
 });
