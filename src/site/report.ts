@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import type { ActionRow } from '../commands/actions.js';
 import { aggregate, breakdown, quarterOf, trend, type IncidentStats, type Measure, MEASURES } from '../commands/stats.js';
 import { byDateDesc, formatMinutes, type RepositoryFile } from '../repo.js';
-import { chart } from './charts.js';
+import type { ChartText } from './charts.js';
 import { actionsTable } from './doc-page.js';
 import { esc, htmlTable, page } from './html.js';
 import { Share, shown } from './share.js';
@@ -36,6 +36,14 @@ export interface Site {
   /** Files that could not be read, or whose front matter is broken, in the files' order. */
   skipped: Array<{ path: string; reason: string }>;
 }
+
+/**
+ * The charts module (vega and vega-lite: a fifth of a second to load) is imported once the worker threads are
+ * started, so that they start meanwhile rather than after it.
+ */
+let charts: Promise<typeof import('./charts.js')> | undefined;
+const loadCharts = (): Promise<typeof import('./charts.js')> => (charts ??= import('./charts.js'));
+const chart = async (spec: Record<string, unknown>, text: ChartText): Promise<string> => (await loadCharts()).chart(spec, text);
 
 /** Below this many documents, starting a worker (loading the reader and unified in it) costs more than it saves. */
 export const MIN_FOR_WORKERS = 300;
@@ -191,6 +199,7 @@ export async function buildSite(input: SiteInput): Promise<Site> {
   const setup = { today: input.today, slo: input.slo, ...(input.since !== undefined ? { since: input.since } : {}) };
   const workers = input.workers && input.workers.count > 0 && input.files.length >= MIN_FOR_WORKERS ? input.workers : undefined;
   const threads = new Threads(input.files, new Share(input.read, setup), setup, workers);
+  void loadCharts();
   let summaries;
   try {
     summaries = await threads.summarize();

@@ -1,8 +1,8 @@
 /**
  * Sharing the report's per-document work (./share.ts) between the main thread and worker threads. Reading and
  * rendering the postmortems is nearly all of the report's time at a thousand documents, so all of it is shared:
- * the files go out in chunks of CHUNK, each worker holding two so that it never waits, the main thread taking one
- * whenever it is free (and answering the workers between its documents). Summaries come back in the files' order
+ * the files go out in chunks of CHUNK, each worker holding two so that it never waits (one near the end), the
+ * main thread taking one whenever it is free (and answering the workers between its documents). Summaries come back in the files' order
  * whoever made them. Then the workers finish and write the pages, the main thread's handed over to them, while the
  * main thread draws the overview's charts. A worker that fails or stops leaves its share to the main thread, which
  * reads those documents again: the site is the same, and a warning says what happened.
@@ -65,9 +65,13 @@ export class Threads {
     helper.worker.postMessage(message);
   }
 
-  /** Send the worker its next chunk, if there is one left. */
+  /**
+   * Send the worker its next chunk, if there is one left. A second one waits in its queue only while many are left:
+   * near the end, a chunk waiting there is one the main thread could have taken.
+   */
   private give(helper: Helper): void {
     if (helper.dead || this.next >= this.chunks.length) return;
+    if (helper.assigned.size > 0 && this.chunks.length - this.next < 2 * (this.helpers.length + 1)) return;
     const c = this.next++;
     helper.assigned.add(c);
     this.post(helper, { chunk: c, files: this.chunks[c]! });
