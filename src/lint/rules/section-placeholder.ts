@@ -4,13 +4,17 @@ import { positionOf, sectionsFor, type Rule } from '../rule.js';
 import { PLACEHOLDER_LINE_RE } from '../../document/placeholder.js';
 
 function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[*_`>#~[\]|\\]/g, ' ')
-    .replace(/(?:^|\s)-{3,}(?=\s|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Lower case, markup characters as blanks, then the words without rules of dashes ("---"), one blank between.
+  const words = text.toLowerCase().replace(/[*_`>#~[\]|\\]/g, ' ').split(/\s+/);
+  let out = '';
+  for (const w of words) {
+    if (w === '' || (w.length >= 3 && DASHES_RE.test(w))) continue;
+    out = out === '' ? w : `${out} ${w}`;
+  }
+  return out;
 }
+
+const DASHES_RE = /^-+$/;
 
 function realWords(text: string): number {
   return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
