@@ -25,6 +25,7 @@ describe('incident window from the summary', () => {
     ['On May 2 at 23:00 UTC the queue stalled; it recovered on May 3 at 01:30 UTC.', ['2024-05-02T23:00:00Z', '2024-05-03T01:30:00Z']],
     ['At 14:00 UTC error rates climbed. By 15:30 UTC they had subsided.', UTC],
     ['At 14:00 UTC the API failed; it was up and running again at 15:30 UTC.', UTC],
+    ['| | |\n| --- | --- |\n| Detected | 13:00 UTC |\n| Start time | 14:00 UTC |\n| Paged | 14:20 UTC |\n| End time | 15:30 UTC |', UTC],
   ];
   for (const [text, expected] of stated) {
     it(`reads "${text.replace(/\n/g, ' / ')}"`, () => expect(window(text)).toEqual(expected));

@@ -18,8 +18,8 @@ const END_WORDS_RE = /(?:resolv|restor|end(?:ed)?\b|end time|recover|fixed|(?:wa
 const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|up and running)\b/i;
 /** A timeline entry that says the incident is over. */
 const RESOLVED_ENTRY_RE = /\b(?:resolved|restored|recovered|fully (?:operational|functional)|back to (?:normal|baseline)|returned to normal|back online|all[- ]clear|incident (?:closed|over|ended)|normali[sz]ed|stabili[sz]ed|subsided|subsides|up and running)\b/i;
-const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=-]/i;
-const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=-]/i;
+const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
+const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
 const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|total(?:ling)?|(?<![\s:*_~])[\s:*_]*~)[\s:*_~]*$/i;
 const STATED_AFTER_RE = /^[\s*_)]*(?:long\s+)?(?:outage|downtime|incident|disruption|interruption|of (?:downtime|outage|disruption)|service (?:outage|disruption))/i;
 
