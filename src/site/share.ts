@@ -6,7 +6,7 @@
  * garbage collector's work small); no document is read or parsed twice, and no document model crosses threads:
  * only plain figures, rows and pages made ready do.
  */
-import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { actionRows, type ActionRow } from '../commands/actions.js';
 import { incidentStats, type IncidentStats } from '../commands/stats.js';
@@ -72,12 +72,15 @@ export class Share {
     return jobs.map((job) => ({ ...job, prepared: this.take(job.path) }));
   }
 
-  /** Finish and write these pages (this share's, or handed over with the job); each is let go once written. */
-  write(jobs: PageJob[], context: PageContext): void {
-    for (const job of jobs) {
-      const page = finishPage(job.prepared ?? this.take(job.path), context.title, context.generated, job.n);
-      writeFileSync(join(context.outDir, job.file), page);
-    }
+  /**
+   * Finish these pages (this share's, or handed over with the job) and write them. The files are written by libuv's
+   * threads while this thread goes on (with the next page, or the overview's charts); the promise settles once all
+   * are written, with the first error if any failed.
+   */
+  async write(jobs: PageJob[], context: PageContext): Promise<void> {
+    const writes = jobs.map((job) => writeFile(join(context.outDir, job.file), finishPage(job.prepared ?? this.take(job.path), context.title, context.generated, job.n)));
+    const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private take(path: string): PreparedPage {

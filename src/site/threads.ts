@@ -129,7 +129,8 @@ export class Threads {
 
   /**
    * Finish and write the pages: each worker its own and a share of the main thread's, while the main thread runs
-   * `meanwhile` (the overview); with no worker left, the main thread writes them after it.
+   * `meanwhile` (the overview); with no worker left, the main thread finishes them before it, and they are written
+   * meanwhile.
    */
   async write<T>(jobs: PageJob[], context: PageContext, meanwhile: () => Promise<T>): Promise<T> {
     const owner = new Map<string, Helper | null>();
@@ -154,7 +155,7 @@ export class Threads {
           helper.onWritten = resolve;
           if (helper.dead) resolve(null);
           else this.post(helper, { pages: [...own, ...extra], context });
-        }).then((outcome) => {
+        }).then(async (outcome) => {
           // A page it could not write: the error as the main thread would have met it (its code says which).
           if (outcome?.failed) throw Object.assign(new Error(outcome.failed.message), outcome.failed.code ? { code: outcome.failed.code } : {});
           if (outcome) return;
@@ -162,14 +163,18 @@ export class Threads {
           this.ownerOf.forEach((o, c) => {
             if (o === helper) this.mine.summarize(this.chunks[c]!);
           });
-          this.mine.write([...own, ...extra], context);
+          await this.mine.write([...own, ...extra], context);
         }),
       ];
     });
+    // With no worker, the main thread finishes its pages first: they are written while it draws the overview.
+    if (!live.length) pending.push(this.mine.write(mine, context));
+    // Handled now, awaited after the overview: a write that fails meanwhile is not an unhandled rejection.
+    const written = Promise.all(pending);
+    written.catch(() => undefined);
     try {
       const result = await meanwhile();
-      if (!live.length) this.mine.write(mine, context);
-      await Promise.all(pending);
+      await written;
       return result;
     } finally {
       // Every worker has answered (or stopped) by now, unless a write failed: then stop the others too.

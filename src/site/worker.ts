@@ -27,11 +27,8 @@ parentPort!.on('message', (m: ToWorker) => {
     parentPort!.postMessage({ chunk: m.chunk, summaries: share.summarize(m.files) } satisfies FromWorker);
     return;
   }
-  try {
-    share.write(m.pages, m.context);
-    parentPort!.postMessage({ written: true } satisfies FromWorker);
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    parentPort!.postMessage({ failed: { ...(code ? { code } : {}), message } } satisfies FromWorker);
-  }
+  share.write(m.pages, m.context).then(
+    () => parentPort!.postMessage({ written: true } satisfies FromWorker),
+    (error: NodeJS.ErrnoException) => parentPort!.postMessage({ failed: { ...(error.code ? { code: error.code } : {}), message: error.message } } satisfies FromWorker),
+  );
 });
