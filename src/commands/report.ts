@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { importModule } from '../config/importer.js';
 import { UserError } from '../errors.js';
+import { startWorkers, type StartedWorker } from '../site/start-workers.js';
 import { listRepository, parseDateOption, readRepositoryFile, warnSkipped, type RepositoryFile } from '../repo.js';
 import type { GlobalOptions } from '../cli.js';
 
@@ -33,7 +34,7 @@ interface SiteModule {
     since?: string;
     title?: string;
     outDir: string;
-    workers?: { script: URL; cwd: string; configPath?: string; count: number };
+    workers: StartedWorker[];
   }): Promise<{ pages: number; skipped: Array<{ path: string; reason: string }> }>;
 }
 
@@ -55,19 +56,30 @@ export async function run(opts: ReportOptions): Promise<number> {
     if (entries.length > 0 && !entries.includes(MARKER)) throw new UserError(`--out ${shown} is not empty and holds no report written by postmortem: give an empty or new directory`);
   }
   if (out === repo.dir || repo.dir.startsWith(`${out}/`)) throw new UserError(`--out ${shown} holds the postmortems: give another directory`);
-  const { buildSite } = (await importModule(new URL('./site/report.js', import.meta.url).href)) as unknown as SiteModule;
+  const slo = repo.config.actions?.slo;
+  // Many documents: worker threads share the reading and rendering (src/site/threads.ts). Started before the site
+  // builder is loaded, so that they load their own modules meanwhile.
+  const setup = { cwd: repo.cwd, ...(opts.config ? { configPath: opts.config } : {}), today, slo, ...(since ? { since } : {}) };
+  const workers = startWorkers(new URL('./site/worker.js', import.meta.url), setup, threads - 1, files.length);
   const parent = dirname(out);
   const temp = join(parent, `.${randomBytes(6).toString('hex')}.postmortem-report.tmp`);
   const old = `${temp}.old`;
   const cannotWrite = (error: unknown): UserError => new UserError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   let site;
+  let buildSite: SiteModule['buildSite'];
   try {
-    mkdirSync(temp, { recursive: true });
-    writeFileSync(join(temp, MARKER), 'Written by "postmortem report"; the whole directory is replaced on the next run.\n');
-    mkdirSync(join(temp, 'p'));
+    ({ buildSite } = (await importModule(new URL('./site/report.js', import.meta.url).href)) as unknown as SiteModule);
+    try {
+      mkdirSync(temp, { recursive: true });
+      writeFileSync(join(temp, MARKER), 'Written by "postmortem report"; the whole directory is replaced on the next run.\n');
+      mkdirSync(join(temp, 'p'));
+    } catch (error) {
+      rmSync(temp, { recursive: true, force: true });
+      throw cannotWrite(error);
+    }
   } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    throw cannotWrite(error);
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+    throw error;
   }
   try {
     // The site builder reads the documents, shared with worker threads when there are many (src/site/threads.ts),
@@ -75,12 +87,12 @@ export async function run(opts: ReportOptions): Promise<number> {
     site = await buildSite({
       files,
       read: (file) => readRepositoryFile(file, project, fallback),
-      slo: repo.config.actions?.slo,
+      slo,
       today,
       ...(since ? { since } : {}),
       ...(opts.title ? { title: opts.title } : {}),
       outDir: temp,
-      workers: { script: new URL('./site/worker.js', import.meta.url), cwd: repo.cwd, ...(opts.config ? { configPath: opts.config } : {}), count: threads - 1 },
+      workers,
     });
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });

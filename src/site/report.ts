@@ -13,7 +13,8 @@ import type { ChartText } from './charts.js';
 import { actionsTable } from './doc-page.js';
 import { esc, htmlTable, page } from './html.js';
 import { Share, shown } from './share.js';
-import { Threads, type WorkerOptions } from './threads.js';
+import { Threads } from './threads.js';
+import type { StartedWorker } from './start-workers.js';
 
 export interface SiteInput {
   /** The repository's files, in order; `read` reads one as every command does. */
@@ -26,8 +27,8 @@ export interface SiteInput {
   title?: string;
   /** Where to write index.html and p/NAME.html (the directory and p/ exist). */
   outDir: string;
-  /** Worker threads to share the reading and rendering with (none below MIN_FOR_WORKERS files). */
-  workers?: WorkerOptions;
+  /** Worker threads to share the reading and rendering with, started by ./start-workers.ts (none for few files). */
+  workers: StartedWorker[];
 }
 
 export interface Site {
@@ -45,8 +46,6 @@ let charts: Promise<typeof import('./charts.js')> | undefined;
 const loadCharts = (): Promise<typeof import('./charts.js')> => (charts ??= import('./charts.js'));
 const chart = async (spec: Record<string, unknown>, text: ChartText): Promise<string> => (await loadCharts()).chart(spec, text);
 
-/** Below this many documents, starting a worker (loading the reader and unified in it) costs more than it saves. */
-export const MIN_FOR_WORKERS = 300;
 
 const pct = (r: number | null): string => (r === null ? '-' : `${Math.round(r * 100)}%`);
 const hours = (m: number | null): number | null => (m === null ? null : Math.round((m / 60) * 100) / 100);
@@ -197,8 +196,7 @@ async function actionsChart(rows: ActionRow[]): Promise<string> {
 
 export async function buildSite(input: SiteInput): Promise<Site> {
   const setup = { today: input.today, slo: input.slo, ...(input.since !== undefined ? { since: input.since } : {}) };
-  const workers = input.workers && input.workers.count > 0 && input.files.length >= MIN_FOR_WORKERS ? input.workers : undefined;
-  const threads = new Threads(input.files, new Share(input.read, setup), setup, workers);
+  const threads = new Threads(input.files, new Share(input.read, setup), input.workers);
   void loadCharts();
   let summaries;
   try {

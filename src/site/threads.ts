@@ -8,21 +8,12 @@
  * reads those documents again: the site is the same, and a warning says what happened.
  */
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
-import type { FileSummary, PageContext, PageJob, Share, ShareSetup } from './share.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './worker.js';
+import type { Worker } from 'node:worker_threads';
+import type { FileSummary, PageContext, PageJob, Share } from './share.js';
+import type { StartedWorker } from './start-workers.js';
+import type { FromWorker, ToWorker } from './worker.js';
 
 const CHUNK = 8;
-
-export interface WorkerOptions {
-  /** The built worker, dist/site/worker.js. */
-  script: URL;
-  /** How the worker opens the project: as the main thread did. */
-  cwd: string;
-  configPath?: string;
-  /** Worker threads to start (besides the main thread). */
-  count: number;
-}
 
 interface Helper {
   worker: Worker;
@@ -44,20 +35,19 @@ export class Threads {
   private done = 0;
   private wake: (() => void) | undefined;
 
+  /** `workers`: started by ./start-workers.ts and sent nothing yet; this takes them over and terminates them. */
   constructor(
     files: string[],
     private readonly mine: Share,
-    setup: ShareSetup,
-    workers: WorkerOptions | undefined,
+    workers: StartedWorker[],
   ) {
     for (let i = 0; i < files.length; i += CHUNK) this.chunks.push(files.slice(i, i + CHUNK));
-    for (let k = 0; k < (workers?.count ?? 0); k++) {
-      const workerData: WorkerSetup = { ...setup, cwd: workers!.cwd, ...(workers!.configPath ? { configPath: workers!.configPath } : {}) };
-      const helper: Helper = { worker: new Worker(workers!.script, { workerData }), assigned: new Set(), dead: false };
+    for (const started of workers) {
+      const helper: Helper = { worker: started.worker, assigned: new Set(), dead: false };
       helper.worker.on('message', (m: FromWorker) => this.answer(helper, m));
-      helper.worker.once('error', (error) => this.fail(helper, error.message));
-      helper.worker.once('exit', (code) => this.fail(helper, `exit code ${code}`));
+      started.onStop = (why) => this.fail(helper, why);
       this.helpers.push(helper);
+      if (started.stopped !== undefined) this.fail(helper, started.stopped);
     }
   }
 
