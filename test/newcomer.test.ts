@@ -1,0 +1,53 @@
+/**
+ * Leftovers a newcomer's trial found: what the built CLI says to a user who makes an ordinary mistake. Each
+ * test drives bin/postmortem.js as a subprocess on real files in a temp dir.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { edit, lineOf, runCli, tempDir, VALID } from './helpers.js';
+
+describe('front matter mistakes, in plain words', () => {
+  it('suggests a list for a list field whose value needs quotes, and the suggestion lints clean', () => {
+    const broken = edit(VALID, /^authors:.*$/m, 'authors: @dana');
+    const dir = tempDir({ 'pm.md': broken });
+    const r = runCli(['lint', 'pm.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const line = lineOf(broken, 'authors: @dana');
+    expect(r.stdout).toContain(
+      `pm.md:${line}:10: error: Expected valid YAML front matter, found a value starting with "@", which YAML reserves: put it in quotes, in a list, authors: ["@dana"] [frontmatter-syntax]`,
+    );
+    // Writing what it says gives a clean file (no frontmatter-type error next).
+    writeFileSync(join(dir, 'pm.md'), edit(broken, 'authors: @dana', 'authors: ["@dana"]'));
+    const again = runCli(['lint', 'pm.md'], { cwd: dir });
+    expect(again.stdout).not.toMatch(/frontmatter-(syntax|type)/);
+    expect(again.code).toBe(0);
+  });
+
+  it('still suggests plain quotes for a text field', () => {
+    const dir = tempDir({ 'pm.md': edit(VALID, /^title:.*$/m, 'title: @home login outage') });
+    const r = runCli(['lint', 'pm.md'], { cwd: dir });
+    expect(r.stdout).toContain('put it in quotes, title: "@home login outage" [frontmatter-syntax]');
+  });
+
+  const indentation: Array<[string, string, string, RegExp]> = [
+    ['a field indented under the one above', 'severity: SEV-1', '  severity: SEV-1', /:(\d+):3: error: Expected valid YAML front matter, found "severity" indented 2 spaces under "date", which already has a value: start it at column 1, as "date" on line (\d+) does \[frontmatter-syntax\]/],
+    ['a field out of line with the fields above', 'status: final', 'status: final\nextra:\n    a: 1\n  b: 2', /:(\d+):3: error: Expected valid YAML front matter, found "b" indented 2 spaces, out of line with the fields above it: start it at column 1, as "extra" on line (\d+) does \[frontmatter-syntax\]/],
+    ['a list item out of line with the one above', 'services: [auth-api, users-db]', 'services:\n  - auth-api\n - users-db', /:(\d+):2: error: Expected valid YAML front matter, found a list item indented 1 space where the item above it is indented 2 spaces: line them up \[frontmatter-syntax\]/],
+  ];
+  for (const [name, from, to, says] of indentation) {
+    it(`says where ${name} is, in plain words, with the document's line numbers`, () => {
+      const text = edit(VALID, from, to);
+      const dir = tempDir({ 'pm.md': text });
+      const r = runCli(['lint', 'pm.md'], { cwd: dir });
+      expect(r.code).toBe(1);
+      const m = says.exec(r.stdout);
+      expect(m, r.stdout).not.toBeNull();
+      expect(r.stdout).not.toMatch(/mapping items|compact mappings|implicit/i); // the yaml library's wording
+      const lines = text.split('\n');
+      const reported = Number(m![1]);
+      expect(lines[reported - 1]).toBe(to.split('\n').at(-1)); // the line with the mistake
+      if (m![2]) expect(lines[Number(m![2]) - 1]).toMatch(/^(date|extra):/); // the line it names
+    });
+  }
+});
