@@ -51,3 +51,21 @@ describe('front matter mistakes, in plain words', () => {
     });
   }
 });
+
+describe('files skipped for broken front matter', () => {
+  it('are named at file:line:column in the words lint uses, by list, index, actions and stats', () => {
+    const dir = tempDir({
+      '.postmortemrc.yaml': 'dir: postmortems\ntimezone: UTC\n',
+      'postmortems/good.md': VALID,
+      'postmortems/bad.md': edit(VALID, /^authors:.*$/m, 'authors: @dana'),
+    });
+    const lint = runCli(['lint', 'postmortems/bad.md'], { cwd: dir });
+    const said = /^postmortems\/bad\.md:(\d+:\d+): error: (.*) \[frontmatter-syntax\]$/m.exec(lint.stdout);
+    expect(said, lint.stdout).not.toBeNull();
+    for (const command of ['list', 'index', 'actions', 'stats']) {
+      const r = runCli([command], { cwd: dir });
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+      expect(r.stderr, command).toBe(`postmortem: warning: skipped postmortems/bad.md:${said![1]}: ${said![2]}\n`);
+    }
+  });
+});
