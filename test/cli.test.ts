@@ -30,7 +30,7 @@ describe('postmortem (global)', () => {
     for (const args of [['--bogus'], ['lint', '--bogus'], ['frobnicate']]) {
       const r = runCli(args);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^error: (unknown option|unknown command)/);
+      expect(r.stderr).toMatch(/^postmortem: unknown (option|command) "[^"]+"[^\n]*\n$/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });

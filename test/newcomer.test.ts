@@ -69,3 +69,27 @@ describe('files skipped for broken front matter', () => {
     }
   });
 });
+
+describe('usage mistakes', () => {
+  // One line in the project's words (as `--by expects one of …, not "x"` and `unknown rule "x"; did you mean "y"?`), exit 2.
+  const cases: Array<[string[], string]> = [
+    [['lint', '--format', 'nope'], 'postmortem: --format expects one of stylish, json, github, sarif, not "nope"'],
+    [['lint', '-f', 'nope'], 'postmortem: --format expects one of stylish, json, github, sarif, not "nope"'],
+    [['lint', '--frmat', 'json'], 'postmortem: unknown option "--frmat" for lint; did you mean "--format"?'],
+    [['lint', '-x'], 'postmortem: unknown option "-x" for lint; postmortem lint --help lists the options'],
+    [['--bogus'], 'postmortem: unknown option "--bogus"; postmortem --help lists the options'],
+    [['lnt'], 'postmortem: unknown command "lnt"; did you mean "lint"?'],
+    [['frobnicate'], 'postmortem: unknown command "frobnicate"; postmortem --help lists the commands'],
+    [['timeline', 'ad'], 'postmortem: unknown command "ad" for timeline; did you mean "add"?'],
+    [['templates', 'shw'], 'postmortem: unknown command "shw" for templates; did you mean "show"?'],
+    [['lint', '--max-warnings'], 'postmortem: --max-warnings needs a value (--max-warnings <n>)'],
+    [['inspect'], 'postmortem: inspect needs <file>; postmortem inspect --help shows how'],
+    [['rules', 'extra'], 'postmortem: rules takes no arguments, got 1; postmortem rules --help shows how'],
+  ];
+  for (const [args, says] of cases) {
+    it(`postmortem ${args.join(' ')}`, () => {
+      const r = runCli(args, { cwd: tempDir() });
+      expect(r).toMatchObject({ code: 2, stdout: '', stderr: `${says}\n` });
+    });
+  }
+});
