@@ -257,7 +257,7 @@ describe('postmortem inspect', () => {
   });
 
   it('exits 2 on a missing file', () => {
-    expect(runCli(['inspect', 'nope.md'])).toMatchObject({ code: 2, stderr: 'postmortem: cannot read nope.md: no such file (was it deleted?)\n' });
+    expect(runCli(['inspect', 'nope.md'])).toMatchObject({ code: 2, stderr: 'postmortem: cannot read nope.md: no such file\n' });
   });
 });
 

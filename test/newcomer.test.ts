@@ -93,3 +93,26 @@ describe('usage mistakes', () => {
     });
   }
 });
+
+describe('a path that does not exist, or cannot be used', () => {
+  // Plain words, the path as typed, exit 2: never a raw errno code (ENOENT, EISDIR, EACCES).
+  const cases: Array<[string[], string]> = [
+    [['new', '--answers', 'nope.yaml', '--yes', '--date', '2024-01-01'], 'postmortem: cannot read answers nope.yaml: no such file'],
+    [['new', '--answers', 'adir', '--yes', '--date', '2024-01-01'], 'postmortem: cannot read answers adir: is a directory'],
+    [['inspect', 'nope.md'], 'postmortem: cannot read nope.md: no such file'],
+    [['inspect', 'adir'], 'postmortem: cannot read adir: is a directory'],
+    [['print-config', 'nope.md'], 'postmortem: cannot read nope.md: no such file'],
+    [['lint', 'pm.md', '--output-file', 'no-dir/report.json'], 'postmortem: cannot write no-dir/report.json: its directory does not exist'],
+    [['lint', 'pm.md', '--output-file', 'adir'], 'postmortem: cannot write adir: is a directory'],
+    // A template that cannot be found is said as that, not as its flags being unknown options.
+    [['new', '--template', 'nope.md', '--yes', '--date', '2024-01-01'], 'postmortem: template file not found: nope.md'],
+  ];
+  for (const [args, says] of cases) {
+    it(`postmortem ${args.join(' ')}`, () => {
+      const dir = tempDir({ 'pm.md': VALID, 'adir/keep.txt': '' });
+      const r = runCli(args, { cwd: dir });
+      expect(r).toMatchObject({ code: 2, stderr: `${says}\n` });
+      expect(r.stderr).not.toMatch(/\bE[A-Z]{3,}\b/);
+    });
+  }
+});

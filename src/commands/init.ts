@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileS
 import { dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { openProject } from '../project.js';
 import { BUILTIN_DIR } from '../template/load.js';
 import type { GlobalOptions } from '../cli.js';
@@ -228,8 +228,7 @@ export async function run(opts: InitOptions): Promise<number> {
     ignoreDrafts(join(root, '.gitignore'), report, show);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    const e = error as NodeJS.ErrnoException;
-    throw new UserError(`cannot set up the repository: ${e.code === 'EACCES' || e.code === 'EROFS' ? 'permission denied' : e.message}`);
+    throw new UserError(`cannot set up the repository: ${fileProblem(error, 'write')}`);
   }
   process.stdout.write(`${report.join('\n')}\n`);
   for (const note of notes) process.stdout.write(`${note}\n`);
