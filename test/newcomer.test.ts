@@ -116,3 +116,36 @@ describe('a path that does not exist, or cannot be used', () => {
     });
   }
 });
+
+describe('a template copied by hand', () => {
+  it('has no example action item that actions counts, and lint says each unwritten section is empty', () => {
+    const dir = tempDir({ '.postmortemrc.yaml': 'dir: postmortems\ntimezone: UTC\n', 'postmortems/.keep': '' });
+    const names = ['default', 'atlassian', 'holberton', 'pagerduty'];
+    for (const name of names) {
+      const shown = runCli(['templates', 'show', name], { cwd: dir });
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toMatch(/<!--\n- \[ \] .*owner: @someone, due: 2030-01-31\)\n-->/); // the example is still there, as a comment
+      writeFileSync(join(dir, 'postmortems', `2024-01-01-${name}.md`), shown.stdout);
+    }
+    const actions = runCli(['actions', '--json'], { cwd: dir });
+    expect(actions.code).toBe(0);
+    expect(actions.stderr).toBe('');
+    expect(JSON.parse(actions.stdout)).toEqual([]);
+    const lint = runCli(['lint', '--format', 'json'], { cwd: dir });
+    const files = (JSON.parse(lint.stdout) as { files: Array<{ path: string; messages: Array<{ ruleId: string; message: string }> }> }).files;
+    expect(files).toHaveLength(names.length);
+    for (const f of files) {
+      expect(f.messages.filter((m) => m.ruleId === 'action-owner' || m.ruleId === 'action-due')).toEqual([]);
+      expect(f.messages.some((m) => m.ruleId === 'section-empty' && /each with an owner and a due date/.test(m.message)), f.path).toBe(true);
+    }
+  });
+
+  it('new --yes still leaves the example as guidance in a comment, and import does the same for a missing section', () => {
+    const dir = tempDir({ '.postmortemrc.yaml': 'dir: postmortems\ntimezone: UTC\n', 'old.md': '# Outage\n\n## Summary\n\nThe login service was down from 09:00 to 10:00 UTC on 2024-01-01.\n' });
+    const fresh = runCli(['new', '--yes', '--date', '2024-01-01', '--title', 'X', '--dry-run'], { cwd: dir });
+    expect(fresh.stdout).toContain('<!-- To write: - [ ] A specific, checkable task that makes this less likely or less harmful (owner: @someone, due: 2030-01-31) -->');
+    const imported = runCli(['import', 'old.md', '--dry-run'], { cwd: dir });
+    expect(imported.stdout).toContain('## Corrective and preventative measures\n\n<!-- To write: - [ ] A specific, checkable task');
+    expect(imported.stdout).not.toMatch(/^- \[ \]/m);
+  });
+});
