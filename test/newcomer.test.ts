@@ -149,3 +149,18 @@ describe('a template copied by hand', () => {
     expect(imported.stdout).not.toMatch(/^- \[ \]/m);
   });
 });
+
+describe('frontmatter-required suggests what to write', () => {
+  it('from the document when it says it, else a placeholder: never a fixed sample date', () => {
+    const said = '---\ntitle: x\ndate: 2024-07-01\ntimezone: Europe/Berlin\n---\n# X\n';
+    const stated = '---\ntitle: x\n---\n# X\n\n## Issue summary\n\nFrom 09:00 to 10:30 UTC on 2024-05-02, users could not log in.\n';
+    const dir = tempDir({ 'said.md': said, 'stated.md': stated, 'bare.md': '---\ntitle: x\n---\n# X\n' });
+    const r = runCli(['lint', 'said.md', 'stated.md', 'bare.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const adds = (file: string): string[] => [...r.stdout.matchAll(new RegExp(`^${file}:1:1: error: Expected front matter field "\\w+" .*: add "(.*)" \\[frontmatter-required\\]$`, 'gm'))].map((m) => m[1]!);
+    expect(adds('said.md')).toEqual(['severity: SEV-1', 'status: draft', 'authors: [alice]', 'started: 2024-07-01THH:MM:00+02:00', 'resolved: 2024-07-01THH:MM:00+02:00']);
+    expect(adds('stated.md')).toEqual(['date: 2024-05-02', 'severity: SEV-1', 'status: draft', 'authors: [alice]', 'started: 2024-05-02T09:00:00Z', 'resolved: 2024-05-02T10:30:00Z', 'timezone: UTC']);
+    expect(adds('bare.md')).toEqual(['date: YYYY-MM-DD', 'severity: SEV-1', 'status: draft', 'authors: [alice]', 'started: YYYY-MM-DDTHH:MM:00+HH:MM', 'resolved: YYYY-MM-DDTHH:MM:00+HH:MM', 'timezone: Area/City']);
+    expect(r.stdout.split('\n').filter((l) => l.includes('[frontmatter-required]') && /2023-03-01|America\/New_York/.test(l))).toEqual([]);
+  });
+});
