@@ -3,7 +3,7 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Event, Point as MicromarkPoint } from 'micromark-util-types';
 import type { Block, Blockquote, Heading, List, ListItem, Literal, Paragraph, Point, Position, Root, Table, TableCell, TableRow } from './markdown.js';
-import { events, type MarkdownOptions } from './micromark.js';
+import { events, type MarkdownOptions, type PlainChunk } from './micromark.js';
 
 export type { MarkdownOptions };
 
@@ -104,6 +104,30 @@ export function parseMarkdown(source: string, options: MarkdownOptions = {}): Ro
     if (firstTextStart === undefined) firstTextStart = start;
     buf += text;
     if (inlineDepth === 0 && leaf.type === 'paragraph' && leaf.onlyImages && text.trim() !== '') leaf.onlyImages = false;
+  };
+  /**
+   * One line of text micromark's inline tokenizer was spared (./micromark.ts): what it would have made of it. A
+   * continuation line's indentation is a line prefix; blanks before the line end are a line suffix, or a hard break
+   * when two or more spaces (no tab) end a line that is not the last; the line ending is text unless after a break.
+   */
+  const addPlainChunk = (raw: string, token: Event[1]): void => {
+    let from = 0;
+    if (token.previous) while (raw.charCodeAt(from) === 32 || raw.charCodeAt(from) === 9) from++;
+    let end = raw.length;
+    let eol = '';
+    if (raw.charCodeAt(end - 1) === 10) end--;
+    if (raw.charCodeAt(end - 1) === 13) end--;
+    eol = raw.slice(end);
+    let dataEnd = end;
+    let tabs = false;
+    while (dataEnd > from && (raw.charCodeAt(dataEnd - 1) === 32 || raw.charCodeAt(dataEnd - 1) === 9)) {
+      if (raw.charCodeAt(dataEnd - 1) === 9) tabs = true;
+      dataEnd--;
+    }
+    if (dataEnd > from) addText(raw.slice(from, dataEnd), token.start);
+    if (eol === '') return;
+    const hardBreak = token.next !== undefined && !tabs && end - dataEnd >= 2;
+    if (!hardBreak && !afterSetextText) addText(eol, token.start);
   };
   const openLeaf = (node: TextLeaf): void => {
     add(node as Block);
@@ -212,6 +236,11 @@ export function parseMarkdown(source: string, options: MarkdownOptions = {}): Ro
     if (hidden > 0) continue;
     if (TEXT_TOKENS.has(type)) {
       addText(context.sliceSerialize(token), token.start);
+      continue;
+    }
+    if (type === 'chunkText') {
+      const plain = (token as PlainChunk)._plainText;
+      if (plain !== undefined) addPlainChunk(plain, token);
       continue;
     }
     if (INLINE_NODES.has(type)) {

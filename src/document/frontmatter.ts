@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Pair, type YAM
 import { parse as parseToml } from 'smol-toml';
 import type { Root } from './markdown.js';
 import type { FrontMatter, Span } from './model.js';
+import { simpleYaml } from './simple-yaml.js';
 
 /** `firstLine` is the 1-based line of the block's first content line. */
 /** Lone CR line ends (old Mac files) as LF, one for one, so that line numbers still match. */
@@ -36,10 +37,18 @@ function tooDeep(text: string): number {
 /** The library's own message, or ours where it ran out of stack. */
 const messageOf = (message: string): string => (/call stack/i.test(message) ? TOO_DEEP : message.split('\n')[0]!);
 
-export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span): FrontMatter {
+export function parseYamlFrontMatter(raw: string, firstLine: number, span: Span, options: { library?: boolean } = {}): FrontMatter {
   const value = lf(raw);
-  const lineCounter = new LineCounter();
   const result: FrontMatter = { kind: 'yaml', data: {}, fields: {}, span };
+  const simple = options.library ? undefined : simpleYaml(value);
+  if (simple) {
+    result.data = simple.data;
+    for (const [key, at] of Object.entries(simple.fields)) {
+      result.fields[key] = { line: firstLine + at.line - 1, column: at.column, endLine: firstLine + at.endLine - 1, endColumn: at.endColumn };
+    }
+    return result;
+  }
+  const lineCounter = new LineCounter();
   const deep = tooDeep(value);
   if (deep >= 0) {
     let line = firstLine;

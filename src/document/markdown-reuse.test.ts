@@ -18,6 +18,13 @@ describe('micromark parser reuse', () => {
     expect(installed.version).toBe(RESET_WRITTEN_FOR);
   });
 
+  it('pins micromark-util-subtokenize, whose chunk tokens (contentType, previous, next) the plain-text path reads', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> };
+    const installed = JSON.parse(readFileSync(new URL('../../node_modules/micromark-util-subtokenize/package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(installed.version).toBe(pkg.devDependencies['micromark-util-subtokenize']);
+    expect(installed.version).toBe('2.1.0');
+  });
+
   it('carries no link definition from one document into the next', () => {
     const first = parseMarkdown('[runbook]: https://example.com/runbook\n\nSee [runbook].\n');
     expect(first.children.map((n) => n.type)).toEqual(['definition', 'paragraph']);

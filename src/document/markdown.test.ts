@@ -141,6 +141,13 @@ describe('parseMarkdown agrees with mdast-util-from-markdown', () => {
     fc.assert(fc.property(noise, (t) => agree(t)), { seed: 11, numRuns: 600 });
   });
 
+  it('on prose with no inline markup (read without micromark\'s inline tokenizer): blanks, breaks, indents, line ends', () => {
+    const PLAIN = ['word', 'two words', ' ', '  ', '\t', ' \t ', '  \n', '   \n', ' \n', '\t\n', '\n', '\r\n', '\r', '\n   ', '\n\t', 'é', '🚨', '9:00', '(x)', '#', '|', '-'];
+    const prose = fc.array(fc.constantFrom(...PLAIN), { minLength: 1, maxLength: 12 }).map((a) => a.join('').replace(/^\s+/, '') || 'x');
+    const proseBlock = fc.tuple(fc.nat({ max: BLOCK_MAKERS.length - 1 }), prose).map(([i, s]) => BLOCK_MAKERS[i]!(s));
+    fc.assert(fc.property(fc.array(fc.tuple(proseBlock, fc.constantFrom(...SEPARATORS)), { maxLength: 8 }), (blocks) => agree(blocks.map(([b, sep]) => b + sep).join(''))), { seed: 5, numRuns: 600 });
+  });
+
   it('read plainly (the costly inline constructs off), on the same documents and noise', () => {
     // The plain reading is what a document gets when its paragraphs could make micromark quadratic: the reference is
     // then mdast-util-from-markdown with the same constructs disabled (markup characters stay in the text).

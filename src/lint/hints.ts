@@ -7,8 +7,10 @@ export class HintSet {
 
   constructor(hints: readonly string[]) {
     const unique = [...new Set(hints.map((h) => h.toLowerCase()))].sort((a, b) => b.length - a.length);
-    // A lookahead matches at every place a literal starts, so literals that overlap are all found.
-    this.re = new RegExp(`(?=(${unique.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'gi');
+    // Every place a literal starts is tried (the scan resumes one character after each match), so literals that
+    // overlap are all found; longest first, so a literal inside a longer one at the same place is found through it.
+    // (A lookahead at every position did the same at half the speed: it defeats the engine's scan for first characters.)
+    this.re = new RegExp(`(${unique.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gi');
   }
 
   /** A test for one literal: whether it occurs in `text` (inside a longer literal found at the same place too). */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isIanaZone, parseIsoDateTime } from '../../document/time.js';
+import { isIanaZone, parseIsoDateTime, validDate } from '../../document/time.js';
 import { fieldValueEdit, type Rule } from '../rule.js';
 
 export const rule: Rule = {
@@ -88,7 +88,7 @@ timezone: America/New_York
       } else if (f.type === 'date') {
         if (v instanceof Date) continue;
         const shaped = /^\d{4}-\d{2}-\d{2}$/.test(s.trim());
-        if (shaped && DateTime.fromISO(s.trim()).isValid) continue;
+        if (shaped && validDate(Number(s.trim().slice(0, 4)), Number(s.trim().slice(5, 7)), Number(s.trim().slice(8, 10)))) continue;
         report(
           shaped
             ? `Expected "${f.key}" to be a real date, found "${s}", which is not in the calendar: correct the day or month`

@@ -3,13 +3,31 @@ import { positionOf, sectionsFor, type Rule } from '../rule.js';
 
 import { PLACEHOLDER_LINE_RE } from '../../document/placeholder.js';
 
+/** Markup characters, read as blanks: * _ ` > # ~ [ ] | \ */
+const isMarkupChar = (c: number): boolean => c === 42 || c === 95 || c === 96 || c === 62 || c === 35 || c === 126 || c === 91 || c === 93 || c === 124 || c === 92;
+const BLANK_RE = /\s/;
+const isBlank = (c: number): boolean => c === 32 || (c <= 13 && c >= 9) || (c > 127 && BLANK_RE.test(String.fromCharCode(c)));
+
+/** Lower case, markup characters as blanks, the words without rules of dashes ("---"), one blank between. */
 function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[*_`>#~[\]|\\]/g, ' ')
-    .replace(/(?:^|\s)-{3,}(?=\s|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  let dashes = true;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (isBlank(c) || isMarkupChar(c)) {
+      if (start >= 0 && !(dashes && i - start >= 3)) words.push(lower.slice(start, i));
+      start = -1;
+    } else {
+      if (start < 0) {
+        start = i;
+        dashes = true;
+      }
+      if (c !== 45) dashes = false;
+    }
+  }
+  return words.join(' ');
 }
 
 function realWords(text: string): number {
