@@ -2,7 +2,7 @@
  * Leftovers a newcomer's trial found: what the built CLI says to a user who makes an ordinary mistake. Each
  * test drives bin/postmortem.js as a subprocess on real files in a temp dir.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, lineOf, runCli, tempDir, VALID } from './helpers.js';
@@ -162,5 +162,19 @@ describe('frontmatter-required suggests what to write', () => {
     expect(adds('stated.md')).toEqual(['date: 2024-05-02', 'severity: SEV-1', 'status: draft', 'authors: [alice]', 'started: 2024-05-02T09:00:00Z', 'resolved: 2024-05-02T10:30:00Z', 'timezone: UTC']);
     expect(adds('bare.md')).toEqual(['date: YYYY-MM-DD', 'severity: SEV-1', 'status: draft', 'authors: [alice]', 'started: YYYY-MM-DDTHH:MM:00+HH:MM', 'resolved: YYYY-MM-DDTHH:MM:00+HH:MM', 'timezone: Area/City']);
     expect(r.stdout.split('\n').filter((l) => l.includes('[frontmatter-required]') && /2023-03-01|America\/New_York/.test(l))).toEqual([]);
+  });
+});
+
+describe('broken front matter seen by inspect and import', () => {
+  it("inspect says it in lint's words at line:column; import writes nothing for that file and keeps going (exit 2)", () => {
+    const dir = tempDir({ 'b.md': '---\ntitle: [unclosed\nauthors: @x\n---\n# B\n', 'a.md': '# Fine\n\nText.\n' });
+    const inspect = runCli(['inspect', 'b.md'], { cwd: dir });
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toContain('front matter: yaml (2:8: Expected valid YAML front matter, found a list opened with "[" and not closed: end it with "]")');
+    const r = runCli(['import', 'a.md', 'b.md', '--dir', 'out'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^imported a\.md → out\//m);
+    expect(r.stderr).toContain('postmortem: cannot import b.md: b.md:2:8: Expected valid YAML front matter, found a list opened with "[" and not closed: end it with "]"; nothing was written\n');
+    expect(readdirSync(join(dir, 'out'))).toHaveLength(1);
   });
 });

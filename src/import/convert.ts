@@ -290,7 +290,7 @@ export function convert(doc: Postmortem, template: Template): ImportResult {
     const sections = bodies.get(t);
     if (!sections) {
       if (t.required) {
-        result.missing.push(`no "${t.heading}" section: the template's guidance is there to replace`);
+        result.missing.push(`no "${t.heading}" section: the template's guidance is left in a comment, to replace`);
         out.push(`## ${t.heading}`, '', guidanceComment(t.guidance || t.prompt), '');
       }
       continue;
