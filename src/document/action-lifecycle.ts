@@ -6,7 +6,8 @@
  *  - ticket: `#123`, `ABC-123` or a URL (read by the parser; `SEV-1` is a severity, not a ticket).
  * Pure functions on text, shared by the parser and by the commands that compute due dates from the SLO.
  */
-import { DateTime } from 'luxon';
+import { addDays, normalizeDate } from './dates.js';
+import { validDate } from './time.js';
 
 export type ActionStatus = 'open' | 'done' | 'wontdo';
 
@@ -85,8 +86,10 @@ export function dueDate(item: { due: string | null; priority: string | null }, d
   if (item.due) return { due: item.due, source: 'written' };
   const days = (item.priority ? slo?.[item.priority] : undefined) ?? slo?.default;
   if (days === undefined || !docDate || !/^\d{4}-\d{2}-\d{2}$/.test(docDate)) return { due: null, source: null };
-  const d = DateTime.fromISO(docDate, { zone: 'utc' });
-  return d.isValid ? { due: d.plus({ days }).toISODate(), source: 'slo' } : { due: null, source: null };
+  const [year, month, day] = docDate.split('-').map(Number) as [number, number, number];
+  if (!validDate(year, month, day)) return { due: null, source: null };
+  const due = addDays({ year, month, day }, days);
+  return { due: `${String(due.year).padStart(4, '0')}-${normalizeDate(due).slice(-5)}`, source: 'slo' };
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); null when either is not a full date. */

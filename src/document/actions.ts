@@ -16,15 +16,21 @@ const OWNER_FIELD_RE = /\(owner:\s*([^\s,()](?:[^,()\n]*[^\s,()])?)\s*[,)]/iu;
 const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)[\s*]*(?:[:=][\s*]*)?(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
 const HANDLE_RE = /(?<![\w.])@([A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/;
 const DUE_RE = /\b(?:due|deadline|by|target|eta)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/gi;
-const TICKET_RE = /(?<![\w/])(#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)/;
+const TICKETS_RE = /(?<![\w/])(#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)/g;
+/** What OWNER_RE and OWNER_FIELD_RE cannot match without. */
+const OWNER_WORD_RE = /owner|assign|owned|responsible/iu;
+const OWNER_FIELD_WORD_RE = /\(owner/i;
 
 /** Something written as a date that is not one: 2023-13-45, 2023-02-30, 31/31/2023. */
 const DATE_SHAPED_RE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4})(?![\d/-])/;
 
 function parseActionText(text: string, span: Span, done: boolean | null, form: ActionItem['form']): ActionItem {
   // "(owner: X, due: D)" as postmortem new writes it, then the ways people write it.
-  const loose = OWNER_RE.exec(text)?.[1] ?? (HANDLE_RE.exec(text) ? `@${HANDLE_RE.exec(text)![1]}` : undefined);
-  const owner = OWNER_FIELD_RE.exec(text)?.[1]?.trim() ?? (loose ? loose.replace(/(?<![,.;)])[,.;)]+$/, '') || null : null);
+  // (Each costly pattern only where the word it needs is there.)
+  const handle = text.includes('@') ? HANDLE_RE.exec(text) : null;
+  const loose = (OWNER_WORD_RE.test(text) ? OWNER_RE.exec(text)?.[1] : undefined) ?? (handle ? `@${handle[1]}` : undefined);
+  const field = OWNER_FIELD_WORD_RE.test(text) ? OWNER_FIELD_RE.exec(text)?.[1]?.trim() : undefined;
+  const owner = field ?? (loose ? loose.replace(/(?<![,.;)])[,.;)]+$/, '') || null : null);
   let due: string | null = null;
   let dueInvalid: string | undefined;
   // The first "due:", "by", "deadline" that a date follows ("Add alerts by region" has none).
@@ -37,7 +43,7 @@ function parseActionText(text: string, span: Span, done: boolean | null, form: A
     }
     dueInvalid ??= DATE_SHAPED_RE.exec(rest)?.[0];
   }
-  const ticket = [...text.matchAll(new RegExp(TICKET_RE, 'g'))].map((m) => m[1]!).find(isTicket) ?? null;
+  const ticket = [...text.matchAll(TICKETS_RE)].map((m) => m[1]!).find(isTicket) ?? null;
   const item: ActionItem = { ...span, text, owner: owner || null, due, done, status: actionStatus(text, done), priority: actionPriority(text), ticket, form };
   if (!due && dueInvalid) item.dueInvalid = dueInvalid;
   return item;

@@ -6,7 +6,7 @@ import type { SectionMatcher } from './headings.js';
 import type { Html, Paragraph, Root } from './markdown.js';
 import { textOf } from './markdown.js';
 import type { HeadingStyle, Span } from './model.js';
-import { BOLD_SEGMENT, plainLine, spanOf, type Lines } from './text.js';
+import { BOLD_SEGMENT, piecesAtMost, plainLine, spanOf, type Lines } from './text.js';
 
 export interface Candidate extends Span {
   text: string;
@@ -138,7 +138,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     if (trimmed.length <= 120 && /\*\*|__/.test(trimmed) && trimmed.replace(BOLD_SEGMENT, '').replace(/[\s:]/g, '') === '') {
       const text = plainLine(trimmed).replace(/(?<!\s)\s*:\s*$/, '');
       const ids = matcher.match(text);
-      if (ids.length > 0 && text.split(/\s+/).length <= 12) {
+      if (ids.length > 0 && piecesAtMost(text, 12)) {
         out.push({ ...span, text, style: 'bold', depth: 7, ids, contentStart: n + 1 });
       }
       continue;
@@ -152,7 +152,7 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
       continue;
     }
     // A bare line that is exactly a section name: "TIMELINE", "Issue Summary"
-    if (!plain.includes(':') && plain.split(/\s+/).length <= 6) {
+    if (!plain.includes(':') && piecesAtMost(plain, 6)) {
       const ids = matcher.match(plain, 'strict');
       if (ids.length > 0) {
         out.push({ ...span, text: plain, style: 'label', depth: 7, ids, contentStart: n + 1 });

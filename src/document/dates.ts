@@ -24,3 +24,10 @@ export function normalizeDate(d: DateParts): string {
   const dd = String(d.day).padStart(2, '0');
   return d.year !== undefined ? `${d.year}-${mm}-${dd}` : `--${mm}-${dd}`;
 }
+
+/** The date `days` after `d` (before, when negative), on the proleptic Gregorian calendar as luxon has it. */
+export function addDays(d: { year: number; month: number; day: number }, days: number): { year: number; month: number; day: number } {
+  const at = new Date(0);
+  at.setUTCFullYear(d.year, d.month - 1, d.day + days); // years below 100 stay themselves (Date.UTC would add 1900)
+  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
+}

@@ -23,6 +23,9 @@ describe('incident window from the summary', () => {
     ['At 14:00 UTC the queue stalled. At 15:30 UTC the backlog had cleared.', UTC],
     ['At 14:00 UTC we deployed. At 14:20 UTC we rolled back, and an hour later the fix was completed by 15:30 UTC.', UTC],
     ['On May 2 at 23:00 UTC the queue stalled; it recovered on May 3 at 01:30 UTC.', ['2024-05-02T23:00:00Z', '2024-05-03T01:30:00Z']],
+    ['At 14:00 UTC error rates climbed. By 15:30 UTC they had subsided.', UTC],
+    ['At 14:00 UTC the API failed; it was up and running again at 15:30 UTC.', UTC],
+    ['| | |\n| --- | --- |\n| Detected | 13:00 UTC |\n| Start time | 14:00 UTC |\n| Paged | 14:20 UTC |\n| End time | 15:30 UTC |', UTC],
   ];
   for (const [text, expected] of stated) {
     it(`reads "${text.replace(/\n/g, ' / ')}"`, () => expect(window(text)).toEqual(expected));
@@ -31,5 +34,26 @@ describe('incident window from the summary', () => {
   it('invents no end where the prose states none', () => {
     expect(window('At 14:00 UTC we deployed a change. At 14:10 UTC alerts fired, and the team started to look.')).toEqual(['2024-05-02T14:00:00Z', null]);
     expect(window('Checkout failed for a third of users; nothing says when.')).toEqual([null, null]);
+  });
+});
+
+describe('incident window from elsewhere', () => {
+  it('reads the first section as the overview when nothing names a summary (whatever its heading says)', () => {
+    const d = parsePostmortem('# The long night\n\n![diagram](x.png)\n\n## What a night\n\n- It began on May 2, 2024, at 14:00 UTC.\n- It was resolved on May 2, 2024, at 15:30 UTC.\n\n## Root cause\n\nx\n');
+    expect([d.incident.start, d.incident.end]).toEqual(UTC);
+  });
+
+  it('takes the end from the timeline entry that says it is over, when the summary gives only the start', () => {
+    const d = parsePostmortem('---\ndate: 2024-05-02\n---\n# T\n\n## Summary\n\nAt 14:00 UTC checkout failed.\n\n## Timeline\n\n- 14:00 UTC alerts fire\n- 14:40 UTC rollback started\n- 15:30 UTC service restored\n- 16:00 UTC postmortem scheduled\n');
+    expect([d.incident.start, d.incident.end, d.incident.durationMinutes]).toEqual([...UTC, 90]);
+    expect(d.incident.endSpan).toMatchObject({ line: 14 });
+    // No entry says it is over: no end is made up.
+    const open = parsePostmortem('---\ndate: 2024-05-02\n---\n# T\n\n## Summary\n\nAt 14:00 UTC checkout failed.\n\n## Timeline\n\n- 14:00 UTC alerts fire\n- 14:40 UTC rollback started\n');
+    expect([open.incident.start, open.incident.end]).toEqual([UTC[0], null]);
+  });
+
+  it('reads the start and end under the names other templates give them in front matter', () => {
+    const d = parsePostmortem('---\nstart_time: 2024-05-02T14:00:00Z\nend_time: 2024-05-02T15:30:00Z\n---\n# T\n');
+    expect([d.incident.start, d.incident.end, d.incident.source]).toEqual([...UTC, 'front-matter']);
   });
 });

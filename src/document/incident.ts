@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { stringField } from './frontmatter.js';
 import { datePartsOf, normalizeDate, withDate } from './dates.js';
-import type { FrontMatter, Incident, Milestone, Section, StatedDurationMention, ZoneSource } from './model.js';
+import type { FrontMatter, Incident, Milestone, Section, StatedDurationMention, TimelineEntry, ZoneSource } from './model.js';
 import { offsetToSpan, type Lines } from './text.js';
 import type { TitleInfo } from './title.js';
 import { findDurations } from './durations.js';
@@ -13,13 +13,42 @@ import { findDates, findTimes, formatInstant, minutesBetween, parseIsoDateTime, 
 import { STANDALONE_ZONE_RE, zoneName } from './zones.js';
 
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and)[\s,*_()]*$/i;
-const END_WORDS_RE = /(?:resolv|restor|end(?:ed)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy)[^.]{0,40}$/i;
+const END_WORDS_RE = /(?:resolv|restor|end(?:ed)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|all[- ]clear|up and running)[^.]{0,40}$/i;
 /** After an end time, before the sentence ends: "9:40 UTC traffic had returned to normal". */
-const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy)\b/i;
-const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=-]/i;
-const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=-]/i;
+const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|up and running)\b/i;
+/** A timeline entry that says the incident is over. */
+const RESOLVED_ENTRY_RE = /\b(?:resolved|restored|recovered|fully (?:operational|functional)|back to (?:normal|baseline)|returned to normal|back online|all[- ]clear|incident (?:closed|over|ended)|normali[sz]ed|stabili[sz]ed|subsided|subsides|up and running)\b/i;
+const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
+const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
 const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|total(?:ling)?|(?<![\s:*_~])[\s:*_]*~)[\s:*_~]*$/i;
 const STATED_AFTER_RE = /^[\s*_)]*(?:long\s+)?(?:outage|downtime|incident|disruption|interruption|of (?:downtime|outage|disruption)|service (?:outage|disruption))/i;
+
+/** Front matter names for the incident's start and end: ours first, then the usual spellings of other templates. */
+const START_KEYS = ['started', 'start', 'started_at', 'start_time', 'incident_start', 'impact_start', 'began'];
+const END_KEYS = ['resolved', 'end', 'ended', 'resolved_at', 'end_time', 'ended_at', 'incident_end', 'impact_end'];
+
+function firstOf(data: Record<string, unknown>, keys: string[]): unknown {
+  for (const k of keys) if (data[k] !== undefined) return data[k];
+  return undefined;
+}
+
+/**
+ * The end of an incident whose summary gives only its start: the last timeline entry after the start that says it is
+ * over ("14:05 Service restored"), when the timeline has instants to compare.
+ */
+export function endFromTimeline(incident: Incident, timeline: TimelineEntry[]): void {
+  if (incident.source !== 'summary' || !incident.startInstant || incident.endInstant || incident.end) return;
+  const start = incident.startInstant.toMillis();
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const e = timeline[i]!;
+    if (!e.instant || e.instant.toMillis() <= start || !RESOLVED_ENTRY_RE.test(e.text)) continue;
+    incident.endInstant = e.instant;
+    incident.end = e.time;
+    if (e.timeSpan) incident.endSpan = e.timeSpan;
+    incident.durationMinutes = minutesBetween(incident.startInstant, e.instant);
+    return;
+  }
+}
 
 /** Durations the text states for the incident itself ("a 30-minute outage", "lasted 2 hours", "Duration: 45 minutes"). */
 export function statedDurations(text: string, firstLine = 1): StatedDurationMention[] {
@@ -53,11 +82,22 @@ function summaryTextOf(
     const from = summary.style === 'inline' || headingHasTimes ? summary.line : summary.contentStart;
     return { text: lines.range(from, Math.max(from, ownEnd)).join('\n'), line: from };
   }
-  // No summary heading: the opening text before the first section is the summary.
+  // No summary heading: the opening text before the first section is the summary; with none, the first section
+  // (whatever its heading says) when it is none of the others: documents open with their overview.
   const firstSection = sections[0]?.line ?? lines.count + 1;
   const from = titleLine !== null ? titleLine + 1 : bodyStart;
-  if (firstSection <= from) return undefined;
-  return { text: lines.range(from, firstSection - 1).join('\n'), line: from };
+  const opening = firstSection > from ? { text: lines.range(from, firstSection - 1).join('\n'), line: from } : undefined;
+  if (opening && findTimes(opening.text).length > 0) return opening;
+  const first = sections[0];
+  if (first && first.style !== 'inline' && first.ids.length === 0) {
+    const next = sections.find((s) => s.line > first.line && s.style !== 'inline' && s.depth <= first.depth);
+    const to = next ? next.line - 1 : lines.count;
+    if (to > first.contentStart) {
+      const text = lines.range(first.contentStart, to).join('\n');
+      if (findTimes(text).length > 0) return { text, line: first.contentStart };
+    }
+  }
+  return opening;
 }
 
 export function inferIncident(
@@ -86,8 +126,8 @@ export function inferIncident(
   if (fmZoneName && fmZone) incident.timezone = fmZoneName;
 
   const fmDate = datePartsOf(fm.data.date);
-  const fmStart = fm.data.started ?? fm.data.start;
-  const fmEnd = fm.data.resolved ?? fm.data.end ?? fm.data.ended;
+  const fmStart = firstOf(fm.data, START_KEYS);
+  const fmEnd = firstOf(fm.data, END_KEYS);
   const summary = summaryTextOf(sections, lines, bodyStart, title.titleLine);
 
   if (summary) incident.statedDurations = statedDurations(summary.text, summary.line);
@@ -112,10 +152,10 @@ export function inferIncident(
     return r?.instant;
   };
   const MILESTONES: Array<[Milestone['key'], string[]]> = [
-    ['started', ['started', 'start']],
-    ['detected', ['detected']],
-    ['mitigated', ['mitigated']],
-    ['resolved', ['resolved', 'end', 'ended']],
+    ['started', START_KEYS],
+    ['detected', ['detected', 'detected_at']],
+    ['mitigated', ['mitigated', 'mitigated_at']],
+    ['resolved', END_KEYS],
   ];
   for (const [key, names] of MILESTONES) {
     const field = names.find((n) => fm.data[n] !== undefined && fm.data[n] !== null && fm.data[n] !== '');
@@ -137,12 +177,13 @@ export function inferIncident(
       if (s) {
         incident.startInstant = s;
         incident.start = s.toISO({ suppressMilliseconds: true });
-        if (fm.fields.started ?? fm.fields.start) incident.startSpan = (fm.fields.started ?? fm.fields.start)!;
+        const f = START_KEYS.map((k) => fm.fields[k]).find((at) => at !== undefined);
+        if (f) incident.startSpan = f;
       }
       if (e) {
         incident.endInstant = e;
         incident.end = e.toISO({ suppressMilliseconds: true });
-        const f = fm.fields.resolved ?? fm.fields.end ?? fm.fields.ended;
+        const f = END_KEYS.map((k) => fm.fields[k]).find((at) => at !== undefined);
         if (f) incident.endSpan = f;
       }
       if (!incident.timezone && s) incident.timezone = s.zoneName ?? null;

@@ -170,30 +170,27 @@ export interface PlainChunk extends Token {
  * and the blanks around line ends, which ./blocks.ts reads from the chunks as micromark would (a property test holds
  * the two readings equal). Any other text, and table cells, are tokenized as before.
  */
-function sparePlainText(evs: Event[]): void {
+function sparePlainText(evs: Event[], source: string): void {
   let tables = 0;
   for (const [kind, token, context] of evs) {
     if (token.type === 'table') tables += kind === 'enter' ? 1 : -1;
     if (kind !== 'enter' || token.type !== 'chunkText' || tables > 0 || token.contentType !== 'text' || token.previous || token._contentTypeTextTrailing) continue;
-    const texts: string[] = [];
+    // Blanks that open the text (not a continuation line's indentation) are left to micromark.
+    const first = source.charCodeAt(token.start.offset);
+    if (first === 32 || first === 9) continue;
     let plain = true;
     for (let chunk: Token | undefined = token; chunk && plain; chunk = chunk.next) {
-      const text = context.sliceSerialize(chunk);
-      for (let k = 0; k < text.length; k++) {
-        if (isInlineSpecial(text.charCodeAt(k))) {
+      for (let k = chunk.start.offset; k < chunk.end.offset; k++) {
+        if (isInlineSpecial(source.charCodeAt(k))) {
           plain = false;
           break;
         }
       }
-      texts.push(text);
     }
-    // Blanks that open the text (not a continuation line's indentation) are left to micromark.
-    const first = texts[0]!.charCodeAt(0);
-    if (!plain || first === 32 || first === 9) continue;
-    let k = 0;
+    if (!plain) continue;
     for (let chunk: Token | undefined = token; chunk; chunk = chunk.next) {
       delete chunk.contentType;
-      (chunk as PlainChunk)._plainText = texts[k++]!;
+      (chunk as PlainChunk)._plainText = context.sliceSerialize(chunk);
     }
   }
 }
@@ -203,7 +200,7 @@ function run(parser: ReturnType<typeof parse>, text: string): Event[] {
   parser.lazy = {};
   const evs = parser.document().write(preprocess()(text, undefined, true));
   // micromark's postprocess (subtokenize until done), with plain text spared once blocks have their text chunks.
-  while (!subtokenize(evs)) sparePlainText(evs);
+  while (!subtokenize(evs)) sparePlainText(evs, text);
   return evs;
 }
 

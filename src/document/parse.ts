@@ -14,7 +14,7 @@ import { collectCandidates } from './candidates.js';
 import { recognizeByContent } from './content.js';
 import { frontMatterOf, stringField } from './frontmatter.js';
 import { matcherFor } from './headings.js';
-import { inferIncident } from './incident.js';
+import { endFromTimeline, inferIncident } from './incident.js';
 import { parseMarkdown, type Node, type Root } from './markdown.js';
 import type { FrontMatter, HtmlChunk, Postmortem } from './model.js';
 import { buildSections } from './sections.js';
@@ -67,6 +67,8 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
   recognizeByContent(sections, lines);
   const docZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']) ?? options.defaultTimezone;
   const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docZone);
+  const timeline = extractTimeline(tree, sections, lines, incident, docZone);
+  endFromTimeline(incident, timeline);
   return {
     path: src.path,
     source: src.source,
@@ -74,7 +76,7 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
     template: stringField(frontMatter.data, ['template']) ?? null,
     frontMatter,
     sections,
-    timeline: extractTimeline(tree, sections, lines, incident, docZone),
+    timeline,
     actionItems: extractActionItems(tree, sections, lines),
     incident,
     words: words.in(bodyStart, lines.count),

@@ -77,6 +77,15 @@ function isSpace(c: number): boolean {
 }
 const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
 
+/** Whether a trimmed text splits at blanks into at most `n` pieces (`text.split(/\s+/).length <= n`, stopping early). */
+export function piecesAtMost(text: string, n: number): boolean {
+  let pieces = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i)) && (i === 0 || !isSpace(text.charCodeAt(i - 1))) && ++pieces > n) return false;
+  }
+  return true;
+}
+
 /** Whitespace-separated tokens holding a letter or a digit, comments left out. One pass over the characters. */
 export function wordCount(text: string): number {
   const t = text.includes('<!--') ? text.replace(COMMENT_RE, ' ') : text;

@@ -50,3 +50,29 @@ describe('parseIsoDateTime', () => {
     );
   });
 });
+
+describe('formatInstant and addDays', () => {
+  it('give what luxon gives for fixed offsets (fromObject, toISO) and for days added (plus)', async () => {
+    const { formatInstant } = await import('./time.js');
+    const { addDays } = await import('./dates.js');
+    const { FixedOffsetZone } = await import('luxon');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }),
+        fc.constantFrom(0, 60, -300, 330, 840, -720, 345), fc.integer({ min: -400, max: 400 }),
+        (year, month, day, hour, minute, second, offset, days) => {
+          const zone = FixedOffsetZone.instance(offset);
+          const ours = formatInstant({ year, month, day }, { hour, minute, second }, zone);
+          const dt = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone });
+          if (!dt.isValid) return;
+          expect(ours.iso).toBe(dt.toISO({ suppressMilliseconds: true, includeOffset: true }));
+          expect(ours.instant!.equals(dt)).toBe(true);
+          const next = DateTime.fromObject({ year, month, day }).plus({ days });
+          expect(addDays({ year, month, day }, days)).toEqual({ year: next.year, month: next.month, day: next.day });
+        },
+      ),
+      { seed: 4, numRuns: 3000 },
+    );
+  });
+});

@@ -304,6 +304,8 @@ function attachDates(text: string, times: ClockTime[]): void {
   }
 }
 
+const two = (n: number): string => String(n).padStart(2, '0');
+
 /** A time as people read it: "09:00" or, with seconds, "09:00:30". */
 export function clockString(hour: number, minute: number, second = 0): string {
   const hh = String(hour).padStart(2, '0');
@@ -318,6 +320,17 @@ export function formatInstant(
   zone: Zone | undefined,
 ): { iso: string; instant?: DateTime } {
   if (date?.year !== undefined) {
+    if (zone?.isUniversal && date.year >= 100 && validDate(date.year, date.month, date.day)) {
+      // A fixed offset (UTC among them): the instant and its ISO text from the numbers, as fromObject and toISO give them.
+      const offset = zone.offset(0);
+      const ms = Date.UTC(date.year, date.month - 1, date.day, clock.hour, clock.minute, clock.second) - offset * 60_000;
+      const dt = DateTime.fromMillis(ms, { zone });
+      const y = String(date.year).padStart(4, '0');
+      const sign = offset < 0 ? '-' : '+';
+      const abs = Math.abs(offset);
+      const zoneText = offset === 0 ? 'Z' : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+      return { iso: `${y}-${two(date.month)}-${two(date.day)}T${two(clock.hour)}:${two(clock.minute)}:${two(clock.second)}${zoneText}`, instant: dt };
+    }
     if (zone) {
       const dt = DateTime.fromObject(
         { year: date.year, month: date.month, day: date.day, hour: clock.hour, minute: clock.minute, second: clock.second },
@@ -365,7 +378,7 @@ function readIsoDateTime(value: string, requireOffset: boolean): DateTime | unde
   if (m) {
     const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
     const offset = m[7] ? 0 : (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10]));
-    if (year >= 100 && validDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59 && Number(m[10]) <= 59) {
+    if (year >= 100 && validDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59 && Number(m[10] ?? 0) <= 59) {
       const ms = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
       return DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offset) });
     }

@@ -1,10 +1,10 @@
 /** The timeline: raw entries resolved to instants (date, zone, 12/24-hour clock, midnight rollover). */
 import { DateTime, type Zone } from 'luxon';
-import { datePartsOf, withDate } from './dates.js';
+import { addDays, datePartsOf, withDate } from './dates.js';
 import type { Root } from './markdown.js';
 import type { Incident, Section, TimelineEntry, ZoneSource } from './model.js';
 import { plainLine, type Lines } from './text.js';
-import { findTimes, formatInstant, resolveZone, type DateParts } from './time.js';
+import { findTimes, formatInstant, resolveZone, validDate, type DateParts } from './time.js';
 import { collectRawEntries } from './timeline-entries.js';
 import { ALL_TIMES_RE, contextZone } from './zones.js';
 
@@ -102,7 +102,8 @@ export function extractTimeline(
     const baseDate = withDate(t.date ?? e.dateContext ?? incidentDate, incidentDate);
     const dayAfter = (d: typeof baseDate, days: number): typeof baseDate => {
       if (!d || d.year === undefined || days === 0) return d;
-      const next = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }).plus({ days });
+      if (validDate(d.year, d.month, d.day)) return addDays({ year: d.year, month: d.month, day: d.day }, days);
+      const next = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }).plus({ days }); // (invalid: stays so)
       return { year: next.year, month: next.month, day: next.day };
     };
     let rolled = false;

@@ -1,13 +1,12 @@
 /** Lint many files on every core (worker threads) when there are enough of them to pay, with the cache first. */
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readText, STDIN } from '../files.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { FileResult } from '../report/types.js';
 import { hashText, type LintCache } from './cache.js';
-import { lintFiles, lintText, type LintRunOptions } from './run.js';
+import { lintText, readForLint, type LintRunOptions } from './run.js';
 import type { WorkerJob, WorkerMessage, WorkerSetup } from './worker.js';
 
 /** Below this many files, starting threads costs more than it saves. */
@@ -32,7 +31,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
  * A one-thread run lints a file this large (or larger) in a worker thread, where the time limit can stop it; smaller
  * files, linear-time to read, are linted on the main thread and start-up stays that of one process.
  */
-export const WATCHED_SIZE = 64 * 1024;
+export const WATCHED_SIZE = 64 * 1024; // characters
 
 /**
  * Lint items on `jobs` worker threads, CHUNK files at a time, each file under a watchdog: a worker that spends more
@@ -160,8 +159,20 @@ export async function lintMany(files: string[], options: ManyOptions): Promise<F
   } else {
     const watched: Item[] = [];
     for (const item of items) {
-      if (isWatched(item, options.cwd)) watched.push(item);
-      else results[item.index] = item.text === undefined ? lintFiles([item.path], options)[0]! : lintText(item.text, item.path, options, fallback);
+      // Read once: its length says whether it goes to the watched worker.
+      let text = item.text;
+      let path = item.path;
+      if (text === undefined) {
+        const read = readForLint(item.path, options);
+        if (!('text' in read)) {
+          results[item.index] = read;
+          continue;
+        }
+        text = read.text;
+        path = read.shown;
+      }
+      if (isWatched(item.path, text)) watched.push({ index: item.index, path, text });
+      else results[item.index] = lintText(text, path, options, fallback);
     }
     if (watched.length > 0) await inWorkers(watched, 1, options, results, limit);
   }
@@ -173,13 +184,8 @@ export async function lintMany(files: string[], options: ManyOptions): Promise<F
 }
 
 /** Whether a one-thread run lints this item in a worker, under the time limit (see WATCHED_SIZE). */
-function isWatched(item: Item, cwd: string): boolean {
+function isWatched(path: string, text: string): boolean {
   const stall = process.env.POSTMORTEM_TEST_STALL;
-  if (stall && item.path.includes(stall)) return true;
-  if (item.text !== undefined) return item.text.length >= WATCHED_SIZE;
-  try {
-    return statSync(resolve(cwd, item.path)).size >= WATCHED_SIZE;
-  } catch {
-    return false; // the main thread reports why it cannot be read
-  }
+  if (stall && path.includes(stall)) return true;
+  return text.length >= WATCHED_SIZE;
 }

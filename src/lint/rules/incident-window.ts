@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Incident, Milestone } from '../../document/model.js';
 import { documentStart, frontMatterUnreadable, type Rule } from '../rule.js';
+import { validDate } from '../../document/time.js';
 
 const ORDER: Array<Milestone['key']> = ['started', 'detected', 'mitigated', 'resolved'];
 
@@ -118,7 +119,7 @@ resolved: 2023-03-01T12:00:00-05:00
     const fm = doc.frontMatter;
     const started = inc.milestones.find((m) => m.key === 'started');
     const dateText = typeof fm.data.date === 'string' ? fm.data.date.trim() : undefined;
-    if (started && dateText && /^\d{4}-\d{2}-\d{2}$/.test(dateText) && DateTime.fromISO(dateText).isValid) {
+    if (started && dateText && /^\d{4}-\d{2}-\d{2}$/.test(dateText) && validDate(Number(dateText.slice(0, 4)), Number(dateText.slice(5, 7)), Number(dateText.slice(8, 10)))) {
       const own = started.instant.toISODate();
       const tz = typeof fm.data.timezone === 'string' ? fm.data.timezone : undefined;
       const local = tz ? started.instant.setZone(tz).toISODate() : own;
