@@ -6,6 +6,8 @@ import { validDate } from './document/time.js';
 import { resolve } from 'node:path';
 import type { Postmortem } from './document/model.js';
 import { UserError } from './errors.js';
+import { frontMatterProblem } from './lint/rules/frontmatter-syntax.js';
+import type { Template } from './template/template.js';
 import { readText, resolveFiles } from './files.js';
 import { openProject, readPostmortem, type Project } from './project.js';
 
@@ -13,7 +15,8 @@ export interface Repository extends Project {
   /** The postmortems directory, absolute. */
   dir: string;
   docs: Postmortem[];
-  skipped: Array<{ path: string; reason: string }>;
+  /** Files left out, and why; `line` and `column` where the reason is at a place in the file. */
+  skipped: Array<{ path: string; reason: string; line?: number; column?: number }>;
 }
 
 export interface OpenOptions {
@@ -37,14 +40,16 @@ export async function openRepository(options: OpenOptions = {}): Promise<Reposit
       continue;
     }
     let doc: Postmortem;
+    let template: Template;
     try {
-      doc = readPostmortem(text, file, project, fallback).doc;
+      ({ doc, template } = readPostmortem(text, file, project, fallback));
     } catch (error) {
       repo.skipped.push({ path: file, reason: (error as Error).message }); // the template it names is broken
       continue;
     }
-    if (doc.frontMatter.error) {
-      repo.skipped.push({ path: file, reason: `front matter line ${doc.frontMatter.error.line}: ${doc.frontMatter.error.message}` });
+    const problem = frontMatterProblem(doc.frontMatter, template); // in lint's words
+    if (problem) {
+      repo.skipped.push({ path: file, reason: problem, line: doc.frontMatter.error!.line, column: doc.frontMatter.error!.column });
       continue;
     }
     repo.docs.push(doc);
@@ -53,7 +58,10 @@ export async function openRepository(options: OpenOptions = {}): Promise<Reposit
 }
 
 export function warnSkipped(repo: Repository): void {
-  for (const s of repo.skipped) process.stderr.write(`postmortem: warning: skipped ${s.path}: ${s.reason}\n`);
+  for (const s of repo.skipped) {
+    const where = s.line === undefined ? s.path : `${s.path}:${s.line}:${s.column ?? 1}`;
+    process.stderr.write(`postmortem: warning: skipped ${where}: ${s.reason}\n`);
+  }
 }
 
 /** The fields every report shows, from the front matter or, for hand-written documents, from the text. */

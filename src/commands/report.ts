@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { importModule } from '../config/importer.js';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { openRepository, parseDateOption, warnSkipped } from '../repo.js';
 import type { Postmortem } from '../document/model.js';
 import type { GlobalOptions } from '../cli.js';
@@ -55,7 +55,7 @@ export async function run(opts: ReportOptions): Promise<number> {
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     if (existsSync(old) && !existsSync(out)) renameSync(old, out);
-    throw new UserError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UserError(`cannot write ${shown}: ${fileProblem(error, 'write')}`);
   } finally {
     rmSync(old, { recursive: true, force: true });
   }

@@ -57,8 +57,8 @@ export const rule: Rule = {
   id: 'section-placeholder',
   description: "No section still holds the template's guidance text or a placeholder such as TODO or [Time of detection].",
   defaultSeverity: 'error',
-  docs: `A template's guidance copied into a document (by hand, or by \`postmortem import\` for a section the original
-lacks) makes it complete in shape but not in content. This rule finds that guidance, and the usual placeholders
+  docs: `A template's guidance copied into a document (by hand, say from \`postmortem templates show\`) makes it complete in
+shape but not in content. This rule finds that guidance, and the usual placeholders
 (\`TODO\`, \`TBD\`, \`FIXME\`, \`[Time of detection]\`, \`[insert …]\`, \`<describe …>\`), so a half-written postmortem
 cannot be merged by accident. Replace the text with what actually happened. A section whose guidance is only an
 HTML comment (as \`postmortem new --yes\` leaves it) has no words of its own: \`section-empty\` reports it, once.`,
