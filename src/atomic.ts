@@ -2,21 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileProblem } from './errors.js';
 
-/** A one-line reason for a failed write. */
-export function reason(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  const codes: Record<string, string> = {
-    ENOSPC: 'the disk is full',
-    EROFS: 'the file system is read-only',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOTDIR: 'a parent of it is not a directory',
-    EDQUOT: 'the disk quota is exceeded',
-    EFBIG: 'the file is larger than this system allows (disk full or file size limit)',
-  };
-  return codes[e.code ?? ''] ?? e.message;
-}
+/** A one-line reason for a failed write (fileProblem's words). */
+export const reason = (error: unknown): string => fileProblem(error, 'write');
 
 /** Write `content` to a temporary file beside `target`, flushed to disk; returns its path. */
 export function writeTemp(target: string, content: string): string {

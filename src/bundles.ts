@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { UserError } from './errors.js';
+import { fileProblem, UserError } from './errors.js';
 import { PACKAGE_ROOT } from './paths.js';
 
 export function loadBundle<T>(name: string): T {
@@ -12,6 +12,6 @@ export function loadBundle<T>(name: string): T {
   try {
     return createRequire(import.meta.url)(file) as T;
   } catch (error) {
-    throw new UserError(`cannot load ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; run "npm run build"`);
+    throw new UserError(`cannot load ${file}: ${fileProblem(error)}; run "npm run build"`);
   }
 }

@@ -32,7 +32,6 @@ export function buildProgram(): Command {
     .description('Write and check incident postmortems: Markdown with YAML front matter, linted in CI.')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('--no-color', 'never color the output (NO_COLOR is honored too)')
-    .showHelpAfterError('(run "postmortem --help" for usage)')
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       'after',
@@ -209,7 +208,68 @@ exits 2 listing what is missing instead of waiting for input.`,
     .option('--json', 'print JSON')
     .action(lazy(() => import('./commands/rules.js'), 'run'));
 
+  // Usage mistakes in the project's words, one line, for every command (commander words them its own way).
+  const plainErrors = (cmd: Command): void => {
+    cmd.configureOutput({ outputError: (str, write) => write(`postmortem: ${usageMessage(cmd, str.trim())}\n`) });
+    for (const sub of cmd.commands) plainErrors(sub);
+  };
+  plainErrors(program);
   return program;
+}
+
+/** The long flag of an option's flags ("-f, --format <format>" → "--format"). */
+const flagOf = (flags: string): string => /--[\w-]+/.exec(flags)?.[0] ?? flags.split(/[ ,]/)[0]!;
+
+/**
+ * A usage mistake commander found, said as the project's other user errors are (`--by expects one of …, not "x"`,
+ * `unknown rule "x"; did you mean "y"?`): one line, naming the command. Anything not recognised keeps commander's
+ * text without its "error: " prefix.
+ */
+export function usageMessage(cmd: Command, message: string): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  const name = names.join(' ');
+  const help = `postmortem${name ? ` ${name}` : ''} --help`;
+  const suggestion = /\(Did you mean (.+?)\?\)/.exec(message)?.[1];
+  const didYouMean = (fallback: string): string => (suggestion ? `; did you mean "${suggestion}"?` : `; ${fallback}`);
+  let m: RegExpExecArray | null;
+  if ((m = /^error: option '(.+?)' argument '/.exec(message)) && message.includes("' is invalid.")) {
+    const flags = m[1]!;
+    const cut = message.lastIndexOf("' is invalid.");
+    const value = message.slice(m[0].length, cut);
+    const why = message.slice(cut + "' is invalid.".length).trim();
+    const option = cmd.options.find((o) => o.flags === flags);
+    const choices = option?.argChoices;
+    if (choices) return `${flagOf(flags)} expects one of ${choices.join(', ')}, not "${value}"`;
+    return `${flagOf(flags)}: ${why.replace(/\.$/, '')}, not "${value}"`;
+  }
+  if ((m = /^error: unknown option '(.+?)'/.exec(message))) {
+    return `unknown option "${m[1]}"${name ? ` for ${name}` : ''}${didYouMean(`${help} lists the options`)}`;
+  }
+  if ((m = /^error: unknown command '(.+?)'/.exec(message))) {
+    return `unknown command "${m[1]}"${name ? ` for ${name}` : ''}${didYouMean(`${help} lists the commands`)}`;
+  }
+  if ((m = /^error: missing required argument '(.+?)'/.exec(message))) return `${name} needs <${m[1]}>; ${help} shows how`;
+  if ((m = /^error: option '(.+?)' argument missing/.exec(message))) return `${flagOf(m[1]!)} needs a value (${m[1]})`;
+  if ((m = /^error: required option '(.+?)' not specified/.exec(message))) return `${name} needs ${m[1]}`;
+  if ((m = /^error: too many arguments(?: for '.+?')?\. Expected (\d+) arguments? but got (\d+)\./.exec(message))) {
+    const expected = Number(m[1]);
+    const parent = cmd.parent;
+    const typed = cmd.args[0];
+    if (expected === 0 && parent?.parent && typed !== undefined && (parent as unknown as { _defaultCommandName?: string })._defaultCommandName === cmd.name()) {
+      // `templates shw`: a word after a command whose default subcommand takes none is a mistyped subcommand.
+      const near = parent.commands.map((c) => c.name()).filter((n) => n.slice(0, 2) === typed.slice(0, 2));
+      const hint = near.length === 1 ? `did you mean "${near[0]}"?` : `${help.replace(` ${cmd.name()} --help`, ' --help')} lists the commands`;
+      return `unknown command "${typed}" for ${parent.name()}; ${hint}`;
+    }
+    return `${name || 'postmortem'} takes ${expected === 0 ? 'no arguments' : `at most ${expected} argument${expected === 1 ? '' : 's'}`}, got ${m[2]}; ${help} shows how`;
+  }
+  if ((m = /^error: (.+?) cannot be used with (.+)$/.exec(message))) return `${m[1]!.replace(/option '(.+?)'/g, (_, f: string) => flagOf(f))} cannot be used with ${m[2]!.replace(/option '(.+?)'/g, (_, f: string) => flagOf(f))}`;
+  return message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .join(' ');
 }
 
 export interface MainOptions {
@@ -234,7 +294,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     return (program.getOptionValue('exitCode') as number | undefined) ?? 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version exit 0; usage mistakes were already printed by commander.
+      // Help and version exit 0; usage mistakes were already printed, in plain words (usageMessage).
       return error.exitCode === 0 ? 0 : 2;
     }
     if (isUserError(error)) {

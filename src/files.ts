@@ -1,7 +1,7 @@
 /** Turning the paths and globs of a command line into files, and reading them. */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { UserError } from './errors.js';
+import { fileProblem, UserError } from './errors.js';
 
 export const STDIN = '-';
 const MARKDOWN = '**/*.{md,markdown,mdown,mkd}';
@@ -48,8 +48,7 @@ export async function resolveFiles(patterns: string[], options: ResolveOptions):
       stat = statSync(abs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') throw new UserError(`cannot read ${pattern}: symbolic link loop`);
-      if (code === 'EACCES') throw new UserError(`cannot read ${pattern}: permission denied`);
+      if (code === 'ELOOP' || code === 'EACCES') throw new UserError(`cannot read ${pattern}: ${fileProblem(error)}`);
       stat = undefined;
     }
     if (stat?.isFile()) {
@@ -125,14 +124,7 @@ export function readText(path: string, cwd: string): string {
     bytes = path === STDIN ? readFileSync(0) : readFileSync(resolve(cwd, path));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    const reason: Record<string, string> = {
-      ENOENT: 'no such file (was it deleted?)',
-      EACCES: 'permission denied',
-      EISDIR: 'is a directory',
-      ELOOP: 'symbolic link loop',
-      EAGAIN: 'standard input is not readable',
-    };
-    throw new UserError(reason[e.code ?? ''] ?? e.message);
+    throw new UserError(e.code === 'EAGAIN' && path === STDIN ? 'standard input is not readable' : fileProblem(error));
   }
   return decodeText(bytes);
 }

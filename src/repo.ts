@@ -6,23 +6,25 @@ import { validDate } from './document/time.js';
 import { resolve } from 'node:path';
 import type { Postmortem } from './document/model.js';
 import { UserError } from './errors.js';
+import { frontMatterProblem } from './lint/rules/frontmatter-syntax.js';
+import type { Template } from './template/template.js';
 import { readText, resolveFiles } from './files.js';
 import { openProject, readPostmortem, type Project } from './project.js';
-import type { Template } from './template/template.js';
 
 export interface Repository extends Project {
   /** The postmortems directory, absolute. */
   dir: string;
   docs: Postmortem[];
-  skipped: Array<{ path: string; reason: string }>;
+  /** Files left out, and why; `line` and `column` where the reason is at a place in the file. */
+  skipped: Array<{ path: string; reason: string; line?: number; column?: number }>;
 }
 
 export interface OpenOptions {
   config?: string;
 }
 
-/** One document of the repository, read as every command reads it, or why it is skipped. */
-export type RepositoryFile = { doc: Postmortem } | { skipped: string };
+/** One document of the repository, read as every command reads it, or why it is skipped (and where, if at a place). */
+export type RepositoryFile = { doc: Postmortem } | { skipped: string; line?: number; column?: number };
 
 export function readRepositoryFile(file: string, project: Project, fallback: Template): RepositoryFile {
   let text: string;
@@ -32,12 +34,14 @@ export function readRepositoryFile(file: string, project: Project, fallback: Tem
     return { skipped: `cannot read: ${(error as Error).message}` };
   }
   let doc: Postmortem;
+  let template: Template;
   try {
-    doc = readPostmortem(text, file, project, fallback).doc;
+    ({ doc, template } = readPostmortem(text, file, project, fallback));
   } catch (error) {
     return { skipped: (error as Error).message }; // the template it names is broken
   }
-  if (doc.frontMatter.error) return { skipped: `front matter line ${doc.frontMatter.error.line}: ${doc.frontMatter.error.message}` };
+  const problem = frontMatterProblem(doc.frontMatter, template); // in lint's words
+  if (problem) return { skipped: problem, line: doc.frontMatter.error!.line, column: doc.frontMatter.error!.column };
   return { doc };
 }
 
@@ -57,13 +61,16 @@ export async function openRepository(options: OpenOptions = {}): Promise<Reposit
   for (const file of files) {
     const read = readRepositoryFile(file, project, fallback);
     if ('doc' in read) repo.docs.push(read.doc);
-    else repo.skipped.push({ path: file, reason: read.skipped });
+    else repo.skipped.push({ path: file, reason: read.skipped, ...(read.line !== undefined ? { line: read.line, column: read.column } : {}) });
   }
   return repo;
 }
 
 export function warnSkipped(repo: Pick<Repository, 'skipped'>): void {
-  for (const s of repo.skipped) process.stderr.write(`postmortem: warning: skipped ${s.path}: ${s.reason}\n`);
+  for (const s of repo.skipped) {
+    const where = s.line === undefined ? s.path : `${s.path}:${s.line}:${s.column ?? 1}`;
+    process.stderr.write(`postmortem: warning: skipped ${where}: ${s.reason}\n`);
+  }
 }
 
 /** The fields every report shows, from the front matter or, for hand-written documents, from the text. */

@@ -65,7 +65,7 @@ beforeAll(() => {
   // A copy of the sources without dist/: packing must build.
   const src = join(work, 'src-copy');
   mkdirSync(src);
-  for (const part of ['bin', 'src', 'templates', 'scripts', 'examples', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md']) {
+  for (const part of ['bin', 'src', 'templates', 'scripts', 'examples', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE']) {
     if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(src, part), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
@@ -80,13 +80,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('npm pack', () => {
   it('builds in prepack and ships the built code, the templates not the sources', () => {
     const files = packed.files.map((f) => f.path).sort();
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/postmortem.js', 'dist/cli.cjs', 'dist/remark.js', 'dist/remark.d.ts', 'dist/templates.json', 'dist/THIRD-PARTY-NOTICES.md', 'templates/default.md']));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'bin/postmortem.js', 'dist/cli.cjs', 'dist/remark.js', 'dist/remark.d.ts', 'dist/templates.json', 'dist/THIRD-PARTY-NOTICES.md', 'templates/default.md']));
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.cache') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     expect(tarball).toMatch(new RegExp(`${PKG.name}-${PKG.version.replace(/\./g, '\\.')}\\.tgz$`));
     const manifest = JSON.parse(sh('tar', ['-xOzf', tarball, 'package/package.json'], work).stdout);
     expect(manifest).toMatchObject({ name: 'postmortem-cli', bin: { postmortem: 'bin/postmortem.js' }, engines: { node: '>=20.12' } });
     expect(manifest.dependencies ?? {}).toEqual({}); // everything it runs is bundled into dist/
     for (const key of ['repository', 'homepage', 'bugs', 'keywords', 'files', 'license']) expect(manifest[key], key).toBeTruthy();
+    // The license the manifest names is the one the LICENSE file grants.
+    expect(manifest.license).toBe('MIT');
+    const license = sh('tar', ['-xOzf', tarball, 'package/LICENSE'], work).stdout;
+    expect(license).toMatch(/^MIT License\n\nCopyright \(c\) 2026 postmortem contributors\n/);
   });
 });
 

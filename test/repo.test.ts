@@ -16,7 +16,7 @@ function fixtureRepo(): string {
   return tempDir(files);
 }
 
-const SKIPS = [/^postmortem: warning: skipped incidents\/2024-01-01-broken\.md: front matter line 2: /m];
+const SKIPS = [/^postmortem: warning: skipped incidents\/2024-01-01-broken\.md:2:8: Expected valid YAML front matter, found a list opened with "\[" and not closed: end it with "\]"$/m];
 
 describe('postmortem init', () => {
   it('sets a repository up, and a second run changes nothing', () => {
@@ -40,23 +40,30 @@ describe('postmortem init', () => {
     expect(workflow).not.toMatch(/npm (ci|install)/);
     const before = readFileSync(join(dir, 'postmortems', 'README.md'), 'utf8');
     const second = runCli(['init', '--ci', 'github', '--template-copy', 'google-sre'], { cwd: dir });
-    expect(second.stdout).toMatch(/skipped  \.postmortemrc\.yaml  \(a config is already there\)\nskipped  postmortems\/README\.md  \(exists\)\n.*\n.*\nskipped  \.gitignore  \(already ignores \.postmortem\/drafts\/\)\nNothing to do: already set up\.\n$/);
+    expect(second.stdout).toMatch(/skipped  \.postmortemrc\.yaml  \(a config is already there\)\nskipped  postmortems\/README\.md  \(exists\)\n.*\n.*\nskipped  \.gitignore  \(already ignores \.postmortem\/drafts\/ and node_modules\/\)\nNothing to do: already set up\.\n$/);
     expect(readFileSync(join(dir, 'postmortems', 'README.md'), 'utf8')).toBe(before);
     // The new repository works at once: lint, index and new agree with what init wrote.
     expect(runCli(['index', '--check'], { cwd: dir }).code).toBe(0);
     expect(runCli(['templates'], { cwd: dir }).stdout).toMatch(/^google-sre +project/m);
   });
 
-  it('keeps the drafts of interrupted interviews out of git: .gitignore created or appended to, once', () => {
+  it('keeps the drafts of interrupted interviews and node_modules/ out of git: .gitignore created or appended to, once', () => {
     const fresh = tempDir();
-    expect(runCli(['init'], { cwd: fresh }).stdout).toContain('created  .gitignore  (ignores .postmortem/drafts/)');
-    expect(readFileSync(join(fresh, '.gitignore'), 'utf8')).toBe('# Drafts of interrupted "postmortem new" interviews\n.postmortem/drafts/\n');
-    const existing = tempDir({ '.gitignore': 'node_modules/\ndist' });
+    expect(runCli(['init'], { cwd: fresh }).stdout).toContain('created  .gitignore  (ignores .postmortem/drafts/ and node_modules/)');
+    expect(readFileSync(join(fresh, '.gitignore'), 'utf8')).toBe('# Drafts of interrupted "postmortem new" interviews\n.postmortem/drafts/\n# Dependencies (npm install)\nnode_modules/\n');
+    // A file that ignores node_modules its own way gets the drafts line only, after the user's lines.
+    const existing = tempDir({ '.gitignore': 'node_modules\ndist' });
     expect(runCli(['init'], { cwd: existing }).stdout).toContain('updated  .gitignore  (ignores .postmortem/drafts/)');
     const after = readFileSync(join(existing, '.gitignore'), 'utf8');
-    expect(after).toBe('node_modules/\ndist\n# Drafts of interrupted "postmortem new" interviews\n.postmortem/drafts/\n');
-    expect(runCli(['init'], { cwd: existing }).stdout).toContain('skipped  .gitignore  (already ignores .postmortem/drafts/)');
+    expect(after).toBe('node_modules\ndist\n# Drafts of interrupted "postmortem new" interviews\n.postmortem/drafts/\n');
+    expect(runCli(['init'], { cwd: existing }).stdout).toContain('skipped  .gitignore  (already ignores .postmortem/drafts/ and node_modules/)');
     expect(readFileSync(join(existing, '.gitignore'), 'utf8')).toBe(after);
+    // One set up by an earlier init (drafts only) gets node_modules/ appended, once.
+    const older = tempDir({ '.gitignore': '# mine\n.postmortem/drafts/\n' });
+    expect(runCli(['init'], { cwd: older }).stdout).toContain('updated  .gitignore  (ignores node_modules/)');
+    expect(readFileSync(join(older, '.gitignore'), 'utf8')).toBe('# mine\n.postmortem/drafts/\n# Dependencies (npm install)\nnode_modules/\n');
+    runCli(['init'], { cwd: older });
+    expect(readFileSync(join(older, '.gitignore'), 'utf8').match(/node_modules/g)).toHaveLength(1);
   });
 
   it('writes a workflow that installs the devDependency pinned in package.json, and says when it is not pinned', () => {

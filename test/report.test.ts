@@ -107,7 +107,7 @@ describe('postmortem report', () => {
       expect(one.code).toBe(0);
       expect(two).toEqual({ ...one, stdout: one.stdout.replaceAll('one/', 'two/') });
       // Four skipped files, warned once each, and no other warning (a worker that failed would say so).
-      expect(one.stderr.split('\n').filter(Boolean).map((l) => /^postmortem: warning: skipped pm\/\S+: front matter line 2: /.test(l))).toEqual([true, true, true, true]);
+      expect(one.stderr.split('\n').filter(Boolean).map((l) => /^postmortem: warning: skipped pm\/\S+\.md:2:8: Expected valid YAML front matter/.test(l))).toEqual([true, true, true, true]);
       const pages = Number(/and (\d+) postmortem pages/.exec(one.stdout)![1]);
       expect(pages).toBe(139);
       const a = siteFiles(join(dir, 'one'));
@@ -127,7 +127,7 @@ describe('postmortem report', () => {
       for (const jobs of ['1', '2']) {
         const r = runCli(['report', '--out', 'full/site', '--jobs', jobs, '--today', '2025-01-15'], { cwd: dir });
         expect(r.code).toBe(2);
-        expect(r.stderr.split('\n').filter((l) => !l.includes('warning: skipped'))).toEqual(['postmortem: cannot write full/site: ENOSPC', '']);
+        expect(r.stderr.split('\n').filter((l) => !l.includes('warning: skipped'))).toEqual(['postmortem: cannot write full/site: the disk is full', '']);
         expect(readdirSync(join(dir, 'full'))).toEqual([]);
       }
     } finally {

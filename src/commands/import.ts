@@ -4,6 +4,7 @@ import { reason, writeFileAtomic } from '../atomic.js';
 import { basename, relative, resolve } from 'node:path';
 import { parsePostmortem } from '../document/parse.js';
 import { UserError } from '../errors.js';
+import { frontMatterProblem } from '../lint/rules/frontmatter-syntax.js';
 import { readText, resolveFiles, STDIN } from '../files.js';
 import { convert, lostSentences } from '../import/convert.js';
 import { lintDocument } from '../lint/engine.js';
@@ -42,6 +43,13 @@ export async function run(patterns: string[], opts: ImportOptions): Promise<numb
       continue;
     }
     const doc = parsePostmortem(text, shown, { sectionAliases: template.aliases, ...(config.timezone ? { defaultTimezone: config.timezone } : {}) });
+    const fm = doc.frontMatter;
+    if (fm.error && !fm.error.unclosed) {
+      // Its keys cannot be read, so they could not be kept: nothing is written until the front matter is fixed.
+      process.stderr.write(`postmortem: cannot import ${shown}: ${shown}:${fm.error.line}:${fm.error.column}: ${frontMatterProblem(fm, template)}; nothing was written\n`);
+      failed = true;
+      continue;
+    }
     const result = convert(doc, template);
     const after = parsePostmortem(result.text, shown, { sectionAliases: template.aliases });
     const messages = lintDocument(after, template, { rules: config.rules }).filter((m) => m.severity === 'error');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { writeFileAtomic } from '../atomic.js';
 import { byDateDesc, formatMinutes, openRepository, summarize, warnSkipped, type Repository } from '../repo.js';
 import { incidentStats, percentile, previousQuarter, quarterOf } from './stats.js';
@@ -92,7 +92,7 @@ function indexPage(repo: Repository, chart?: ChartKind): { path: string; readme:
   try {
     readme = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UserError(`cannot read ${path}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UserError(`cannot read ${path}: ${fileProblem(error)}`);
   }
   const rows = repo.docs.map(summarize).sort(byDateDesc);
   const block = readme === undefined ? '' : readme.slice(START_RE.exec(readme)?.index ?? readme.length, readme.indexOf(INDEX_END) + 1 || undefined);
@@ -116,7 +116,7 @@ export async function refreshIndex(opts: GlobalOptions): Promise<string | undefi
     writeFileAtomic(path, updated);
     return `Updated ${relative(repo.cwd, path) || path} (${plural(count)})`;
   } catch (error) {
-    const why = error instanceof UserError ? error.message : (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const why = error instanceof UserError ? error.message : fileProblem(error, 'write');
     process.stderr.write(`postmortem: warning: the index page was not updated (${why}); run "postmortem index"\n`);
     return undefined;
   }
@@ -139,7 +139,7 @@ export async function run(opts: GlobalOptions & { check?: boolean; chart?: strin
   try {
     writeFileAtomic(path, updated);
   } catch (error) {
-    throw new UserError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UserError(`cannot write ${shown}: ${fileProblem(error, 'write')}`);
   }
   process.stdout.write(`${readme === undefined ? 'Created' : 'Updated'} ${shown} (${plural(count)})\n`);
   return 0;

@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileS
 import { dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { openProject } from '../project.js';
 import { BUILTIN_DIR } from '../template/load.js';
 import type { GlobalOptions } from '../cli.js';
@@ -83,7 +83,19 @@ jobs:
 /** The drafts of interrupted interviews are the author's, not the repository's. */
 export const DRAFTS_IGNORE = '.postmortem/drafts/';
 
-/** Add the drafts folder to .gitignore: create it, or append the line once (a second run changes nothing). */
+/**
+ * What init keeps out of git, each with a comment and the lines that already ignore it: the drafts of interrupted
+ * interviews, and node_modules/ (postmortem-cli is a devDependency; its lint cache lives in node_modules/.cache).
+ */
+const IGNORES = [
+  { line: DRAFTS_IGNORE, comment: '# Drafts of interrupted "postmortem new" interviews', already: ['.postmortem/drafts/', '/.postmortem/drafts/', '.postmortem/drafts', '.postmortem/', '.postmortem', '/.postmortem/', '/.postmortem'] },
+  { line: 'node_modules/', comment: '# Dependencies (npm install)', already: ['node_modules/', 'node_modules', '/node_modules/', '/node_modules', '**/node_modules/', '**/node_modules'] },
+];
+
+/**
+ * Add the drafts folder and node_modules/ to .gitignore: create it, or append the lines it lacks, once each (a
+ * second run changes nothing; the user's lines are never rewritten).
+ */
 function ignoreDrafts(path: string, report: string[], show: (p: string) => string): void {
   let text: string | undefined;
   try {
@@ -91,15 +103,16 @@ function ignoreDrafts(path: string, report: string[], show: (p: string) => strin
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const lines = (text ?? '').split(/\r?\n/).map((l) => l.trim());
-  if (lines.some((l) => l === DRAFTS_IGNORE || l === '/' + DRAFTS_IGNORE || l === '.postmortem/drafts' || l === '.postmortem/' || l === '.postmortem')) {
-    report.push(`skipped  ${show(path)}  (already ignores ${DRAFTS_IGNORE})`);
+  const lines = new Set((text ?? '').split(/\r?\n/).map((l) => l.trim()));
+  const missing = IGNORES.filter((i) => !i.already.some((l) => lines.has(l)));
+  if (missing.length === 0) {
+    report.push(`skipped  ${show(path)}  (already ignores ${IGNORES.map((i) => i.line).join(' and ')})`);
     return;
   }
-  const entry = `# Drafts of interrupted "postmortem new" interviews\n${DRAFTS_IGNORE}\n`;
+  const entry = missing.map((i) => `${i.comment}\n${i.line}\n`).join('');
   if (text === undefined) writeFileSync(path, entry, { flag: 'wx' });
   else appendFileSync(path, `${text.length > 0 && !text.endsWith('\n') ? '\n' : ''}${entry}`);
-  report.push(`${text === undefined ? 'created ' : 'updated '} ${show(path)}  (ignores ${DRAFTS_IGNORE})`);
+  report.push(`${text === undefined ? 'created ' : 'updated '} ${show(path)}  (ignores ${missing.map((i) => i.line).join(' and ')})`);
 }
 
 /**
@@ -215,8 +228,7 @@ export async function run(opts: InitOptions): Promise<number> {
     ignoreDrafts(join(root, '.gitignore'), report, show);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    const e = error as NodeJS.ErrnoException;
-    throw new UserError(`cannot set up the repository: ${e.code === 'EACCES' || e.code === 'EROFS' ? 'permission denied' : e.message}`);
+    throw new UserError(`cannot set up the repository: ${fileProblem(error, 'write')}`);
   }
   process.stdout.write(`${report.join('\n')}\n`);
   for (const note of notes) process.stdout.write(`${note}\n`);

@@ -1,6 +1,7 @@
 /** `postmortem inspect FILE [--json]`: the model of one document, as every command sees it. */
 import { modelToJson } from '../document/json.js';
 import { UserError } from '../errors.js';
+import { frontMatterProblem } from '../lint/rules/frontmatter-syntax.js';
 import { readText, STDIN } from '../files.js';
 import { openProject, readPostmortem } from '../project.js';
 import type { GlobalOptions } from '../cli.js';
@@ -21,7 +22,8 @@ export async function run(file: string, opts: InspectOptions): Promise<number> {
   }
   const name = opts.template ?? project.config.template;
   const shown = file === STDIN ? '<stdin>' : file;
-  const { doc } = readPostmortem(text, shown, project, project.templates.get(name));
+  const { doc, template } = readPostmortem(text, shown, project, project.templates.get(name));
+  const problem = frontMatterProblem(doc.frontMatter, template); // in lint's words
   const model = modelToJson(doc);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
@@ -29,7 +31,7 @@ export async function run(file: string, opts: InspectOptions): Promise<number> {
   }
   const out: string[] = [];
   out.push(`${shown}: ${doc.title ?? '(no title)'}`);
-  out.push(`  template: ${doc.template ?? `(none; ${name} assumed)`}   words: ${doc.words}   front matter: ${doc.frontMatter.kind ?? 'none'}${doc.frontMatter.error ? ` (error at line ${doc.frontMatter.error.line}: ${doc.frontMatter.error.message})` : ''}`);
+  out.push(`  template: ${doc.template ?? `(none; ${name} assumed)`}   words: ${doc.words}   front matter: ${doc.frontMatter.kind ?? 'none'}${problem ? ` (${doc.frontMatter.error!.line}:${doc.frontMatter.error!.column}: ${problem})` : ''}`);
   const inc = doc.incident;
   const configZone = project.config.path ? `the config's timezone, ${project.config.path}` : "the config's timezone";
   const zoneFrom: Record<string, string> = {

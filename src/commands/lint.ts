@@ -1,7 +1,7 @@
 /** `postmortem lint [PATH|GLOB ...]` */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { resolveFiles } from '../files.js';
 import { RULES } from '../lint/rules/index.js';
 import { FIX_KINDS, type FixKind } from '../lint/rule.js';
@@ -130,7 +130,7 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
     try {
       writeFileSync(resolve(cwd, opts.outputFile!), output);
     } catch (error) {
-      throw new UserError(`cannot write ${opts.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UserError(`cannot write ${opts.outputFile}: ${fileProblem(error, 'write')}`);
     }
   } else {
     process.stdout.write(output);

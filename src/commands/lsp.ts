@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
 import { importModule } from '../config/importer.js';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 export type LspOptions = GlobalOptions & { stdio?: boolean };
@@ -20,7 +20,7 @@ export async function run(opts: LspOptions): Promise<number> {
   try {
     server = createRequire(import.meta.url)(file) as typeof import('../lsp/server.js');
   } catch (error) {
-    throw new UserError(`cannot load the language server (${file}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; run "npm run build"`);
+    throw new UserError(`cannot load the language server (${file}): ${fileProblem(error)}; run "npm run build"`);
   }
   // --config: one config for every document (else each document's is found by walking up from it, as lint does from
   // the working directory).

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { importModule } from '../config/importer.js';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { startWorkers, type StartedWorker } from '../site/start-workers.js';
 import { listRepository, parseDateOption, readRepositoryFile, warnSkipped, type RepositoryFile } from '../repo.js';
 import type { GlobalOptions } from '../cli.js';
@@ -35,7 +35,7 @@ interface SiteModule {
     title?: string;
     outDir: string;
     workers: StartedWorker[];
-  }): Promise<{ pages: number; skipped: Array<{ path: string; reason: string }> }>;
+  }): Promise<{ pages: number; skipped: Array<{ path: string; reason: string; line?: number; column?: number }> }>;
 }
 
 export async function run(opts: ReportOptions): Promise<number> {
@@ -64,7 +64,7 @@ export async function run(opts: ReportOptions): Promise<number> {
   const parent = dirname(out);
   const temp = join(parent, `.${randomBytes(6).toString('hex')}.postmortem-report.tmp`);
   const old = `${temp}.old`;
-  const cannotWrite = (error: unknown): UserError => new UserError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  const cannotWrite = (error: unknown): UserError => new UserError(`cannot write ${shown}: ${fileProblem(error, 'write')}`);
   let site;
   let buildSite: SiteModule['buildSite'];
   try {

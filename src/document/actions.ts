@@ -10,7 +10,7 @@ import { textOf } from './markdown.js';
 import type { ActionItem, Section, Span } from './model.js';
 import { sectionNodes } from './sections.js';
 import { plainLine, spanOf, type Lines } from './text.js';
-import { findDates } from './time.js';
+import { dateAtStart, findDates } from './time.js';
 
 const OWNER_FIELD_RE = /\(owner:\s*([^\s,()](?:[^,()\n]*[^\s,()])?)\s*[,)]/iu;
 const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)[\s*]*(?:[:=][\s*]*)?(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
@@ -36,8 +36,8 @@ function parseActionText(text: string, span: Span, done: boolean | null, form: A
   // The first "due:", "by", "deadline" that a date follows ("Add alerts by region" has none).
   for (const label of text.matchAll(DUE_RE)) {
     const rest = text.slice(label.index + label[0].length);
-    const d = findDates(rest)[0];
-    if (d && d.index === 0) {
+    const d = dateAtStart(rest);
+    if (d) {
       due = normalizeDate(d.date);
       break;
     }

@@ -199,8 +199,13 @@ function run(parser: ReturnType<typeof parse>, text: string): Event[] {
   parser.defined = [];
   parser.lazy = {};
   const evs = parser.document().write(preprocess()(text, undefined, true));
-  // micromark's postprocess (subtokenize until done), with plain text spared once blocks have their text chunks.
-  while (!subtokenize(evs)) sparePlainText(evs, text);
+  // micromark's postprocess (subtokenize until done), with plain text spared once the blocks have their text chunks
+  // (the first pass makes them all; a chunk made later would only be tokenized as usual).
+  let spared = false;
+  while (!subtokenize(evs)) {
+    if (!spared) sparePlainText(evs, text);
+    spared = true;
+  }
   return evs;
 }
 

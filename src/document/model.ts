@@ -16,6 +16,11 @@ export interface FrontMatterError extends Span {
   found?: string;
   /** The block is opened and never closed. */
   unclosed?: boolean;
+  /**
+   * The mistake is a value that must be put in quotes: its key, the value as written and why. `found` quotes it as
+   * text; lint words it for the field's type (in a list for a list field).
+   */
+  quote?: { key: string; value: string; because: string };
 }
 
 export interface FrontMatter {

@@ -192,18 +192,33 @@ function readDates(text: string): DateMention[] {
   const out: DateMention[] = [];
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
-    let date: DateParts | undefined;
-    if (m[1]) date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-    else if (m[4]) date = { year: Number(m[6]), month: Number(m[4]), day: Number(m[5]) };
-    else if (m[7]) date = { month: MONTHS[m[7].toLowerCase()]!, day: Number(m[8]), ...(m[9] ? { year: Number(m[9]) } : {}) };
-    else if (m[10]) date = { month: MONTHS[m[11]!.toLowerCase()]!, day: Number(m[10]), ...(m[12] ? { year: Number(m[12]) } : {}) };
-    if (date && validDate(date.year, date.month, date.day)) {
-      // "May 10" is a date, "may 10 users" is not: a lowercase "may" needs a year.
-      if (m[7] && m[7] === 'may' && !m[9]) continue;
-      out.push({ index: m.index, length: m[0].length, date });
-    }
+    const date = dateOf(m);
+    if (date) out.push({ index: m.index, length: m[0].length, date });
   }
   return out;
+}
+
+/** A match of DATE_RE as a date of the calendar, or undefined. */
+function dateOf(m: RegExpExecArray): DateParts | undefined {
+  let date: DateParts | undefined;
+  if (m[1]) date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  else if (m[4]) date = { year: Number(m[6]), month: Number(m[4]), day: Number(m[5]) };
+  else if (m[7]) date = { month: MONTHS[m[7].toLowerCase()]!, day: Number(m[8]), ...(m[9] ? { year: Number(m[9]) } : {}) };
+  else if (m[10]) date = { month: MONTHS[m[11]!.toLowerCase()]!, day: Number(m[10]), ...(m[12] ? { year: Number(m[12]) } : {}) };
+  if (!date || !validDate(date.year, date.month, date.day)) return undefined;
+  // "May 10" is a date, "may 10 users" is not: a lowercase "may" needs a year.
+  if (m[7] && m[7] === 'may' && !m[9]) return undefined;
+  return date;
+}
+
+const DATE_AT_START_RE = new RegExp(DATE_RE.source, 'iuy');
+
+/** The date `text` starts with (`findDates(text)[0]` when its index is 0), read there only. */
+export function dateAtStart(text: string): DateMention | undefined {
+  DATE_AT_START_RE.lastIndex = 0;
+  const m = DATE_AT_START_RE.exec(text);
+  const date = m ? dateOf(m) : undefined;
+  return date && m ? { index: 0, length: m[0].length, date } : undefined;
 }
 
 const MERIDIEM = '(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![a-z])';

@@ -8,7 +8,7 @@
 import { Document, isMap, isSeq } from 'yaml';
 import type { Postmortem, Section, TimelineEntry } from '../document/model.js';
 import { findDates, findTimes } from '../document/time.js';
-import { escapeInline } from '../new/render.js';
+import { escapeInline, guidanceComment } from '../new/render.js';
 import type { Template, TemplateSection } from '../template/template.js';
 
 export const CARRIED_OVER = 'Notes carried over from the original';
@@ -290,8 +290,8 @@ export function convert(doc: Postmortem, template: Template): ImportResult {
     const sections = bodies.get(t);
     if (!sections) {
       if (t.required) {
-        result.missing.push(`no "${t.heading}" section: the template's guidance is there to replace`);
-        out.push(`## ${t.heading}`, '', t.guidance, '');
+        result.missing.push(`no "${t.heading}" section: the template's guidance is left in a comment, to replace`);
+        out.push(`## ${t.heading}`, '', guidanceComment(t.guidance || t.prompt), '');
       }
       continue;
     }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
 import { writeFileAtomic } from '../atomic.js';
+import { fileProblem } from '../errors.js';
 import type { TemplateRegistry } from '../template/load.js';
 import type { LintMessage } from './rule.js';
 
@@ -76,7 +77,7 @@ export class LintCache {
     try {
       writeFileAtomic(this.path, JSON.stringify({ key: this.key, entries: this.used } satisfies CacheData));
     } catch (error) {
-      process.stderr.write(`postmortem: warning: could not write the cache ${this.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      process.stderr.write(`postmortem: warning: could not write the cache ${this.path}: ${fileProblem(error, 'write')}\n`);
     }
   }
 }

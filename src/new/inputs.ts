@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { openProject } from '../project.js';
 import type { Template } from '../template/template.js';
 
@@ -78,7 +78,10 @@ export async function addTemplateOptions(cmd: Command, argv: string[]): Promise<
     const { config, templates } = await openProject(process.cwd(), argValue(argv, ['-c', '--config']));
     template = templates.get(argValue(argv, ['-t', '--template']) ?? config.template);
   } catch {
-    return; // the action reports the problem with the config or template, with exit 2
+    // The action reports the problem with the config or template, with exit 2: the template's flags, which could
+    // not be added, must not be refused as unknown options first.
+    cmd.allowUnknownOption().allowExcessArguments();
+    return;
   }
   cmd.addHelpText('after', `\nThe flags after --editor are the fields and sections of the "${template.name}" template (--template NAME for\nanother); timeline and action flags repeat. Answers files use the same names as keys.`);
   for (const f of flagsFor(template)) {
@@ -92,7 +95,7 @@ function readAnswersFile(path: string, cwd: string): Record<string, unknown> {
   try {
     text = path === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(cwd, path), 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read answers ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UserError(`cannot read answers ${path}: ${fileProblem(error)}`);
   }
   let data: unknown;
   try {

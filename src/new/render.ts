@@ -140,8 +140,11 @@ export interface RenderOptions {
   placeholders?: boolean;
 }
 
-/** The guidance as a comment, its lines kept, that nothing in it can end early. */
-function guidanceComment(guidance: string): string {
+/**
+ * The guidance as a comment, its lines kept, that nothing in it can end early: guidance, not data (no action item,
+ * no timeline entry). `new --yes` and `import` leave it under a required section nobody wrote.
+ */
+export function guidanceComment(guidance: string): string {
   const lines = guidance.replace(/--+>?/g, '-').split('\n').map((l) => l.trimEnd()).filter((l) => l.trim());
   return `<!-- To write: ${lines.join('\n')} -->`;
 }

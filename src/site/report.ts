@@ -35,7 +35,7 @@ export interface Site {
   /** Postmortem pages written (besides index.html). */
   pages: number;
   /** Files that could not be read, or whose front matter is broken, in the files' order. */
-  skipped: Array<{ path: string; reason: string }>;
+  skipped: Array<{ path: string; reason: string; line?: number; column?: number }>;
 }
 
 /**
@@ -205,7 +205,7 @@ export async function buildSite(input: SiteInput): Promise<Site> {
     await threads.close();
     throw error;
   }
-  const skipped = summaries.flatMap((s) => ('skipped' in s ? [{ path: s.path, reason: s.skipped }] : []));
+  const skipped = summaries.flatMap((s) => ('skipped' in s ? [{ path: s.path, reason: s.skipped, ...(s.line !== undefined ? { line: s.line, column: s.column } : {}) }] : []));
   const read = summaries.flatMap((s) => ('skipped' in s ? [] : [s]));
   const byPath = new Map<string, ActionRow[]>(read.map((s) => [s.path, s.rows]));
   const pairs = read

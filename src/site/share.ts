@@ -23,7 +23,7 @@ export interface ShareSetup {
 }
 
 /** What the overview needs of one file: its figures and action items, or why it was skipped. */
-export type FileSummary = { path: string; skipped: string } | { path: string; stats: IncidentStats; rows: ActionRow[] };
+export type FileSummary = { path: string; skipped: string; line?: number; column?: number } | { path: string; stats: IncidentStats; rows: ActionRow[] };
 
 /** A page to build: the document (by its path), its place in the table of postmortems, its file in the site. */
 export interface PageJob {
@@ -58,7 +58,7 @@ export class Share {
   summarize(files: string[]): FileSummary[] {
     return files.map((file) => {
       const r = this.read(file);
-      if (!('doc' in r)) return { path: file, skipped: r.skipped };
+      if (!('doc' in r)) return { path: file, ...r };
       const doc = r.doc;
       const rows = actionRows([doc], this.setup.today, this.setup.slo);
       const stats = incidentStats(doc, rows);

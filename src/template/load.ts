@@ -1,7 +1,7 @@
 /** Where templates come from: the built-in ones under templates/, and a project's own, which may override them. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { parseTemplate, type Template } from './template.js';
 
 import { PACKAGE_ROOT } from '../paths.js';
@@ -62,7 +62,7 @@ export class TemplateRegistry {
     try {
       text = readFileSync(entry.path, 'utf8');
     } catch (error) {
-      throw new UserError(`cannot read template ${entry.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UserError(`cannot read template ${entry.path}: ${fileProblem(error)}`);
     }
     const built = entry.origin === 'built-in' ? prebuilt(entry.name, text) : undefined;
     const template = built ? { ...built, path: entry.path } : parseTemplate(text, entry.path, entry.origin);

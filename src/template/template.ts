@@ -146,6 +146,15 @@ function checkKeys(r: Reader, v: Record<string, unknown>, allowed: string[], pat
 }
 
 /** Parse and check a template file. Throws TemplateError naming file, line and problem. */
+/**
+ * Guidance kept in one HTML comment (the example action item, so that a copy of the template made by hand has no
+ * fake one that \`actions\` would count) is the comment's text.
+ */
+function uncommented(text: string): string {
+  if (!text.startsWith('<!--') || !text.endsWith('-->') || text.indexOf('-->') !== text.length - 3) return text;
+  return text.slice(4, -3).trim();
+}
+
 export function parseTemplate(text: string, file: string, origin: Template['origin']): Template {
   const source = text.replace(/^\ufeff/, '');
   const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
@@ -295,7 +304,7 @@ export function parseTemplate(text: string, file: string, origin: Template['orig
   const bodyLines = body.split(/\r\n|\r|\n/);
   for (const s of sections) {
     const found = preview.sections.find((p) => s.covers.every((c) => p.ids.includes(c)));
-    if (found) s.guidance = bodyLines.slice(found.contentStart - 1, found.contentEnd).join('\n').trim();
+    if (found) s.guidance = uncommented(bodyLines.slice(found.contentStart - 1, found.contentEnd).join('\n').trim());
   }
   const template: Template = {
     name,

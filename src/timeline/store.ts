@@ -9,7 +9,7 @@
 import { chmodSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { reason, writeTemp } from '../atomic.js';
-import { UserError } from '../errors.js';
+import { fileProblem, UserError } from '../errors.js';
 import { decodeText } from '../files.js';
 
 export interface UpdateResult {
@@ -31,8 +31,7 @@ export function readDocument(path: string): string {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    throw new UserError(`cannot read ${shown(path)}: ${e.code === 'ENOENT' ? 'no such file' : reason(error)}`);
+    throw new UserError(`cannot read ${shown(path)}: ${fileProblem(error)}`);
   }
   try {
     return decodeText(bytes);

@@ -34,16 +34,44 @@ function realWords(text: string): number {
   return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-const sentenceCache = new Map<string, string[]>();
+const sentenceCache = new Map<string, Guidance>();
+
+interface Guidance {
+  sentences: string[];
+  /** The longest word of each sentence: a line holding a sentence holds it (in lower case). */
+  longest: string[];
+  /** The longest sentence: a line inside one is no longer. */
+  maxLength: number;
+}
 
 /** The template's guidance split into sentences long enough to be unmistakable (once per template section). */
-function guidanceSentences(guidance: string): string[] {
-  let sentences = sentenceCache.get(guidance);
-  if (!sentences) {
-    sentences = splitGuidance(guidance);
-    sentenceCache.set(guidance, sentences);
+function guidanceSentences(text: string): Guidance {
+  let guidance = sentenceCache.get(text);
+  if (!guidance) {
+    const sentences = splitGuidance(text);
+    guidance = {
+      sentences,
+      longest: sentences.map((g) => g.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '')),
+      maxLength: Math.max(0, ...sentences.map((g) => g.length)),
+    };
+    sentenceCache.set(text, guidance);
   }
-  return sentences;
+  return guidance;
+}
+
+/**
+ * Whether a line cannot hold guidance, told without normalizing it: no sentence's longest word is in it, and it has
+ * more letters than the longest sentence (its normalized text is at least that long: markup, blanks and dashes aside).
+ */
+function cannotHold(line: string, guidance: Guidance): boolean {
+  const lower = line.toLowerCase();
+  if (guidance.longest.some((w) => lower.includes(w))) return false;
+  let letters = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 45 && !isBlank(c) && !isMarkupChar(c) && ++letters > guidance.maxLength) return true;
+  }
+  return false;
 }
 
 function splitGuidance(guidance: string): string[] {
@@ -57,8 +85,8 @@ export const rule: Rule = {
   id: 'section-placeholder',
   description: "No section still holds the template's guidance text or a placeholder such as TODO or [Time of detection].",
   defaultSeverity: 'error',
-  docs: `A template's guidance copied into a document (by hand, or by \`postmortem import\` for a section the original
-lacks) makes it complete in shape but not in content. This rule finds that guidance, and the usual placeholders
+  docs: `A template's guidance copied into a document (by hand, say from \`postmortem templates show\`) makes it complete in
+shape but not in content. This rule finds that guidance, and the usual placeholders
 (\`TODO\`, \`TBD\`, \`FIXME\`, \`[Time of detection]\`, \`[insert …]\`, \`<describe …>\`), so a half-written postmortem
 cannot be merged by accident. Replace the text with what actually happened. A section whose guidance is only an
 HTML comment (as \`postmortem new --yes\` leaves it) has no words of its own: \`section-empty\` reports it, once.`,
@@ -113,9 +141,9 @@ TODO: fill in once the timeline is agreed.
       report(message, where);
     };
     for (const ts of template.sections) {
-      const sentences = guidanceSentences(ts.guidance);
+      const guidance = guidanceSentences(ts.guidance);
       for (const s of sectionsFor(doc, ts)) {
-        checkSection(s, sentences, lines, normalizedLine, placeholders, ts.heading, once);
+        checkSection(s, guidance, lines, normalizedLine, placeholders, ts.heading, once);
       }
     }
   },
@@ -123,7 +151,7 @@ TODO: fill in once the timeline is agreed.
 
 function checkSection(
   s: Section,
-  sentences: string[],
+  guidance: Guidance,
   lines: string[],
   normalizedLine: (n: number) => string,
   placeholders: Map<number, Array<{ text: string; column: number }>>,
@@ -133,10 +161,11 @@ function checkSection(
   // A section with no words of its own (its guidance at most in a comment, as `new --yes` leaves it) is
   // section-empty's to report: one message per defect.
   if (s.words === 0) return;
+  const { sentences } = guidance;
   let guidanceReported = false;
   for (let n = s.contentStart; n <= s.contentEnd; n++) {
     const line = lines[n - 1] ?? '';
-    if (!guidanceReported && sentences.length > 0 && line.trim() !== '') {
+    if (!guidanceReported && sentences.length > 0 && line.trim() !== '' && !cannotHold(line, guidance)) {
       const text = normalizedLine(n);
       // A line holding a whole guidance sentence, or (five words or more) a part of one.
       const matches = text !== '' && (sentences.some((g) => text.includes(g)) || (sentences.some((g) => g.includes(text)) && realWords(text) >= 5));

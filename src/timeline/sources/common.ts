@@ -1,6 +1,7 @@
 /** What the readers of timeline sources share: options, JSON read with a position, filters applied early. */
 import { readFileSync, statSync } from 'node:fs';
 import type { Problems, TimelineEvent } from '../event.js';
+import { fileProblem } from '../../errors.js';
 
 export interface SourceOptions {
   /** Zone for times written without one: --timezone, else the document's. */
@@ -38,7 +39,7 @@ export function readJson(path: string, shown: string, problems: Problems): unkno
     }
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    problems.add(shown, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    problems.add(shown, `cannot read: ${fileProblem(error)}`);
     return undefined;
   }
   try {

@@ -1,7 +1,7 @@
 /** Which reader a source goes to: by --source, else by what the path is (a folder, an extension, a first line). */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
-import { UserError } from '../../errors.js';
+import { fileProblem, UserError } from '../../errors.js';
 import type { Problems, TimelineEvent } from '../event.js';
 import type { SourceOptions } from './common.js';
 import { isGitLine, readGitCommand, readGitFile } from './git.js';
@@ -48,7 +48,7 @@ export function resolveSource(spec: string, forced: SourceKind | undefined, opti
       isDir = statSync(path).isDirectory();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UserError(`${spec}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+      throw new UserError(`${spec}: ${code === 'ENOENT' ? 'no such file or directory' : fileProblem(error)}`);
     }
     if (isDir) {
       if (kind && kind !== 'slack') throw new UserError(`${spec}: a folder, but --source ${kind} reads a file`);
@@ -67,7 +67,7 @@ export function resolveSource(spec: string, forced: SourceKind | undefined, opti
         try {
           line = firstLine(path);
         } catch (error) {
-          throw new UserError(`${spec}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          throw new UserError(`${spec}: cannot read: ${fileProblem(error)}`);
         }
         if (isGitLine(line)) kind = 'git';
         else if (line.startsWith('{')) kind = 'jsonl';
