@@ -103,8 +103,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * (a plugin not found, no file matched) must not pass for a fast one. `limit` (seconds) stops a command that stalls.
  */
 function measure(cmd, args, check, { limit = 0, cwd = root } = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 30, ...(limit ? { timeout: limit * 1000, killSignal: 'SIGKILL' } : {}) });
-  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') return { seconds: Infinity, mb: NaN, stalled: true };
+  // A stalled peer is stopped by `timeout` around the peer itself (not around /usr/bin/time, whose child would go on
+  // running, and take a core from every measurement after it).
+  const timed = limit ? ['timeout', '-s', 'KILL', String(limit), cmd, ...args] : [cmd, ...args];
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...timed], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 30, ...(limit ? { timeout: (limit + 30) * 1000, killSignal: 'SIGKILL' } : {}) });
+  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL' || (limit && (r.status === 137 || r.status === 124))) return { seconds: Infinity, mb: NaN, stalled: true };
   const lines = r.stderr.trim().split('\n');
   const [seconds, kb] = lines.at(-1).split(' ').map(Number);
   const output = r.stdout + lines.slice(0, -1).join('\n');
