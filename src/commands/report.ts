@@ -11,8 +11,8 @@ import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { importModule } from '../config/importer.js';
 import { fileProblem, UserError } from '../errors.js';
-import { startWorkers, type StartedWorker } from '../site/start-workers.js';
-import { listRepository, parseDateOption, readRepositoryFile, warnSkipped, type RepositoryFile } from '../repo.js';
+import { startWorkers } from '../site/start-workers.js';
+import { listRepository, parseDateOption, readRepositoryFile, warnSkipped } from '../repo.js';
 import type { GlobalOptions } from '../cli.js';
 
 export interface ReportOptions extends GlobalOptions {
@@ -25,18 +25,8 @@ export interface ReportOptions extends GlobalOptions {
 
 export const MARKER = '.postmortem-report';
 
-interface SiteModule {
-  buildSite(input: {
-    files: string[];
-    read: (file: string) => RepositoryFile;
-    slo: Record<string, number> | undefined;
-    today: string;
-    since?: string;
-    title?: string;
-    outDir: string;
-    workers: StartedWorker[];
-  }): Promise<{ pages: number; skipped: Array<{ path: string; reason: string; line?: number; column?: number }> }>;
-}
+/** The site builder's module (its own bundle, loaded when the command runs; the type import is erased). */
+type SiteModule = Pick<typeof import('../site/report.js'), 'buildSite'>;
 
 export async function run(opts: ReportOptions): Promise<number> {
   const since = parseDateOption(opts.since, '--since');
