@@ -57,6 +57,15 @@ export function lineOf(text: string, needle: string): number {
   return i + 1;
 }
 
+/** Whether this run may mount a tmpfs (root, in a container that allows it): the full-disk tests need one. */
+export function canMountTmpfs(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const dir = tempDir();
+  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir]).status === 0;
+  if (ok) spawnSync('umount', [dir]);
+  return ok;
+}
+
 export function tempDir(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'postmortem-test-'));
   for (const [path, content] of Object.entries(files)) {

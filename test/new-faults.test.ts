@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { BIN, runCli, tempDir } from './helpers.js';
+import { BIN, runCli, tempDir, canMountTmpfs } from './helpers.js';
 
 /** Answers for a document of about `words` words. */
 function answers(words: number, title = 'Cache stampede'): string {
@@ -18,13 +18,7 @@ function answers(words: number, title = 'Cache stampede'): string {
 }
 
 const NAME = '2024-04-04-cache-stampede.md';
-const canMount = (() => {
-  if (process.getuid?.() !== 0) return false;
-  const dir = tempDir();
-  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir]).status === 0;
-  if (ok) spawnSync('umount', [dir]);
-  return ok;
-})();
+const canMount = canMountTmpfs();
 
 describe('new under faults', () => {
   it('a write cut short (file size limit, as on a full disk): a clear error, no file', () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir, canMountTmpfs } from './helpers.js';
 import { EXAMPLES, exampleRepo, HOSTILE } from './report-fixtures.js';
 
 /** Every file of a written site, by relative path. */
@@ -29,13 +29,7 @@ function manyRepo(): string {
   return tempDir(files);
 }
 
-const canMount = (() => {
-  if (process.getuid?.() !== 0) return false;
-  const dir = tempDir();
-  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir]).status === 0;
-  if (ok) spawnSync('umount', [dir]);
-  return ok;
-})();
+const canMount = canMountTmpfs();
 
 describe('postmortem report', () => {
   it('writes an overview and one page per postmortem, self-contained, with charts that carry text alternatives', () => {

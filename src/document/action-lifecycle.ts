@@ -88,8 +88,7 @@ export function dueDate(item: { due: string | null; priority: string | null }, d
   if (days === undefined || !docDate || !/^\d{4}-\d{2}-\d{2}$/.test(docDate)) return { due: null, source: null };
   const [year, month, day] = docDate.split('-').map(Number) as [number, number, number];
   if (!validDate(year, month, day)) return { due: null, source: null };
-  const due = addDays({ year, month, day }, days);
-  return { due: `${String(due.year).padStart(4, '0')}-${normalizeDate(due).slice(-5)}`, source: 'slo' };
+  return { due: normalizeDate(addDays({ year, month, day }, days)), source: 'slo' };
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); null when either is not a full date. */

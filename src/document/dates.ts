@@ -22,7 +22,7 @@ export function datePartsOf(value: unknown): DateParts | undefined {
 export function normalizeDate(d: DateParts): string {
   const mm = String(d.month).padStart(2, '0');
   const dd = String(d.day).padStart(2, '0');
-  return d.year !== undefined ? `${d.year}-${mm}-${dd}` : `--${mm}-${dd}`;
+  return d.year !== undefined ? `${String(d.year).padStart(4, '0')}-${mm}-${dd}` : `--${mm}-${dd}`;
 }
 
 /** The date `days` after `d` (before, when negative), on the proleptic Gregorian calendar as luxon has it. */

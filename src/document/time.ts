@@ -164,8 +164,8 @@ const hasDigit = (text: string): boolean => {
 };
 
 /**
- * The last texts read by findDates and findTimes (the passes ask about the same lines more than once): their
- * results are shared, so never change them.
+ * The last texts read by findDates, findTimes and parseIsoDateTime (the passes ask about the same lines and values
+ * more than once): their results are shared, so never change them.
  */
 class Memo<T> {
   private map = new Map<string, T>();
@@ -369,18 +369,11 @@ export function minutesBetween(start: DateTime, end: DateTime): number {
   return Math.round((end.toMillis() - start.toMillis()) / 60_000);
 }
 
-const isoMemo = new Map<string, DateTime | null>();
+const isoMemo = new Memo<DateTime | null>();
 
 export function parseIsoDateTime(value: string, requireOffset: boolean): DateTime | undefined {
   // The same front matter values are read by several passes and rules: the last ones are kept (DateTime is immutable).
-  const key = `${requireOffset ? '1' : '0'}${value}`;
-  let dt = isoMemo.get(key);
-  if (dt === undefined) {
-    if (isoMemo.size >= 1024) isoMemo.clear();
-    dt = readIsoDateTime(value, requireOffset) ?? null;
-    isoMemo.set(key, dt);
-  }
-  return dt ?? undefined;
+  return isoMemo.get(`${requireOffset ? '1' : '0'}${value}`, () => readIsoDateTime(value, requireOffset) ?? null) ?? undefined;
 }
 
 /** The usual front matter date-time: whole seconds at most, and an offset or Z. */

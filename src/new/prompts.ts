@@ -34,6 +34,14 @@ function useBracketedPaste(): void {
 const isPasteStart = (key: KeypressEvent): boolean => (key as { name?: string }).name === 'paste-start';
 const isPasteEnd = (key: KeypressEvent): boolean => (key as { name?: string }).name === 'paste-end';
 
+/** A bracketed-paste marker: whether a paste is under way is kept in `pasting`; true when `key` was one. */
+function pasteMarker(key: KeypressEvent, pasting: { current: boolean }): boolean {
+  if (isPasteStart(key)) pasting.current = true;
+  else if (isPasteEnd(key)) pasting.current = false;
+  else return false;
+  return true;
+}
+
 type LineConfig = LineAsk;
 
 export const lineInput = createPrompt<string | Back, LineConfig>((config, done) => {
@@ -56,14 +64,7 @@ export const lineInput = createPrompt<string | Back, LineConfig>((config, done) 
 
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
-    if (isPasteStart(key)) {
-      pasting.current = true;
-      return;
-    }
-    if (isPasteEnd(key)) {
-      pasting.current = false;
-      return;
-    }
+    if (pasteMarker(key, pasting)) return;
     if (isEnterKey(key) && pasting.current) {
       // A line break inside a pasted line: keep the words, on one line.
       rl.write(`${value} `);
@@ -222,14 +223,7 @@ export const textInput = createPrompt<TextResult, TextConfig>((config, done) => 
       pendingEnd.current = undefined;
       lines.current.push('');
     }
-    if (isPasteStart(key)) {
-      pasting.current = true;
-      return;
-    }
-    if (isPasteEnd(key)) {
-      pasting.current = false;
-      return;
-    }
+    if (pasteMarker(key, pasting)) return;
     if (key.ctrl && key.name === 'e' && config.editorKey) {
       setStatus('done');
       done({ editor: joinText(lines.current, current.current) });
