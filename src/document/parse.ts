@@ -66,7 +66,7 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
   const sections = buildSections(candidates, lines, words, titleInfo.titleLine);
   recognizeByContent(sections, lines);
   const docZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']) ?? options.defaultTimezone;
-  const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docZone);
+  const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docZone, tree);
   const timeline = extractTimeline(tree, sections, lines, incident, docZone);
   endFromTimeline(incident, timeline);
   return {

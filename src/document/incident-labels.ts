@@ -1,0 +1,214 @@
+/**
+ * The incident's milestones where the document states them as labelled fields: "Start time: 14:00 UTC",
+ * "**Resolved:** 15:30", "- Impact began: 2024-05-02 14:00", a table row "| Incident end | 15:30 UTC |", a table
+ * whose columns are "Started | Resolved", an HTML table, "Impact window: 14:00–15:30 UTC".
+ *
+ * A field is a label and its value, found by the document's structure (a "Label:" line, a list item, a table's row
+ * or column, an HTML cell); the label is then read for what it names. Wording a reasonable person lists for the
+ * start, detection, mitigation and end of an incident, not phrases of any one document.
+ */
+import type { Node, Root } from './markdown.js';
+import type { Lines } from './text.js';
+import { findDates, findTimes, type ClockTime } from './time.js';
+import { STANDALONE_ZONE_RE } from './zones.js';
+
+export type FieldKind = 'start' | 'detected' | 'mitigated' | 'end' | 'window';
+
+/** A time read from a field: `time.index` is the column (0-based) of the time in its line. */
+export interface FieldTime {
+  kind: FieldKind;
+  time: ClockTime;
+  line: number;
+  /** A zone the label or its column header states ("Time (UTC)"). */
+  zoneHint?: string;
+  /** For a window: its end. */
+  end?: ClockTime;
+  endLine?: number;
+}
+
+const SUBJECT = '(?:(?:the\\s+)?(?:incident|impact|outage|issue|problem|event|disruption|degradation|downtime|customer impact|service impact)\\s+)?';
+const START_LABEL_RE = new RegExp(
+  `^(?:${SUBJECT}(?:start(?:ed)?|began|begin(?:ning)?|onset)(?:\\s+(?:time|at|on|date(?:\\s*(?:\\/|and|&)\\s*time)?|timestamp))?|start of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|first impact|time (?:started|of onset))$`,
+);
+const END_LABEL_RE = new RegExp(
+  `^(?:(?:fully\\s+)?${SUBJECT}(?:end(?:ed)?|resolved|recovered|restored|over|closed)(?:\\s+(?:time|at|on|date(?:\\s*(?:\\/|and|&)\\s*time)?|timestamp))?|end of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|(?:resolution|recovery)(?:\\s+(?:time|at))?|(?:service|services)\\s+restored|all[- ]clear|time (?:resolved|of resolution|restored))$`,
+);
+const DETECTED_LABEL_RE = /^(?:(?:first\s+)?detect(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?detection|discovered|first alert(?:ed)?|alerted)$/;
+const MITIGATED_LABEL_RE = /^(?:(?:impact\s+)?mitigat(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?mitigation)$/;
+const WINDOW_LABEL_RE = /^(?:(?:incident|impact|outage|downtime|disruption|affected|degradation)\s+)?(?:window|period|time ?frame|duration|times?|time ?span|time range)$|^(?:when|date\s*(?:\/|and|&)\s*times?|dates?\s+and\s+times?)$/;
+const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and|\u2192|->)[\s,*_()]*$/i;
+
+/** The zone a label or column header states in parentheses ("Start (UTC)", "Time (UTC)"). */
+function parenZone(text: string): string | undefined {
+  const paren = /\(([^()]*)\)\s*$/.exec(text);
+  return paren ? STANDALONE_ZONE_RE.exec(paren[1]!.toUpperCase())?.[0] : undefined;
+}
+
+/** What a label names, with the zone it states in parentheses ("Start (UTC)"). */
+export function labelKind(label: string): { kind: FieldKind; zone?: string } | undefined {
+  let t = label.toLowerCase().replace(/[*_`]/g, '').trim();
+  const zone = parenZone(t);
+  t = t.replace(/\([^()]*\)\s*$/, '').trim();
+  t = t.replace(/\s+/g, ' ');
+  while (t.endsWith(':') || t.endsWith('.') || t.endsWith(' ')) t = t.slice(0, -1);
+  if (t.length > 60) return undefined;
+  const kind: FieldKind | undefined = START_LABEL_RE.test(t)
+    ? 'start'
+    : END_LABEL_RE.test(t)
+      ? 'end'
+      : DETECTED_LABEL_RE.test(t)
+        ? 'detected'
+        : MITIGATED_LABEL_RE.test(t)
+          ? 'mitigated'
+          : WINDOW_LABEL_RE.test(t)
+            ? 'window'
+            : undefined;
+  return kind ? { kind, ...(zone ? { zone } : {}) } : undefined;
+}
+
+interface Cell {
+  text: string;
+  line: number;
+  /** 0-based column of `text` in its line. */
+  column: number;
+}
+
+/** The time a value states (with the date written in the value), placed in its line; for a window, its two ends. */
+function readValue(kind: FieldKind, label: { zone?: string }, value: Cell): FieldTime | undefined {
+  const times = findTimes(value.text);
+  if (times.length === 0) return undefined;
+  const dated = (t: ClockTime): ClockTime => {
+    const date = t.date ?? findDates(value.text)[0]?.date;
+    return { ...t, index: value.column + t.index, ...(date ? { date } : {}) };
+  };
+  const out: FieldTime = { kind, time: dated(times[0]!), line: value.line, ...(label.zone ? { zoneHint: label.zone } : {}) };
+  if (kind !== 'window') return out;
+  const [a, b] = times;
+  if (!a || !b) return undefined;
+  let between = value.text.slice(a.index + a.length, b.index);
+  for (const d of findDates(between).reverse()) between = between.slice(0, d.index) + between.slice(d.index + d.length);
+  if (!RANGE_BETWEEN_RE.test(between.replace(/\b(?:on|from|at)\b/gi, ' '))) return undefined;
+  return { ...out, end: dated(b), endLine: value.line };
+}
+
+/** Fields of a table's rows: a label cell and the cell after it, or a cell under a column header that labels it. */
+function tableFields(rows: Cell[][], header: Cell[] | undefined, out: FieldTime[]): void {
+  const heads = header?.map((h) => labelKind(h.text));
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const head = heads?.[i];
+      if (head && row !== header) {
+        const f = readValue(head.kind, head, row[i]!);
+        if (f) out.push(f);
+      }
+      const own = labelKind(row[i]!.text);
+      if (own && row[i + 1]) {
+        const zone = own.zone ?? (header?.[i + 1] ? parenZone(header[i + 1]!.text) : undefined);
+        const f = readValue(own.kind, zone ? { zone } : {}, row[i + 1]!);
+        if (f) out.push(f);
+      }
+    }
+  }
+}
+
+const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
+/** A table's delimiter row, its blanks taken out. */
+const DELIMITER_ROW_RE = /^\|?:?-+:?(?:\|:?-+:?)*\|?$/;
+const LINE_FIELD_RE = /^([*_]{0,2})([^:|*_\n]{1,60})\1?[ \t]*:[ \t]*(?:[*_]{1,2}[ \t]*)?/;
+
+/** The cells of a Markdown table row, each with its column. */
+function cellsOf(text: string, line: number, column: number): Cell[] {
+  const cells: Cell[] = [];
+  const body = text.trim().startsWith('|') ? text.slice(text.indexOf('|') + 1) : text;
+  let at = column + (text.length - body.length);
+  for (const piece of body.split(/(?<!\\)\|/)) {
+    const lead = piece.length - piece.trimStart().length;
+    const trimmed = piece.trim();
+    if (trimmed || cells.length > 0) cells.push({ text: trimmed, line, column: at + lead });
+    at += piece.length + 1;
+  }
+  if (cells.length > 0 && cells[cells.length - 1]!.text === '') cells.pop();
+  return cells;
+}
+
+/** Fields on lines from..to (1-based, inclusive), code blocks left out, HTML tables read by their cells. */
+export function readFields(lines: Lines, from: number, to: number, tree: Root): FieldTime[] {
+  const skip = new Set<number>();
+  const out: FieldTime[] = [];
+  const stack: Node[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'code' || node.type === 'html') {
+      for (let n = node.position.start.line; n <= node.position.end.line; n++) skip.add(n);
+      if (node.type === 'html' && node.position.start.line >= from && node.position.start.line <= to) htmlFields(node.value, node.position.start.line, node.position.start.column - 1, out);
+    } else if ('children' in node) for (const c of node.children) stack.push(c as Node);
+  }
+  let table: { header?: Cell[]; rows: Cell[][] } | undefined;
+  const flush = (): void => {
+    if (table) tableFields(table.rows, table.header, out);
+    table = undefined;
+  };
+  for (let n = Math.max(1, from); n <= Math.min(to, lines.count); n++) {
+    if (skip.has(n)) {
+      flush();
+      continue;
+    }
+    const raw = lines.line(n);
+    if (raw.length > 400) continue;
+    const prefix = PREFIX_RE.exec(raw)![0];
+    const rest = raw.slice(prefix.length);
+    if (rest.includes('|')) {
+      if (DELIMITER_ROW_RE.test(rest.replace(/[ \t]/g, ''))) {
+        if (table && table.rows.length === 1 && !table.header) table.header = table.rows[0];
+        continue;
+      }
+      table ??= { rows: [] };
+      table.rows.push(cellsOf(rest, n, prefix.length));
+      continue;
+    }
+    flush();
+    const m = LINE_FIELD_RE.exec(rest);
+    if (!m) continue;
+    const label = labelKind(m[2]!);
+    if (!label) continue;
+    const f = readValue(label.kind, label, { text: rest.slice(m[0].length), line: n, column: prefix.length + m[0].length });
+    if (f) out.push(f);
+  }
+  flush();
+  return out;
+}
+
+/** Fields of an HTML table: its rows' cells, placed at their line and column in the source. */
+function htmlFields(html: string, line: number, column: number, out: FieldTime[]): void {
+  if (!/<t[dh]\b/i.test(html) || html.length > 20_000) return;
+  const place = (index: number): { line: number; column: number } => {
+    const before = html.slice(0, index);
+    const nl = before.lastIndexOf('\n');
+    return { line: line + (before.match(/\n/g)?.length ?? 0), column: nl < 0 ? column + index : index - nl - 1 };
+  };
+  const rows: Cell[][] = [];
+  let header: Cell[] | undefined;
+  const starts = [0];
+  const tr = /<tr\b[^>]*>/gi;
+  for (let m = tr.exec(html); m; m = tr.exec(html)) starts.push(m.index + m[0].length);
+  for (let r = 0; r < starts.length; r++) {
+    const start = starts[r]!;
+    const row = html.slice(start, starts[r + 1] ?? html.length);
+    const cells: Cell[] = [];
+    let onlyHeads = true;
+    const open = /<(t[dh])\b[^>]*>/gi;
+    for (let m = open.exec(row); m; m = open.exec(row)) {
+      const from = m.index + m[0].length;
+      const close = row.slice(from).search(/<\/t[dh]>|<t[dhr]\b/i);
+      const inner = row.slice(from, close < 0 ? row.length : from + close);
+      if (m[1]!.toLowerCase() === 'td') onlyHeads = false;
+      const text = inner.replace(/<[^<>]*>/g, ' ');
+      const lead = text.length - text.trimStart().length;
+      cells.push({ text: text.trim(), ...place(start + from + lead) });
+    }
+    if (cells.length === 0) continue;
+    if (onlyHeads && rows.length === 0 && cells.length > 1) header = cells;
+    rows.push(cells);
+  }
+  tableFields(rows, header, out);
+}

@@ -1,0 +1,122 @@
+/**
+ * The incident window in the many ways authors state it: labels, tables, ranges, sections other than the summary,
+ * front matter under other names; and documents that state none, where nothing may be made up. Every document
+ * here is written by us.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePostmortem } from './parse.js';
+
+const FM = '---\ntitle: Checkout errors\ndate: 2024-05-02\n---\n\n';
+const window = (body: string, fm = FM): [string | null, string | null] => {
+  const d = parsePostmortem(`${fm}${body}\n`);
+  return [d.incident.start, d.incident.end];
+};
+const UTC: [string, string] = ['2024-05-02T14:00:00Z', '2024-05-02T15:30:00Z'];
+const PT: [string, string] = ['2024-05-02T14:15:00-07:00', '2024-05-02T16:00:00-07:00'];
+const ROOT = '\n\n## Root cause\n\nA configuration change.';
+const summary = (text: string): string => `# Checkout errors\n\n## Summary\n\n${text}${ROOT}`;
+
+describe('a window stated in the summary', () => {
+  const cases: Array<[string, string, [string, string]]> = [
+    ['began … resolved', 'The incident began at 14:00 UTC and was resolved at 15:30 UTC.', UTC],
+    ['lasted from … to', 'The outage lasted from 14:00 to 15:30 UTC.', UTC],
+    ['duration as a range', 'Duration: 14:00–15:30 UTC', UTC],
+    ['12-hour times in a named region', 'Orders failed from 2:15pm until 4pm PT.', PT],
+    ['ISO timestamps', 'Impact lasted from 2024-05-02T14:00:00Z to 2024-05-02T15:30:00Z.', UTC],
+    ['across midnight, dates written', 'Payments failed from 23:50 on 2 May to 01:10 on 3 May (UTC).', ['2024-05-02T23:50:00Z', '2024-05-03T01:10:00Z']],
+    ['across midnight, no dates', 'Payments failed between 23:50 and 01:10 UTC.', ['2024-05-02T23:50:00Z', '2024-05-03T01:10:00Z']],
+    ['by … fully restored', 'At 14:00 UTC checkout began to fail. By 15:30 UTC service was fully restored.', UTC],
+    ['impact window label', 'Impact window: 14:00 – 15:30 UTC.', UTC],
+    ['outage window label, words', 'Outage window: 14:00 UTC to 15:30 UTC', UTC],
+    ['bold labels', '**Start:** 14:00 UTC  \n**End:** 15:30 UTC', UTC],
+    ['a quoted summary', '> Incident start: 14:00 UTC\n> Incident end: 15:30 UTC', UTC],
+    ['detected, mitigated, resolved', '- Started: 14:00 UTC\n- Detected: 14:10 UTC\n- Mitigated: 15:00 UTC\n- Resolved: 15:30 UTC', UTC],
+    ['resolved rather than mitigated', '- Impact start: 14:00 UTC\n- Mitigated: 15:00 UTC\n- Fully resolved: 15:30 UTC', UTC],
+    ['times with dates in words', 'Between May 2, 2024 at 2:00 PM and May 2, 2024 at 3:30 PM UTC, checkout failed.', UTC],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(`reads ${name}: "${text.replace(/\n/g, ' / ')}"`, () => expect(window(summary(text))).toEqual(expected));
+  }
+});
+
+describe('a window stated elsewhere in the document', () => {
+  it('reads labelled fields above the summary', () => {
+    const body = '# Checkout errors\n\n**Date:** 2024-05-02  \n**Start time:** 14:00 UTC  \n**End time:** 15:30 UTC\n\n## Summary\n\nCheckout failed for a third of users after a configuration change.' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('reads a table of milestones in its own section', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nCheckout failed for a third of users.\n\n## Key times\n\n| Milestone | Time (UTC) |\n| --- | --- |\n| Impact began | 2024-05-02 14:00 |\n| Detected | 2024-05-02 14:05 |\n| Impact ended | 2024-05-02 15:30 |' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('reads a table whose columns are start and end', () => {
+    const body = '# Checkout errors\n\n| Severity | Started | Resolved |\n| --- | --- | --- |\n| SEV-2 | 2024-05-02 14:00 UTC | 2024-05-02 15:30 UTC |\n\n## Summary\n\nCheckout failed for a third of users.' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('reads an HTML table', () => {
+    const body = '# Checkout errors\n\n<table>\n  <tr><th>Incident start</th><td>2024-05-02 14:00 UTC</td></tr>\n  <tr>\n    <th>Incident end</th>\n    <td>2024-05-02 15:30 UTC</td>\n  </tr>\n</table>\n\n## Summary\n\nCheckout failed for a third of users.' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('takes the start from the summary and the end from the resolution section', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout started failing after a configuration change.\n\n## Resolution\n\nWe reverted the change at 15:10 UTC; by 15:30 UTC checkout was back to normal.' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('takes the end from a recovery section that says the service recovered', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nThe incident started at 14:00 UTC.\n\n## Recovery\n\nAll services recovered at 15:30 UTC.' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('reads times in the opening paragraph of a document without a summary heading', () => {
+    const body = '# Checkout errors\n\nOn 2 May 2024 checkout failed between 14:00 and 15:30 UTC.\n\n## What went wrong\n\nA configuration change.';
+    expect(window(body)).toEqual(UTC);
+  });
+});
+
+describe('a window in front matter under other names', () => {
+  const names: Array<[string, string]> = [
+    ['startedAt', 'resolvedAt'],
+    ['incident_started', 'incident_resolved'],
+    ['impact-start', 'impact-end'],
+    ['outage_start', 'outage_end'],
+    ['began_at', 'recovered_at'],
+  ];
+  for (const [s, e] of names) {
+    it(`reads ${s} / ${e}`, () => {
+      expect(window('# T\n', `---\n${s}: 2024-05-02T14:00:00Z\n${e}: 2024-05-02T15:30:00Z\n---\n`)).toEqual(UTC);
+    });
+  }
+  it('reads values written as people write them', () => {
+    expect(window('# T\n', '---\nstart: 2024-05-02 14:00 UTC\nend: May 2, 2024 3:30 PM UTC\n---\n')).toEqual(UTC);
+  });
+  it('reads a start and an end under one key', () => {
+    expect(window('# T\n', '---\nincident:\n  start: 2024-05-02T14:00:00Z\n  end: 2024-05-02T15:30:00Z\n---\n')).toEqual(UTC);
+  });
+});
+
+describe('documents that state no window', () => {
+  const none: Array<[string, string]> = [
+    ['only a date', summary('On 2 May 2024 checkout failed for a third of users.')],
+    ['only a duration', summary('Checkout failed for about 90 minutes.')],
+    ['only a duration, labelled', summary('Duration: 90 minutes\nSeverity: SEV-2')],
+    ['a start, no end', summary('Start: 14:00 UTC\nEnd: unknown')],
+    ['detected only', summary('- Detected: 14:05 UTC\n- Severity: SEV-2')],
+    ['a fix that is not an end', summary('At 14:00 UTC checkout failed. A fix was deployed at 15:30 UTC and is being watched.')],
+    ['a timeline without an end', '# Checkout errors\n\n## Summary\n\nCheckout failed.\n\n## Timeline\n\n- 14:00 UTC alert fired\n- 14:20 UTC on-call paged\n- 15:00 UTC rollback started' + ROOT],
+    ['a due date in action items', '# Checkout errors\n\n## Summary\n\nCheckout failed.\n\n## Action items\n\n| Action | Due | Status |\n| --- | --- | --- |\n| Add a canary | 2024-06-01 | Resolved |' + ROOT],
+    ['a schedule in the resolution', '# Checkout errors\n\n## Summary\n\nCheckout failed on 2 May.\n\n## Resolution\n\nThe database was restored from a backup.' + ROOT],
+    // A start and how long it lasted state no end: the reader does not work one out.
+    ['a start and how long it lasted', summary('The outage began at 14:00 UTC and lasted 90 minutes.')],
+    ['a start and a duration, labelled', summary('Started: 14:00 UTC\nDuration: 1h 30m')],
+    ['lasted, without a start', summary('A configuration change broke checkout; the outage lasted 90 minutes before it was resolved.')],
+  ];
+  for (const [name, body] of none) {
+    it(`invents nothing for ${name}`, () => {
+      const [start, end] = window(body);
+      expect(start !== null && end !== null).toBe(false);
+    });
+  }
+});
