@@ -27,15 +27,17 @@ export interface FieldTime {
 }
 
 const SUBJECT = '(?:(?:the\\s+)?(?:incident|impact|outage|issue|problem|event|disruption|degradation|downtime|customer impact|service impact)\\s+)?';
+const SUFFIX = '(?:\\s+(?:time|at|on|date(?:\\s*(?:\\/|and|&)\\s*time)?|timestamp))?';
 const START_LABEL_RE = new RegExp(
-  `^(?:${SUBJECT}(?:start(?:ed)?|began|begin(?:ning)?|onset)(?:\\s+(?:time|at|on|date(?:\\s*(?:\\/|and|&)\\s*time)?|timestamp))?|start of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|first impact|time (?:started|of onset))$`,
+  `^(?:${SUBJECT}(?:start(?:ed)?|began|begin(?:ning)?|onset)${SUFFIX}|start of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|first impact|time (?:started|began|of onset|of (?:first )?impact))$`,
 );
 const END_LABEL_RE = new RegExp(
-  `^(?:(?:fully\\s+)?${SUBJECT}(?:end(?:ed)?|resolved|recovered|restored|over|closed)(?:\\s+(?:time|at|on|date(?:\\s*(?:\\/|and|&)\\s*time)?|timestamp))?|end of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|(?:resolution|recovery)(?:\\s+(?:time|at))?|(?:service|services)\\s+restored|all[- ]clear|time (?:resolved|of resolution|restored))$`,
+  `^(?:(?:fully\\s+)?(?:(?:services?|systems?)\\s+|${SUBJECT})(?:end(?:ed)?|resolved|recovered|restored|over|closed)${SUFFIX}|(?:resolution|recovery|restoration)\\s+(?:time|at|on)|full (?:recovery|resolution|restoration)|end of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|all[- ]clear|time (?:resolved|ended|restored|recovered|of resolution|of recovery))$`,
 );
-const DETECTED_LABEL_RE = /^(?:(?:first\s+)?detect(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?detection|discovered|first alert(?:ed)?|alerted)$/;
-const MITIGATED_LABEL_RE = /^(?:(?:impact\s+)?mitigat(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?mitigation)$/;
-const WINDOW_LABEL_RE = /^(?:(?:incident|impact|outage|downtime|disruption|affected|degradation)\s+)?(?:window|period|time ?frame|duration|times?|time ?span|time range)$|^(?:when|date\s*(?:\/|and|&)\s*times?|dates?\s+and\s+times?)$/;
+const DETECTED_LABEL_RE = /^(?:(?:first\s+)?detect(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?detect(?:ed|ion)|discovered|first alert(?:ed)?|alerted)$/;
+const MITIGATED_LABEL_RE = /^(?:(?:impact\s+)?mitigat(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?mitigation|time mitigated)$/;
+/** A label whose value is a range: "Impact window: 14:00–15:30 UTC", "Outage: 14:00 to 15:30", "When: …". */
+const WINDOW_LABEL_RE = /^(?:(?:incident|impact|outage|downtime|disruption|affected|degradation)(?:\s+(?:window|period|time ?frame|duration|times?|time ?span|time range))?|window|period|time ?frame|duration|times?|time ?span|time range|when|date\s*(?:\/|and|&)\s*times?|dates?\s+and\s+times?)$/;
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and|\u2192|->)[\s,*_()]*$/i;
 
 /** The zone a label or column header states in parentheses ("Start (UTC)", "Time (UTC)"). */
@@ -76,7 +78,8 @@ interface Cell {
 /** The time a value states (with the date written in the value), placed in its line; for a window, its two ends. */
 function readValue(kind: FieldKind, label: { zone?: string }, value: Cell): FieldTime | undefined {
   const times = findTimes(value.text);
-  if (times.length === 0) return undefined;
+  // A field's value states its time first (after a date, a weekday, "at" or "approximately"), not deep in prose.
+  if (times.length === 0 || times[0]!.index > 40) return undefined;
   const dated = (t: ClockTime): ClockTime => {
     const date = t.date ?? findDates(value.text)[0]?.date;
     return { ...t, index: value.column + t.index, ...(date ? { date } : {}) };

@@ -60,8 +60,11 @@ export function sectionBlock(s: Section, lines: Lines): Block | undefined {
  * counts as the next day only across midnight (evening to small hours).
  */
 export function placeWindow(incident: Incident, startAt: At, endAt: At | undefined, ctx: PlaceContext, strict: boolean): boolean {
-  const start = startAt.time;
   const end = endAt?.time;
+  // "from 2:00 to 3:30 p.m.": the start is on the end's half of the clock when that keeps it before the end.
+  const start = !startAt.time.meridiem && end?.meridiem && startAt.time.hour < 12 && startAt.time.hour + 12 <= end.hour
+    ? { ...startAt.time, hour: startAt.time.hour + 12 }
+    : startAt.time;
   const summaryDate = findDates(ctx.summaryText)[0]?.date;
   const baseDate = withDate(start.date ?? summaryDate ?? ctx.fmDate ?? ctx.titleDate, ctx.fmDate ?? ctx.titleDate);
   const standalone = startAt.zoneHint ?? endAt?.zoneHint ?? STANDALONE_ZONE_RE.exec(ctx.summaryText)?.[0];

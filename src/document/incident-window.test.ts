@@ -32,6 +32,13 @@ describe('a window stated in the summary', () => {
     ['a quoted summary', '> Incident start: 14:00 UTC\n> Incident end: 15:30 UTC', UTC],
     ['detected, mitigated, resolved', '- Started: 14:00 UTC\n- Detected: 14:10 UTC\n- Mitigated: 15:00 UTC\n- Resolved: 15:30 UTC', UTC],
     ['resolved rather than mitigated', '- Impact start: 14:00 UTC\n- Mitigated: 15:00 UTC\n- Fully resolved: 15:30 UTC', UTC],
+    ['starting … ending', 'Starting at 14:00 UTC and ending at 15:30 UTC, checkout failed.', UTC],
+    ['approximate times', 'From approximately 14:00 UTC until about 15:30 UTC, checkout failed.', UTC],
+    ['the end\'s half of the clock', 'Checkout failed from 2:00 to 3:30 p.m. EDT.', ['2024-05-02T14:00:00-04:00', '2024-05-02T15:30:00-04:00']],
+    ['an arrow', 'Window: 14:00 UTC → 15:30 UTC', UTC],
+    ['a range under an outage label', 'Outage: 2024-05-02 14:00 UTC – 2024-05-02 15:30 UTC', UTC],
+    ['a zone in parentheses', 'Between 14:00 and 15:30 (UTC) a third of checkouts failed.', UTC],
+    ['detection and resolution only', 'Detected: 14:00 UTC, when the first alert fired.\nResolved: 15:30 UTC', UTC],
     ['times with dates in words', 'Between May 2, 2024 at 2:00 PM and May 2, 2024 at 3:30 PM UTC, checkout failed.', UTC],
   ];
   for (const [name, text, expected] of cases) {
@@ -67,6 +74,21 @@ describe('a window stated elsewhere in the document', () => {
 
   it('takes the end from a recovery section that says the service recovered', () => {
     const body = '# Checkout errors\n\n## Summary\n\nThe incident started at 14:00 UTC.\n\n## Recovery\n\nAll services recovered at 15:30 UTC.' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('reads a blockquote of labels above the summary, with a weekday and a 12-hour time', () => {
+    const body = '# Checkout errors\n\n> **Incident start:** Thursday, May 2, 2024 2:00 PM UTC\n> **Service restored at:** Thursday, May 2, 2024 3:30 PM UTC\n\n## Summary\n\nCheckout failed.' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('takes the start from the summary and the end from a labelled field below it', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout started failing.\n\n## Details\n\n- Severity: SEV-2\n- Time resolved: 15:30 UTC' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('reads the timeline entries that say the incident began and that it was over', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nA configuration change broke checkout.\n\n## Timeline\n\n- 13:50 UTC configuration pushed\n- 14:00 UTC impact begins: checkout errors rise\n- 14:20 UTC on-call paged\n- 15:30 UTC incident resolved\n- 16:00 UTC postmortem scheduled' + ROOT;
     expect(window(body)).toEqual(UTC);
   });
 
@@ -111,6 +133,11 @@ describe('documents that state no window', () => {
     // A start and how long it lasted state no end: the reader does not work one out.
     ['a start and how long it lasted', summary('The outage began at 14:00 UTC and lasted 90 minutes.')],
     ['a start and a duration, labelled', summary('Started: 14:00 UTC\nDuration: 1h 30m')],
+    ['a fix deployed, in the resolution section', '# Checkout errors\n\n## Summary\n\nStart: 14:00 UTC\n\n## Resolution\n\nThe fix was deployed at 15:30 UTC and is being watched.' + ROOT],
+    ['an end before the start, in the resolution section', '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout failed.\n\n## Resolution\n\nThe replica had recovered at 13:00 UTC already.' + ROOT],
+    ['a single time under a window label', summary('Time: 14:00 UTC\nImpact: 40% of checkouts')],
+    ['a label over prose', summary('Resolution: the team looked into it; at 15:30 UTC a fix was tried and restored nothing.\nStart: 14:00 UTC')],
+    ['a timeline that says the incident began and never that it ended', '# Checkout errors\n\n## Summary\n\nCheckout broke.\n\n## Timeline\n\n- 14:00 UTC impact begins\n- 15:30 UTC still investigating' + ROOT],
     ['lasted, without a start', summary('A configuration change broke checkout; the outage lasted 90 minutes before it was resolved.')],
   ];
   for (const [name, body] of none) {

@@ -18,15 +18,28 @@ import { findDurations } from './durations.js';
 import { findDates, findTimes, minutesBetween, resolveZone } from './time.js';
 
 /** A timeline entry that says the incident is over. */
-const RESOLVED_ENTRY_RE = /\b(?:resolved|restored|recovered|fully (?:operational|functional)|back to (?:normal|baseline)|returned to normal|back online|all[- ]clear|incident (?:closed|over|ended)|normali[sz]ed|stabili[sz]ed|subsided|subsides|up and running)\b/i;
+const RESOLVED_ENTRY_RE = /\b(?:resolved|restored|recovered|fully (?:operational|functional)|back to (?:normal|baseline)|returned to normal|back online|all[- ]clear|(?:incident|impact|outage|issue) (?:closed|over|ended|ends|mitigated)|end of (?:the )?(?:incident|impact|outage)|normali[sz]ed|stabili[sz]ed|subsided|subsides|up and running)\b/i;
+/** A timeline entry that says the incident began. */
+const STARTED_ENTRY_RE = /\b(?:(?:incident|impact|outage|issue|problem|disruption|degradation) (?:begins|began|starts|started)|start of (?:the )?(?:incident|impact|outage|issue)|(?:first|initial) (?:customer |user )?impact)\b/i;
 const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|total(?:ling)?|(?<![\s:*_~])[\s:*_]*~)[\s:*_~]*$/i;
 const STATED_AFTER_RE = /^[\s*_)]*(?:long\s+)?(?:outage|downtime|incident|disruption|interruption|of (?:downtime|outage|disruption)|service (?:outage|disruption))/i;
 
 /**
- * The end of an incident whose summary gives only its start: the last timeline entry after the start that says it is
- * over ("14:05 Service restored"), when the timeline has instants to compare.
+ * The window from the timeline, when the rest of the document states less: the start from the entry that says the
+ * incident began ("14:00 Impact starts"), when nothing else gives one; the end from the last entry after the start
+ * that says it is over ("14:05 Service restored"). Only where the timeline has instants to compare.
  */
 export function endFromTimeline(incident: Incident, timeline: TimelineEntry[]): void {
+  if (incident.source === null && !incident.start) {
+    const e = timeline.find((x) => x.instant && STARTED_ENTRY_RE.test(x.text));
+    if (!e?.instant) return;
+    incident.source = 'summary';
+    incident.startInstant = e.instant;
+    incident.start = e.time;
+    if (e.timeSpan) incident.startSpan = e.timeSpan;
+    incident.zoneMissing = !e.zoneKnown;
+    if (e.zoneKnown) incident.timezone ??= e.instant.zoneName;
+  }
   if (incident.source !== 'summary' || !incident.startInstant || incident.endInstant || incident.end) return;
   const start = incident.startInstant.toMillis();
   for (let i = timeline.length - 1; i >= 0; i--) {

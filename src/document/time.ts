@@ -71,7 +71,9 @@ const PAIRS: Record<string, string> = {
 };
 
 const MINUS = '[-\u2212\u2013]';
-const OFFSET = `(?:UTC|GMT)[ \\t]*(?:${MINUS}|\\+)[ \\t]*\\d{1,2}(?::?\\d{2})?`;
+// "UTC-5", "UTC +02:00", "GMT + 1"; a sign with blanks after it takes no time of day, which is a range's end:
+// "14:00 UTC – 15:30", "2024-05-02 14:00 UTC – 2024-05-02 15:30".
+const OFFSET = `(?:UTC|GMT)(?:[ \\t]?(?:${MINUS}|\\+)\\d{1,2}(?::?\\d{2})?|[ \\t]*(?:${MINUS}|\\+)[ \\t]+\\d{1,2}(?![\\d:.]))`;
 const ABBR = Object.keys(ABBREVIATIONS)
   .filter((a) => a !== 'Z')
   .sort((a, b) => b.length - a.length)
