@@ -9,6 +9,7 @@
  */
 import type { Node, Root } from './markdown.js';
 import type { Lines } from './text.js';
+import { joins } from './incident-prose.js';
 import { findDates, findTimes, type ClockTime } from './time.js';
 import { STANDALONE_ZONE_RE } from './zones.js';
 
@@ -38,7 +39,6 @@ const DETECTED_LABEL_RE = /^(?:(?:first\s+)?detect(?:ed|ion)(?:\s+(?:time|at|on)
 const MITIGATED_LABEL_RE = /^(?:(?:impact\s+)?mitigat(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?mitigation|time mitigated)$/;
 /** A label whose value is a range: "Impact window: 14:00–15:30 UTC", "Outage: 14:00 to 15:30", "When: …". */
 const WINDOW_LABEL_RE = /^(?:(?:incident|impact|outage|downtime|disruption|affected|degradation)(?:\s+(?:window|period|time ?frame|duration|times?|time ?span|time range))?|window|period|time ?frame|duration|times?|time ?span|time range|when|date\s*(?:\/|and|&)\s*times?|dates?\s+and\s+times?)$/;
-const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and|\u2192|->)[\s,*_()]*$/i;
 
 /** The zone a label or column header states in parentheses ("Start (UTC)", "Time (UTC)"). */
 function parenZone(text: string): string | undefined {
@@ -88,9 +88,7 @@ function readValue(kind: FieldKind, label: { zone?: string }, value: Cell): Fiel
   if (kind !== 'window') return out;
   const [a, b] = times;
   if (!a || !b) return undefined;
-  let between = value.text.slice(a.index + a.length, b.index);
-  for (const d of findDates(between).reverse()) between = between.slice(0, d.index) + between.slice(d.index + d.length);
-  if (!RANGE_BETWEEN_RE.test(between.replace(/\b(?:on|from|at)\b/gi, ' '))) return undefined;
+  if (!joins(value.text, a, b)) return undefined;
   return { ...out, end: dated(b), endLine: value.line };
 }
 

@@ -39,6 +39,10 @@ describe('a window stated in the summary', () => {
     ['a range under an outage label', 'Outage: 2024-05-02 14:00 UTC – 2024-05-02 15:30 UTC', UTC],
     ['a zone in parentheses', 'Between 14:00 and 15:30 (UTC) a third of checkouts failed.', UTC],
     ['detection and resolution only', 'Detected: 14:00 UTC, when the first alert fired.\nResolved: 15:30 UTC', UTC],
+    ['a range after another time', 'A change deployed at 13:40 UTC made checkout fail from 14:00 to 15:30 UTC.', UTC],
+    ['the time it is said to have begun', 'A change was deployed at 13:40 UTC. The outage began at 14:00 UTC and was resolved at 15:30 UTC.', UTC],
+    ['an approximate end of a range', 'Service was degraded between 14:00 UTC and approximately 15:30 UTC.', UTC],
+    ['a hyphen between zoned times', 'From 14:00 UTC - 15:30 UTC checkout failed.', UTC],
     ['times with dates in words', 'Between May 2, 2024 at 2:00 PM and May 2, 2024 at 3:30 PM UTC, checkout failed.', UTC],
   ];
   for (const [name, text, expected] of cases) {
@@ -138,6 +142,7 @@ describe('documents that state no window', () => {
     ['a single time under a window label', summary('Time: 14:00 UTC\nImpact: 40% of checkouts')],
     ['a label over prose', summary('Resolution: the team looked into it; at 15:30 UTC a fix was tried and restored nothing.\nStart: 14:00 UTC')],
     ['a timeline that says the incident began and never that it ended', '# Checkout errors\n\n## Summary\n\nCheckout broke.\n\n## Timeline\n\n- 14:00 UTC impact begins\n- 15:30 UTC still investigating' + ROOT],
+    ['two times joined by "and" without "between"', summary('At 14:00 and 15:30 UTC the cache was flushed; nothing failed.')],
     ['lasted, without a start', summary('A configuration change broke checkout; the outage lasted 90 minutes before it was resolved.')],
   ];
   for (const [name, body] of none) {
