@@ -8,12 +8,13 @@
  * start, detection, mitigation and end of an incident, not phrases of any one document.
  */
 import type { Node, Root } from './markdown.js';
+import type { FrontMatter, Section } from './model.js';
 import type { Lines } from './text.js';
 import { joins } from './incident-prose.js';
 import { findDates, findTimes, type ClockTime } from './time.js';
 import { STANDALONE_ZONE_RE } from './zones.js';
 
-export type FieldKind = 'start' | 'detected' | 'mitigated' | 'end' | 'window';
+export type FieldKind = 'start' | 'detected' | 'mitigated' | 'end' | 'window' | 'date';
 
 /** A time read from a field: `time.index` is the column (0-based) of the time in its line. */
 export interface FieldTime {
@@ -38,7 +39,9 @@ const END_LABEL_RE = new RegExp(
 const DETECTED_LABEL_RE = /^(?:(?:first\s+)?detect(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?detect(?:ed|ion)|discovered|first alert(?:ed)?|alerted)$/;
 const MITIGATED_LABEL_RE = /^(?:(?:impact\s+)?mitigat(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?mitigation|time mitigated)$/;
 /** A label whose value is a range: "Impact window: 14:00–15:30 UTC", "Outage: 14:00 to 15:30", "When: …". */
-const WINDOW_LABEL_RE = /^(?:(?:incident|impact|outage|downtime|disruption|affected|degradation)(?:\s+(?:window|period|time ?frame|duration|times?|time ?span|time range))?|window|period|time ?frame|duration|times?|time ?span|time range|when|date\s*(?:\/|and|&)\s*times?|dates?\s+and\s+times?)$/;
+const WINDOW_LABEL_RE = /^(?:(?:incident|impact|outage|downtime|disruption|affected|degradation)(?:\s+(?:window|period|time ?frame|duration|times?|time ?span|time range))?|window|period|time ?frame|duration|times?|time ?span|time range|when|date\s*(?:\/|and|&)\s*times?|dates?\s+and\s+times?|time of (?:the\s+)?(?:incident|outage|impact|issue))$/;
+/** A label for the incident's day: "Date:", "Incident date", "Date of the incident". */
+const DATE_LABEL_RE = /^(?:(?:incident|outage|event)\s+)?date$|^date of (?:the\s+)?(?:incident|outage|event)$/;
 
 /** The zone a label or column header states in parentheses ("Start (UTC)", "Time (UTC)"). */
 function parenZone(text: string): string | undefined {
@@ -64,7 +67,9 @@ export function labelKind(label: string): { kind: FieldKind; zone?: string } | u
           ? 'mitigated'
           : WINDOW_LABEL_RE.test(t)
             ? 'window'
-            : undefined;
+            : DATE_LABEL_RE.test(t)
+              ? 'date'
+              : undefined;
   return kind ? { kind, ...(zone ? { zone } : {}) } : undefined;
 }
 
@@ -77,6 +82,14 @@ interface Cell {
 
 /** The time a value states (with the date written in the value), placed in its line; for a window, its two ends. */
 function readValue(kind: FieldKind, label: { zone?: string }, value: Cell): FieldTime | undefined {
+  if (kind === 'date') {
+    const range = readValue('window', label, value);
+    if (range) return range;
+    // The day alone: carried as a time-less field at midnight, read for its date only.
+    const d = findDates(value.text)[0];
+    if (!d || d.index > 20) return undefined;
+    return { kind, time: { index: value.column + d.index, length: d.length, raw: '', hour: 0, minute: 0, second: 0, meridiem: false, date: d.date }, line: value.line };
+  }
   const times = findTimes(value.text);
   // A field's value states its time first (after a date, a weekday, "at" or "approximately"), not deep in prose.
   if (times.length === 0 || times[0]!.index > 40) return undefined;
@@ -176,6 +189,40 @@ export function readFields(lines: Lines, from: number, to: number, tree: Root): 
     if (f) out.push(f);
   }
   flush();
+  return out;
+}
+
+/** Front matter fields with a value as people write it ("start: 14:00 UTC", "window: 14:00–15:30 UTC"). */
+export function frontMatterFields(fm: FrontMatter, lines: Lines): FieldTime[] {
+  const out: FieldTime[] = [];
+  for (const [key, v] of Object.entries(fm.data)) {
+    const span = fm.fields[key];
+    if (typeof v !== 'string' || !span || v.length > 200) continue;
+    const label = labelKind(key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '));
+    if (!label) continue;
+    const at = lines.line(span.line).indexOf(v);
+    const f = readValue(label.kind, label, { text: v, line: span.line, column: Math.max(0, at) });
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+/** Fields whose label is a section's heading and whose value is the section's first line ("### Start time" / "14:00 UTC"). */
+export function headingFields(sections: Section[], lines: Lines): FieldTime[] {
+  const out: FieldTime[] = [];
+  for (const s of sections) {
+    if (s.style === 'inline' || s.ids.length > 0) continue;
+    const label = labelKind(s.heading);
+    if (!label) continue;
+    for (let n = s.contentStart; n <= Math.min(s.contentEnd, s.contentStart + 3); n++) {
+      const raw = lines.line(n);
+      if (!raw.trim()) continue;
+      const prefix = PREFIX_RE.exec(raw)![0];
+      const f = readValue(label.kind, label, { text: raw.slice(prefix.length), line: n, column: prefix.length });
+      if (f) out.push(f);
+      break;
+    }
+  }
   return out;
 }
 

@@ -26,6 +26,8 @@ export interface Block {
 
 export interface PlaceContext {
   summaryText: string;
+  /** The day a labelled field gives ("Date: 2024-05-02"). */
+  fieldDate?: DateParts;
   fmDate?: DateParts;
   titleDate?: DateParts;
   fmZone?: Zone;
@@ -66,7 +68,7 @@ export function placeWindow(incident: Incident, startAt: At, endAt: At | undefin
     ? { ...startAt.time, hour: startAt.time.hour + 12 }
     : startAt.time;
   const summaryDate = findDates(ctx.summaryText)[0]?.date;
-  const baseDate = withDate(start.date ?? summaryDate ?? ctx.fmDate ?? ctx.titleDate, ctx.fmDate ?? ctx.titleDate);
+  const baseDate = withDate(start.date ?? summaryDate ?? ctx.fieldDate ?? ctx.fmDate ?? ctx.titleDate, ctx.fmDate ?? ctx.titleDate);
   const standalone = startAt.zoneHint ?? endAt?.zoneHint ?? STANDALONE_ZONE_RE.exec(ctx.summaryText)?.[0];
   const stated = resolveZone(standalone);
   const config = resolveZone(ctx.defaultZone);
@@ -97,7 +99,7 @@ export function placeWindow(incident: Incident, startAt: At, endAt: At | undefin
   const zoneLabel = start.zoneText ?? end?.zoneText ?? standalone ?? ctx.fmZoneName ?? ctx.defaultZone ?? null;
   if (baseDate?.year !== undefined) {
     incident.date = normalizeDate(baseDate);
-    incident.dateSource = start.date || summaryDate ? 'summary' : ctx.fmDate ? 'front-matter' : 'title';
+    incident.dateSource = start.date || summaryDate || ctx.fieldDate ? 'summary' : ctx.fmDate ? 'front-matter' : 'title';
   }
   incident.source = 'summary';
   incident.start = startOut.iso;

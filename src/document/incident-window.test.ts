@@ -43,6 +43,8 @@ describe('a window stated in the summary', () => {
     ['the time it is said to have begun', 'A change was deployed at 13:40 UTC. The outage began at 14:00 UTC and was resolved at 15:30 UTC.', UTC],
     ['an approximate end of a range', 'Service was degraded between 14:00 UTC and approximately 15:30 UTC.', UTC],
     ['a hyphen between zoned times', 'From 14:00 UTC - 15:30 UTC checkout failed.', UTC],
+    ['a region\'s clock in words', 'Orders failed from 2:15 PM until 4:00 PM Pacific Time.', PT],
+    ['a window under "time of incident"', 'Time of incident: 14:00–15:30 UTC', UTC],
     ['times with dates in words', 'Between May 2, 2024 at 2:00 PM and May 2, 2024 at 3:30 PM UTC, checkout failed.', UTC],
   ];
   for (const [name, text, expected] of cases) {
@@ -96,6 +98,21 @@ describe('a window stated elsewhere in the document', () => {
     expect(window(body)).toEqual(UTC);
   });
 
+  it('takes the day from a "Date:" field when the times have none', () => {
+    const body = '# Checkout errors\n\n- **Date:** 2 May 2024\n- **Start time:** 14:00 UTC\n- **End time:** 15:30 UTC\n\n## Summary\n\nCheckout failed.' + ROOT;
+    expect(window(body, '')).toEqual(UTC);
+  });
+
+  it('reads sections headed by a label', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nCheckout failed.\n\n### Start time\n\n14:00 UTC\n\n### End time\n\n15:30 UTC' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('takes the end from the impact section when the summary gives only the start', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout began to fail.\n\n## Impact\n\nA third of checkouts failed until 15:30 UTC, when the service recovered.' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
   it('reads times in the opening paragraph of a document without a summary heading', () => {
     const body = '# Checkout errors\n\nOn 2 May 2024 checkout failed between 14:00 and 15:30 UTC.\n\n## What went wrong\n\nA configuration change.';
     expect(window(body)).toEqual(UTC);
@@ -117,6 +134,10 @@ describe('a window in front matter under other names', () => {
   }
   it('reads values written as people write them', () => {
     expect(window('# T\n', '---\nstart: 2024-05-02 14:00 UTC\nend: May 2, 2024 3:30 PM UTC\n---\n')).toEqual(UTC);
+  });
+  it('reads times written without a date, on the document\'s date', () => {
+    expect(window('# T\n', '---\ndate: 2024-05-02\nstart: 14:00 UTC\nend: 15:30 UTC\n---\n')).toEqual(UTC);
+    expect(window('# T\n', '---\ndate: 2024-05-02\nimpact_window: 14:00 - 15:30 UTC\n---\n')).toEqual(UTC);
   });
   it('reads a start and an end under one key', () => {
     expect(window('# T\n', '---\nincident:\n  start: 2024-05-02T14:00:00Z\n  end: 2024-05-02T15:30:00Z\n---\n')).toEqual(UTC);
@@ -143,6 +164,8 @@ describe('documents that state no window', () => {
     ['a label over prose', summary('Resolution: the team looked into it; at 15:30 UTC a fix was tried and restored nothing.\nStart: 14:00 UTC')],
     ['a timeline that says the incident began and never that it ended', '# Checkout errors\n\n## Summary\n\nCheckout broke.\n\n## Timeline\n\n- 14:00 UTC impact begins\n- 15:30 UTC still investigating' + ROOT],
     ['two times joined by "and" without "between"', summary('At 14:00 and 15:30 UTC the cache was flushed; nothing failed.')],
+    ['a date field alone', '# Checkout errors\n\n**Date:** 2 May 2024\n\n## Summary\n\nCheckout failed for about an hour.' + ROOT],
+    ['a heading that labels nothing with a time', '# Checkout errors\n\n## Summary\n\nCheckout failed.\n\n### Duration\n\nAbout an hour and a half.' + ROOT],
     ['lasted, without a start', summary('A configuration change broke checkout; the outage lasted 90 minutes before it was resolved.')],
   ];
   for (const [name, body] of none) {

@@ -7,7 +7,7 @@
 import { stringField } from './frontmatter.js';
 import { datePartsOf, normalizeDate, withDate } from './dates.js';
 import { windowFromFrontMatter } from './incident-frontmatter.js';
-import { readFields, type FieldKind } from './incident-labels.js';
+import { frontMatterFields, headingFields, readFields, type FieldKind } from './incident-labels.js';
 import { blockAt, fieldAt, placeWindow, sectionBlock, type At, type PlaceContext } from './incident-place.js';
 import { proseEnd, readProse } from './incident-prose.js';
 import type { Root } from './markdown.js';
@@ -136,8 +136,11 @@ export function inferIncident(
   if (windowFromFrontMatter(incident, fm, fmZone, configZone, fmDate)) return incident;
 
   // Read from the body: labelled fields first ("Start time: …", a table of milestones), then prose.
+  // Front matter values as people write them, sections headed by a label, then the body's lines and tables.
+  const fields = [...frontMatterFields(fm, lines), ...headingFields(sections, lines), ...readFields(lines, bodyStart, lines.count, tree)];
+  const fieldDate = fields.find((f) => f.kind === 'date')?.time.date;
   const ctx: PlaceContext = { summaryText: summary?.text ?? '', fmDate, titleDate: title.date, fmZone, fmZoneName, defaultZone };
-  const fields = readFields(lines, bodyStart, lines.count, tree);
+  if (fieldDate) ctx.fieldDate = fieldDate;
   const first = (kind: FieldKind): At | undefined => {
     const f = fields.find((x) => x.kind === kind);
     return f ? fieldAt(f) : undefined;
@@ -160,20 +163,22 @@ export function inferIncident(
   const start = fStart ?? proseStart;
   if (!start) {
     const summaryDate = summary ? findDates(summary.text)[0]?.date : undefined;
-    const d = withDate(summaryDate ?? fmDate ?? title.date, fmDate ?? title.date);
+    const d = withDate(summaryDate ?? fieldDate ?? fmDate ?? title.date, fmDate ?? title.date);
     if (d?.year !== undefined) {
       incident.date = normalizeDate(d);
-      incident.dateSource = summaryDate ? 'summary' : fmDate ? 'front-matter' : 'title';
+      incident.dateSource = summaryDate || fieldDate ? 'summary' : fmDate ? 'front-matter' : 'title';
     }
     return incident;
   }
-  // The end elsewhere: a labelled end, or a section about the recovery that says when it was over (a start and how
-  // long it lasted state no end: nothing is worked out from them).
+  // The end elsewhere: a labelled end, or a section about the recovery or the impact that says when it was over (a
+  // start and how long it lasted state no end: nothing is worked out from them).
   const ends: At[] = fEnd ? [fEnd] : [];
-  for (const s of sections) {
-    if (!s.ids.includes('resolution') || s.style === 'inline') continue;
-    const b = sectionBlock(s, lines);
-    if (b) for (const t of proseEnd(b.text)) ends.push(blockAt(b, t));
+  for (const id of ['resolution', 'impact']) {
+    for (const s of sections) {
+      if (!s.ids.includes(id) || s.style === 'inline' || s === sections.find((x) => x.ids.includes('summary'))) continue;
+      const b = sectionBlock(s, lines);
+      if (b) for (const t of proseEnd(b.text)) ends.push(blockAt(b, t));
+    }
   }
   for (const end of ends) if (placeWindow(incident, start, end, ctx, true)) return incident;
   placeWindow(incident, start, undefined, ctx, false);

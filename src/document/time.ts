@@ -69,6 +69,10 @@ const PAIRS: Record<string, string> = {
   'CST/CDT': 'America/Chicago', 'CDT/CST': 'America/Chicago', 'CT': 'America/Chicago',
   'MST/MDT': 'America/Denver', 'MDT/MST': 'America/Denver', 'MT': 'America/Denver',
 };
+// "Pacific Time", "Eastern Standard Time", "Central Daylight Time": the region's clock.
+for (const [region, zone] of [['PACIFIC', 'America/Los_Angeles'], ['EASTERN', 'America/New_York'], ['CENTRAL', 'America/Chicago'], ['MOUNTAIN', 'America/Denver']] as const) {
+  for (const kind of ['', 'STANDARD', 'DAYLIGHT']) PAIRS[`${region}${kind}TIME`] = zone;
+}
 
 const MINUS = '[-\u2212\u2013]';
 // "UTC-5", "UTC +02:00", "GMT + 1"; a sign with blanks after it takes no time of day, which is a range's end:
@@ -78,8 +82,8 @@ const ABBR = Object.keys(ABBREVIATIONS)
   .filter((a) => a !== 'Z')
   .sort((a, b) => b.length - a.length)
   .join('|');
-/** A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT", "PT" (a region's clock). */
-const ZONE_SOURCE = `(?:\\([ \\t]*)?(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?|[PECM]T)\\b[ \\t]*\\)?`;
+/** A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT", "PT" or "Pacific Time" (a region's clock). */
+const ZONE_SOURCE = `(?:\\([ \\t]*)?(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?|[PECM]T|(?:Pacific|Eastern|Central|Mountain)(?:[ \\t]+(?:Standard|Daylight))?[ \\t]+Time)\\b[ \\t]*\\)?`;
 
 const zoneCache = new Map<string, Zone | undefined>();
 
