@@ -168,7 +168,11 @@ export function readFields(lines: Lines, from: number, to: number, tree: Root): 
       continue;
     }
     const raw = lines.line(n);
-    if (raw.length > 400) continue;
+    // Only a table's rows (its header may hold no digit) and lines with a digit can give a time.
+    if (raw.length > 400 || (!table && !raw.includes('|') && !/\d/.test(raw))) {
+      flush();
+      continue;
+    }
     const prefix = PREFIX_RE.exec(raw)![0];
     const rest = raw.slice(prefix.length);
     if (rest.includes('|')) {
@@ -229,26 +233,35 @@ export function headingFields(sections: Section[], lines: Lines): FieldTime[] {
 /** Fields of an HTML table: its rows' cells, placed at their line and column in the source. */
 function htmlFields(html: string, line: number, column: number, out: FieldTime[]): void {
   if (!/<t[dh]\b/i.test(html) || html.length > 20_000) return;
+  // Cells come in order: their lines are counted on from the last one placed (linear in the table's length).
+  let seen = 0;
+  let seenLine = line;
+  let lineStart = -column;
   const place = (index: number): { line: number; column: number } => {
-    const before = html.slice(0, index);
-    const nl = before.lastIndexOf('\n');
-    return { line: line + (before.match(/\n/g)?.length ?? 0), column: nl < 0 ? column + index : index - nl - 1 };
+    for (let i = html.indexOf('\n', seen); i >= 0 && i < index; i = html.indexOf('\n', i + 1)) {
+      seenLine++;
+      lineStart = i + 1;
+    }
+    seen = Math.max(seen, index);
+    return { line: seenLine, column: index - lineStart };
   };
   const rows: Cell[][] = [];
   let header: Cell[] | undefined;
   const starts = [0];
-  const tr = /<tr\b[^>]*>/gi;
+  const tr = /<tr\b[^<>]*>/gi;
   for (let m = tr.exec(html); m; m = tr.exec(html)) starts.push(m.index + m[0].length);
   for (let r = 0; r < starts.length; r++) {
     const start = starts[r]!;
     const row = html.slice(start, starts[r + 1] ?? html.length);
     const cells: Cell[] = [];
     let onlyHeads = true;
-    const open = /<(t[dh])\b[^>]*>/gi;
+    const open = /<(t[dh])\b[^<>]*>/gi;
+    const close = /<\/t[dh]>|<t[dhr]\b/gi;
     for (let m = open.exec(row); m; m = open.exec(row)) {
       const from = m.index + m[0].length;
-      const close = row.slice(from).search(/<\/t[dh]>|<t[dhr]\b/i);
-      const inner = row.slice(from, close < 0 ? row.length : from + close);
+      close.lastIndex = from;
+      const end = close.exec(row)?.index ?? row.length;
+      const inner = row.slice(from, end);
       if (m[1]!.toLowerCase() === 'td') onlyHeads = false;
       const text = inner.replace(/<[^<>]*>/g, ' ');
       const lead = text.length - text.trimStart().length;

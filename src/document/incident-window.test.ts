@@ -119,6 +119,19 @@ describe('a window stated elsewhere in the document', () => {
   });
 });
 
+describe('where the window is said', () => {
+  it('points at the times in a labelled line, a table cell and an HTML cell', () => {
+    const at = (body: string): Array<[number, number] | undefined> => {
+      const i = parsePostmortem(`${FM}${body}\n`).incident;
+      return [i.startSpan, i.endSpan].map((s) => (s ? [s.line, s.column] : undefined));
+    };
+    // Line 6 is the document's first line after the front matter and a blank line.
+    expect(at('# T\n\n- **Start time:** 14:00 UTC\n- **End time:** 15:30 UTC')).toEqual([[8, 19], [9, 17]]);
+    expect(at('# T\n\n| Start | End |\n| --- | --- |\n| 14:00 UTC | 15:30 UTC |')).toEqual([[10, 3], [10, 15]]);
+    expect(at('# T\n\n<table>\n<tr><th>Start</th><td>14:00 UTC</td></tr>\n<tr>\n  <th>End</th>\n  <td>15:30 UTC</td>\n</tr>\n</table>')).toEqual([[9, 23], [12, 7]]);
+  });
+});
+
 describe('a window in front matter under other names', () => {
   const names: Array<[string, string]> = [
     ['startedAt', 'resolvedAt'],
