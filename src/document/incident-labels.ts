@@ -116,6 +116,7 @@ function tableFields(rows: Cell[][], header: Cell[] | undefined, out: FieldTime[
         if (f) out.push(f);
       }
       const own = labelKind(row[i]!.text);
+      if (!own && row[i]!.text.includes(':')) colonFields(row[i]!, out);
       if (own && row[i + 1]) {
         const zone = own.zone ?? (header?.[i + 1] ? parenZone(header[i + 1]!.text) : undefined);
         const f = readValue(own.kind, zone ? { zone } : {}, row[i + 1]!);
@@ -128,7 +129,32 @@ function tableFields(rows: Cell[][], header: Cell[] | undefined, out: FieldTime[
 const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
 /** A table's delimiter row, its blanks taken out. */
 const DELIMITER_ROW_RE = /^\|?:?-+:?(?:\|:?-+:?)*\|?$/;
-const LINE_FIELD_RE = /^([*_]{0,2})([^:|*_\n]{1,60})\1?[ \t]*:[ \t]*(?:[*_]{1,2}[ \t]*)?/;
+
+/** Markup and blanks after a label's colon: "**Start:** 14:00". */
+const AFTER_COLON_RE = /^[*_]{0,2}[ \t]*/;
+
+/**
+ * "Label: value" fields in a text, however many: "**Start:** 14:00 UTC **End:** 15:30 UTC", "Start: 14:00; end:
+ * 15:30". The label is the last one to five words before a colon (after the last , ; | or colon), the longest that
+ * names a milestone; the value runs on from the colon.
+ */
+function colonFields(cell: Cell, out: FieldTime[]): void {
+  const { text } = cell;
+  let from = 0;
+  for (let c = text.indexOf(':'), seen = 0; c >= 0 && seen < 12; c = text.indexOf(':', c + 1), seen++) {
+    const before = text.slice(Math.max(from, c - 60), c);
+    from = c + 1;
+    // A colon inside a time ("14:00") labels nothing.
+    if (/\d$/.test(before) && /^\d/.test(text.slice(c + 1))) continue;
+    const words = before.replace(/[*_`]/g, ' ').split(/[,;|]/).pop()!.trim().split(/\s+/);
+    let label: ReturnType<typeof labelKind>;
+    for (let k = Math.min(5, words.length); k >= 1 && !label; k--) label = labelKind(words.slice(-k).join(' '));
+    if (!label) continue;
+    const at = c + 1 + AFTER_COLON_RE.exec(text.slice(c + 1, c + 8))![0].length;
+    const f = readValue(label.kind, label, { text: text.slice(at), line: cell.line, column: cell.column + at });
+    if (f) out.push(f);
+  }
+}
 
 /** The cells of a Markdown table row, each with its column. */
 function cellsOf(text: string, line: number, column: number): Cell[] {
@@ -167,7 +193,9 @@ export function readFields(lines: Lines, from: number, to: number, tree: Root): 
       flush();
       continue;
     }
-    const raw = lines.line(n);
+    // Inline code is quoted, not stated: blanked, its length kept so that columns hold.
+    const line = lines.line(n);
+    const raw = line.includes('`') ? line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) : line;
     // Only a table's rows (its header may hold no digit) and lines with a digit can give a time.
     if (raw.length > 400 || (!table && !raw.includes('|') && !/\d/.test(raw))) {
       flush();
@@ -185,12 +213,7 @@ export function readFields(lines: Lines, from: number, to: number, tree: Root): 
       continue;
     }
     flush();
-    const m = LINE_FIELD_RE.exec(rest);
-    if (!m) continue;
-    const label = labelKind(m[2]!);
-    if (!label) continue;
-    const f = readValue(label.kind, label, { text: rest.slice(m[0].length), line: n, column: prefix.length + m[0].length });
-    if (f) out.push(f);
+    colonFields({ text: rest, line: n, column: prefix.length }, out);
   }
   flush();
   return out;

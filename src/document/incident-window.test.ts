@@ -98,6 +98,13 @@ describe('a window stated elsewhere in the document', () => {
     expect(window(body)).toEqual(UTC);
   });
 
+  it('reads several labels on one line or in one cell', () => {
+    const doc = (line: string): string => `# Checkout errors\n\n${line}\n\n## Summary\n\nCheckout failed.${ROOT}`;
+    expect(window(doc('**Start:** 14:00 UTC **End:** 15:30 UTC'))).toEqual(UTC);
+    expect(window(doc('Severity: SEV-2; impact start: 14:00 UTC; impact end: 15:30 UTC'))).toEqual(UTC);
+    expect(window(doc('| Start: 14:00 UTC | End: 15:30 UTC |\n| --- | --- |'))).toEqual(UTC);
+  });
+
   it('takes the day from a "Date:" field when the times have none', () => {
     const body = '# Checkout errors\n\n- **Date:** 2 May 2024\n- **Start time:** 14:00 UTC\n- **End time:** 15:30 UTC\n\n## Summary\n\nCheckout failed.' + ROOT;
     expect(window(body, '')).toEqual(UTC);
@@ -179,6 +186,8 @@ describe('documents that state no window', () => {
     ['two times joined by "and" without "between"', summary('At 14:00 and 15:30 UTC the cache was flushed; nothing failed.')],
     ['a date field alone', '# Checkout errors\n\n**Date:** 2 May 2024\n\n## Summary\n\nCheckout failed for about an hour.' + ROOT],
     ['a heading that labels nothing with a time', '# Checkout errors\n\n## Summary\n\nCheckout failed.\n\n### Duration\n\nAbout an hour and a half.' + ROOT],
+    ['labels whose values are no times', '# Checkout errors\n\n**Start:** when the deploy began **End:** unknown, 3 teams involved\n\n## Summary\n\nCheckout failed at 14:00 UTC.' + ROOT],
+    ['labels quoted as code', '# Checkout errors\n\nWrite `started: 2024-05-02T14:00:00Z` and `resolved: 2024-05-02T15:30:00Z` in the front matter.\n\n```yaml\nstart: 2024-05-02 14:00 UTC\nend: 2024-05-02 15:30 UTC\n```\n\n## Summary\n\nNothing happened yet.' + ROOT],
     ['lasted, without a start', summary('A configuration change broke checkout; the outage lasted 90 minutes before it was resolved.')],
   ];
   for (const [name, body] of none) {
