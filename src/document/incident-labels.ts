@@ -127,6 +127,8 @@ function tableFields(rows: Cell[][], header: Cell[] | undefined, out: FieldTime[
 }
 
 const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
+/** A code span, which may run over the lines of its paragraph but not past a blank line. */
+const INLINE_CODE_RE = /`(?:[^`\n]|\n(?!\n))*`/g;
 /** A table's delimiter row, its blanks taken out. */
 const DELIMITER_ROW_RE = /^\|?:?-+:?(?:\|:?-+:?)*\|?$/;
 
@@ -183,6 +185,12 @@ export function readFields(lines: Lines, from: number, to: number, tree: Root): 
       if (node.type === 'html' && node.position.start.line >= from && node.position.start.line <= to) htmlFields(node.value, node.position.start.line, node.position.start.column - 1, out);
     } else if ('children' in node) for (const c of node.children) stack.push(c as Node);
   }
+  // Inline code is quoted, not stated: blanked (within a paragraph, over its lines), lengths kept so columns hold.
+  const first = Math.max(1, from);
+  let text = lines.range(first, to).map((l, i) => (skip.has(first + i) ? '' : l));
+  if (text.some((l) => l.includes('`'))) {
+    text = text.join('\n').replace(INLINE_CODE_RE, (m) => m.replace(/[^\n]/g, ' ')).split('\n');
+  }
   let table: { header?: Cell[]; rows: Cell[][] } | undefined;
   const flush = (): void => {
     if (table) tableFields(table.rows, table.header, out);
@@ -193,9 +201,7 @@ export function readFields(lines: Lines, from: number, to: number, tree: Root): 
       flush();
       continue;
     }
-    // Inline code is quoted, not stated: blanked, its length kept so that columns hold.
-    const line = lines.line(n);
-    const raw = line.includes('`') ? line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) : line;
+    const raw = text[n - first]!;
     // Only a table's rows (its header may hold no digit) and lines with a digit can give a time.
     if (raw.length > 400 || (!table && !raw.includes('|') && !/\d/.test(raw))) {
       flush();

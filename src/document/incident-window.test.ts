@@ -188,6 +188,7 @@ describe('documents that state no window', () => {
     ['a heading that labels nothing with a time', '# Checkout errors\n\n## Summary\n\nCheckout failed.\n\n### Duration\n\nAbout an hour and a half.' + ROOT],
     ['labels whose values are no times', '# Checkout errors\n\n**Start:** when the deploy began **End:** unknown, 3 teams involved\n\n## Summary\n\nCheckout failed at 14:00 UTC.' + ROOT],
     ['labels quoted as code', '# Checkout errors\n\nWrite `started: 2024-05-02T14:00:00Z` and `resolved: 2024-05-02T15:30:00Z` in the front matter.\n\n```yaml\nstart: 2024-05-02 14:00 UTC\nend: 2024-05-02 15:30 UTC\n```\n\n## Summary\n\nNothing happened yet.' + ROOT],
+    ['labels quoted as code over two lines', '# Checkout errors\n\nLabels such as (`Start time:\n14:00 UTC`, `**Resolved:** 15:30`) are read.\n\n## Summary\n\nNothing happened yet.' + ROOT],
     ['lasted, without a start', summary('A configuration change broke checkout; the outage lasted 90 minutes before it was resolved.')],
   ];
   for (const [name, body] of none) {

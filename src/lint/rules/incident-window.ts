@@ -32,9 +32,11 @@ export const rule: Rule = {
   description: 'The incident has a known start and end, with a time zone; its milestones are in order and its date is the day it started.',
   defaultSeverity: 'error',
   docs: `Start and end come from the front matter (\`started\`, \`resolved\`) or, in documents without them, from the
-summary ("from 9:00 AM to 12:00 PM EST on March 1, 2023"). Both must be there, the zone must be known (an offset
-in the front matter, a zone after the times, or \`timezone:\`), and the end must come after the start. Without
-them nobody can compute time to resolve, and \`timeline-window\` cannot check the timeline.
+body: labelled fields ("Start time: 09:00 EST", a table of milestones) or the summary ("from 9:00 AM to 12:00 PM
+EST on March 1, 2023"), the end from a section about the recovery or the timeline when the summary states only the
+start. Both must be there, the zone must be known (an offset in the front matter, a zone after the times, or
+\`timezone:\`), and the end must come after the start. Without them nobody can compute time to resolve, and
+\`timeline-window\` cannot check the timeline.
 
 The milestones of the front matter are in order, started ≤ detected ≤ mitigated ≤ resolved (each is reported at
 the first one out of order), and \`date\` is the day the incident started (in the zone of \`started\` or the
