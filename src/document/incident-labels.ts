@@ -40,6 +40,7 @@ const DETECTED_LABEL_RE = /^(?:(?:first\s+)?detect(?:ed|ion)(?:\s+(?:time|at|on)
 const MITIGATED_LABEL_RE = /^(?:(?:impact\s+)?mitigat(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?mitigation|time mitigated)$/;
 /** A label whose value is a range: "Impact window: 14:00–15:30 UTC", "Outage: 14:00 to 15:30", "When: …". */
 const WINDOW_LABEL_RE = /^(?:(?:incident|impact|outage|downtime|disruption|affected|degradation)(?:\s+(?:window|period|time ?frame|duration|times?|time ?span|time range))?|window|period|time ?frame|duration|times?|time ?span|time range|when|date\s*(?:\/|and|&)\s*times?|dates?\s+and\s+times?|time of (?:the\s+)?(?:incident|outage|impact|issue))$/;
+const WINDOW_SUBJECT_RE = /\b(?:incident|impact|outage|downtime|disruption|affected|degradation)\b/i;
 /** A label for the incident's day: "Date:", "Incident date", "Date of the incident". */
 const DATE_LABEL_RE = /^(?:(?:incident|outage|event)\s+)?date$|^date of (?:the\s+)?(?:incident|outage|event)$/;
 
@@ -107,7 +108,12 @@ function readValue(kind: FieldKind, label: { zone?: string }, value: Cell): Fiel
 
 /** Fields of a table's rows: a label cell and the cell after it, or a cell under a column header that labels it. */
 function tableFields(rows: Cell[][], header: Cell[] | undefined, out: FieldTime[]): void {
-  const heads = header?.map((h) => labelKind(h.text));
+  // A column headed "Time" or "When" is a timeline's or a plan's: only a header that names the incident's window
+  // ("Impact window", "Outage duration") makes a range under it the window.
+  const heads = header?.map((h) => {
+    const k = labelKind(h.text);
+    return k?.kind === 'window' && !WINDOW_SUBJECT_RE.test(h.text) ? undefined : k;
+  });
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       const head = heads?.[i];

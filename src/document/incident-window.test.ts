@@ -189,6 +189,7 @@ describe('documents that state no window', () => {
     ['labels whose values are no times', '# Checkout errors\n\n**Start:** when the deploy began **End:** unknown, 3 teams involved\n\n## Summary\n\nCheckout failed at 14:00 UTC.' + ROOT],
     ['labels quoted as code', '# Checkout errors\n\nWrite `started: 2024-05-02T14:00:00Z` and `resolved: 2024-05-02T15:30:00Z` in the front matter.\n\n```yaml\nstart: 2024-05-02 14:00 UTC\nend: 2024-05-02 15:30 UTC\n```\n\n## Summary\n\nNothing happened yet.' + ROOT],
     ['labels quoted as code over two lines', '# Checkout errors\n\nLabels such as (`Start time:\n14:00 UTC`, `**Resolved:** 15:30`) are read.\n\n## Summary\n\nNothing happened yet.' + ROOT],
+    ['a timeline table whose time column holds a range', '# Checkout errors\n\n## Summary\n\nCheckout failed.\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 14:00–14:20 | Investigation |\n| 14:30 | Rollback |' + ROOT],
     ['lasted, without a start', summary('A configuration change broke checkout; the outage lasted 90 minutes before it was resolved.')],
   ];
   for (const [name, body] of none) {
