@@ -135,6 +135,19 @@ function tableFields(rows: Cell[][], header: Cell[] | undefined, out: FieldTime[
 const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
 /** A code span, which may run over the lines of its paragraph but not past a blank line. */
 const INLINE_CODE_RE = /`(?:[^`\n]|\n(?!\n))*`/g;
+
+/**
+ * A text whose code spans label nothing: a colon in code that is not a time's ("`started: 2024-05-02T14:00Z`" quotes
+ * a field, it states none) is blanked; times in code ("Start: `14:00 UTC`") stay as they are.
+ */
+function unlabelCode(text: string): string {
+  return text.replace(INLINE_CODE_RE, (m) => m.replace(/(?<!\d):|:(?!\d)/g, ' '));
+}
+
+/** A text with its code spans blanked, line breaks and lengths kept: code is quoted, not stated. */
+export function blankCode(text: string): string {
+  return text.includes('`') ? text.replace(INLINE_CODE_RE, (m) => m.replace(/[^\n]/g, ' ')) : text;
+}
 /** A table's delimiter row, its blanks taken out. */
 const DELIMITER_ROW_RE = /^\|?:?-+:?(?:\|:?-+:?)*\|?$/;
 
@@ -191,12 +204,10 @@ export function readFields(lines: Lines, from: number, to: number, tree: Root): 
       if (node.type === 'html' && node.position.start.line >= from && node.position.start.line <= to) htmlFields(node.value, node.position.start.line, node.position.start.column - 1, out);
     } else if ('children' in node) for (const c of node.children) stack.push(c as Node);
   }
-  // Inline code is quoted, not stated: blanked (within a paragraph, over its lines), lengths kept so columns hold.
+  // Inline code quotes labels, it states none (code spans run over the lines of a paragraph); lengths are kept.
   const first = Math.max(1, from);
   let text = lines.range(first, to).map((l, i) => (skip.has(first + i) ? '' : l));
-  if (text.some((l) => l.includes('`'))) {
-    text = text.join('\n').replace(INLINE_CODE_RE, (m) => m.replace(/[^\n]/g, ' ')).split('\n');
-  }
+  if (text.some((l) => l.includes('`'))) text = unlabelCode(text.join('\n')).split('\n');
   let table: { header?: Cell[]; rows: Cell[][] } | undefined;
   const flush = (): void => {
     if (table) tableFields(table.rows, table.header, out);

@@ -98,6 +98,10 @@ describe('a window stated elsewhere in the document', () => {
     expect(window(body)).toEqual(UTC);
   });
 
+  it('reads times written as code after a label', () => {
+    expect(window('# Checkout errors\n\n- Start: `2024-05-02 14:00 UTC`\n- End: `2024-05-02 15:30 UTC`\n\n## Summary\n\nCheckout failed.' + ROOT)).toEqual(UTC);
+  });
+
   it('reads several labels on one line or in one cell', () => {
     const doc = (line: string): string => `# Checkout errors\n\n${line}\n\n## Summary\n\nCheckout failed.${ROOT}`;
     expect(window(doc('**Start:** 14:00 UTC **End:** 15:30 UTC'))).toEqual(UTC);
@@ -117,6 +121,11 @@ describe('a window stated elsewhere in the document', () => {
 
   it('takes the end from the impact section when the summary gives only the start', () => {
     const body = '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout began to fail.\n\n## Impact\n\nA third of checkouts failed until 15:30 UTC, when the service recovered.' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
+  it('reads a window stated in the opening lines above the summary', () => {
+    const body = '# Checkout errors\n\n_On 2 May 2024, from 14:00 to 15:30 UTC, a third of checkouts failed._\n\n## Summary\n\nA configuration change broke checkout.' + ROOT;
     expect(window(body)).toEqual(UTC);
   });
 

@@ -7,8 +7,8 @@
 import { stringField } from './frontmatter.js';
 import { datePartsOf, normalizeDate, withDate } from './dates.js';
 import { windowFromFrontMatter } from './incident-frontmatter.js';
-import { frontMatterFields, headingFields, readFields, type FieldKind } from './incident-labels.js';
-import { blockAt, fieldAt, placeWindow, sectionBlock, type At, type PlaceContext } from './incident-place.js';
+import { blankCode, frontMatterFields, headingFields, readFields, type FieldKind } from './incident-labels.js';
+import { blockAt, fieldAt, placeWindow, sectionBlock, type At, type Block, type PlaceContext } from './incident-place.js';
 import { proseEnd, readProse } from './incident-prose.js';
 import type { Root } from './markdown.js';
 import type { FrontMatter, Incident, Section, StatedDurationMention, TimelineEntry } from './model.js';
@@ -66,6 +66,13 @@ export function statedDurations(text: string, firstLine = 1): StatedDurationMent
   return out;
 }
 
+/** The text between the title and the first section. */
+function openingOf(sections: Section[], lines: Lines, bodyStart: number, titleLine: number | null): Block | undefined {
+  const firstSection = sections[0]?.line ?? lines.count + 1;
+  const from = titleLine !== null ? titleLine + 1 : bodyStart;
+  return firstSection > from ? { text: lines.range(from, firstSection - 1).join('\n'), line: from } : undefined;
+}
+
 function summaryTextOf(
   sections: Section[],
   lines: Lines,
@@ -87,9 +94,7 @@ function summaryTextOf(
   }
   // No summary heading: the opening text before the first section is the summary; with none, the first section
   // (whatever its heading says) when it is none of the others: documents open with their overview.
-  const firstSection = sections[0]?.line ?? lines.count + 1;
-  const from = titleLine !== null ? titleLine + 1 : bodyStart;
-  const opening = firstSection > from ? { text: lines.range(from, firstSection - 1).join('\n'), line: from } : undefined;
+  const opening = openingOf(sections, lines, bodyStart, titleLine);
   if (opening && findTimes(opening.text).length > 0) return opening;
   const first = sections[0];
   if (first && first.style !== 'inline' && first.ids.length === 0) {
@@ -153,13 +158,16 @@ export function inferIncident(
   if (fStart && !fEnd) fEnd = first('mitigated');
   if (fStart && fEnd && placeWindow(incident, fStart, fEnd, ctx, true)) return incident;
 
-  // The summary's prose.
+  // The summary's prose; a window stated in the opening lines above it.
   let proseStart: At | undefined;
   const r = summary ? readProse(summary.text) : undefined;
   if (summary && r) {
     proseStart = blockAt(summary, r.start);
     if (r.end && placeWindow(incident, proseStart, blockAt(summary, r.end), ctx, false)) return incident;
   }
+  const opening = openingOf(sections, lines, bodyStart, title.titleLine);
+  const o = opening && opening.line !== summary?.line ? readProse(blankCode(opening.text)) : undefined;
+  if (opening && o?.end && placeWindow(incident, blockAt(opening, o.start), blockAt(opening, o.end), ctx, true)) return incident;
   const start = fStart ?? proseStart;
   if (!start) {
     const summaryDate = summary ? findDates(summary.text)[0]?.date : undefined;
