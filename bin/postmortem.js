@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Entry point. `--version` is answered here, before anything else loads. Every other command runs dist/cli.cjs,
-// compiled with V8's code cache (dist/cli-BUILD-NODE-ARCH.cache) so that start-up skips most of the compiling; the
-// first run of a build writes that cache, and without it (a read-only install) everything works, only slower.
-import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Entry point, CommonJS (bin/package.json): Node starts a CommonJS entry without loading its ES module loader.
+// `--version` is answered here, before anything else loads. Every other command runs dist/cli.cjs, compiled with
+// V8's code cache (dist/cli-BUILD-NODE-ARCH.cache) so that start-up skips most of the compiling; the first run of a
+// build writes that cache, and without it (a read-only install) everything works, only slower.
+'use strict';
+const { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
 
 // A closed pipe (`postmortem lint | head`) ends the output quietly, as in any Unix tool.
 for (const stream of [process.stdout, process.stderr]) {
@@ -12,18 +15,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-async function loadCli() {
-  // Loaded here, not above: `--version` needs none of them.
-  const [{ default: Module, createRequire }, { dirname, join }, { fileURLToPath }, { default: vm }] = await Promise.all([
-    import('node:module'),
-    import('node:path'),
-    import('node:url'),
-    import('node:vm'),
-  ]);
-  const file = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+function loadCli() {
+  // Loaded here: `--version` needs neither.
+  const vm = require('node:vm');
+  const { createRequire, wrap } = require('node:module');
+  const file = join(__dirname, '..', 'dist', 'cli.cjs');
   let source;
   try {
-    source = readFileSync(file, 'utf8');
+    source = readFileSync(file, 'latin1'); // the build writes it in ASCII: no UTF-8 to decode
   } catch {
     // A clone where `npm install` has not run (it builds dist/ through the prepare script).
     process.stderr.write(`postmortem: ${file} is missing: run "npm install" (or "npm run build") in ${dirname(dirname(file))}\n`);
@@ -37,8 +36,7 @@ async function loadCli() {
   } catch {
     cachedData = undefined;
   }
-  // No import() inside: JavaScript config files are imported by the function main() is given below.
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const script = new vm.Script(wrap(source), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   const saveCache = () => {
@@ -55,13 +53,16 @@ async function loadCli() {
   return { main: module.exports.main, saveCache };
 }
 
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  process.stdout.write(`${pkg.version}\n`);
-} else {
-  const { main, saveCache } = await loadCli();
+async function run() {
+  const args = process.argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    process.stdout.write(`${pkg.version}\n`);
+    return;
+  }
+  const { main, saveCache } = loadCli();
   try {
+    // JavaScript config files are ES modules or CommonJS: import() loads either (and the ES module loader only then).
     process.exitCode = await main(process.argv, { importModule: (url) => import(url) });
   } catch (error) {
     // main() turns every user mistake into a message and exit 2; reaching this is a bug in postmortem.
@@ -70,3 +71,5 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   }
   saveCache();
 }
+
+run();

@@ -59,8 +59,34 @@ const esm = await build({
   banner: { js: "import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);" },
 });
 
+// Start-up: Node's built-in modules that most runs never call into are loaded on first use in the CLI bundle (each
+// costs compiling its JavaScript at start: crypto about 2 ms, child_process and worker_threads under 1 ms). Their
+// exports become getters that require the module when first read. Commander requires child_process at load, for
+// commands run as separate executables (postmortem has none); lilconfig reads fs.promises at load.
+const LAZY_BUILTINS = /^node:(crypto|worker_threads|child_process)$/;
+const { createRequire } = await import('node:module');
+const requireHere = createRequire(import.meta.url);
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: LAZY_BUILTINS }, (args) => ({ path: args.path.slice('node:'.length), namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => {
+      const getters = Object.keys(requireHere(path)).map((n) => `${JSON.stringify(n)}: { get: () => load()[${JSON.stringify(n)}], enumerable: true }`);
+      return { contents: `let m; const load = () => (m ??= require(${JSON.stringify(path)}));\nmodule.exports = Object.defineProperties({}, { ${getters.join(', ')} });`, loader: 'js' };
+    });
+    b.onLoad({ filter: /node_modules[\\/]lilconfig[\\/]src[\\/]index\.js$/ }, async ({ path }) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(path, 'utf8');
+      const eager = 'const fsReadFileAsync = fs.promises.readFile;';
+      if (!text.includes(eager)) return undefined; // another lilconfig: bundled as it is
+      return { contents: text.replace(eager, 'const fsReadFileAsync = (...args) => fs.promises.readFile(...args);'), loader: 'js' };
+    });
+  },
+};
+
 const cli = await build({
   ...common,
+  plugins: [lazyBuiltins],
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
   format: 'cjs',
@@ -102,7 +128,13 @@ const extra = await Promise.all(
 );
 
 // The first line names this build: bin/postmortem.js keys the code cache on it (V8 itself only checks the length).
-const code = cli.outputFiles[0].text;
+// Pure ASCII, so that bin/postmortem.js reads it as latin1 (a copy, where UTF-8 must be decoded: about 3 ms of
+// every start). esbuild escapes non-ASCII in strings but leaves it in regular expression literals; a \uXXXX escape
+// means the same there (and in identifiers), except after a backslash or in a raw template, which the check refuses.
+const code = cli.outputFiles[0].text.replace(/[^\0-\x7f]/g, (c, at, all) => {
+  if (all[at - 1] === '\\' || /String\.raw`[^`]*$/.test(all.slice(Math.max(0, at - 200), at))) throw new Error(`dist/cli.cjs: cannot escape ${JSON.stringify(c)} at ${at}`);
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+});
 const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
 writeFileSync(new URL('dist/cli.cjs', root), `// build ${id}\n${code}`);
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lilconfig, type Loader } from 'lilconfig';
+import { lilconfigSync, type LoaderSync } from 'lilconfig';
 import { LineCounter, parse as parseYaml, parseDocument } from 'yaml';
 import { ruleSettingProblem } from '../lint/settings.js';
 import { sloDays } from '../document/action-lifecycle.js';
@@ -53,7 +53,7 @@ export const SEARCH_PLACES = [
   'postmortem.config.mjs',
 ];
 
-const yamlLoader: Loader = (path, content) => {
+const yamlLoader: LoaderSync = (path, content) => {
   try {
     return parseYaml(content, { maxAliasCount: 50 }) as unknown;
   } catch (error) {
@@ -62,7 +62,7 @@ const yamlLoader: Loader = (path, content) => {
     throw new UserError(`invalid config ${path}${at}: ${e.message.split('\n')[0]}`);
   }
 };
-const jsonLoader: Loader = (path, content) => {
+const jsonLoader: LoaderSync = (path, content) => {
   try {
     return JSON.parse(content) as unknown;
   } catch (error) {
@@ -177,19 +177,31 @@ export function validateRuleSetting(setting: unknown, where: string, fail: (prob
   return sev as Severity;
 }
 
-const moduleLoader: Loader = async (filepath) => (await importModule(pathToFileURL(filepath).href)).default;
-export const LOADERS: Record<string, Loader> = { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.json': jsonLoader, '.js': moduleLoader, '.mjs': moduleLoader, '.cjs': moduleLoader };
+/** A JavaScript config, found by the search and imported after it (import() is asynchronous). */
+class ModuleConfig {
+  constructor(readonly filepath: string) {}
+}
+const moduleLoader: LoaderSync = (filepath) => new ModuleConfig(filepath);
+/** The loaders by file extension; a JavaScript config comes back as a ModuleConfig, for importConfig(). */
+export const LOADERS: Record<string, LoaderSync> = { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.json': jsonLoader, '.js': moduleLoader, '.mjs': moduleLoader, '.cjs': moduleLoader };
+/** What a loader gave, with a JavaScript config imported: its default export. */
+export async function importConfig(loaded: unknown): Promise<unknown> {
+  return loaded instanceof ModuleConfig ? (await importModule(pathToFileURL(loaded.filepath).href)).default : loaded;
+}
 
 /** Find and validate the config. `explicit` is a --config path. Throws UserError (exit 2) when it is invalid. */
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
-  const searcher = lilconfig('postmortem', {
+  // The synchronous search: a few dozen existence checks up the directory tree take well under a millisecond
+  // this way, against several through the asynchronous file system (and its module, loaded for it).
+  const searcher = lilconfigSync('postmortem', {
     searchPlaces: SEARCH_PLACES,
     loaders: LOADERS,
     cache: false,
   });
   let result;
   try {
-    result = explicit ? await searcher.load(resolve(cwd, explicit)) : await searcher.search(cwd);
+    result = explicit ? searcher.load(resolve(cwd, explicit)) : searcher.search(cwd);
+    if (result) result = { ...result, config: await importConfig(result.config) };
   } catch (error) {
     if (error instanceof UserError) throw error;
     const e = error as NodeJS.ErrnoException;

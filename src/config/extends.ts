@@ -15,7 +15,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { LOADERS, validateConfig, type Config } from './config.js';
+import { importConfig, LOADERS, validateConfig, type Config } from './config.js';
 
 const MAX_DEPTH = 32;
 const EXTENSIONS = ['.yaml', '.yml', '.json', '.js', '.mjs', '.cjs'];
@@ -88,7 +88,7 @@ async function loadFile(file: string): Promise<unknown> {
   if (file.endsWith('package.json')) return (JSON.parse(readFileSync(file, 'utf8')) as { postmortem?: unknown }).postmortem;
   const loader = LOADERS[extname(file)] ?? LOADERS.noExt!;
   try {
-    return await loader(file, readFileSync(file, 'utf8'));
+    return await importConfig(loader(file, readFileSync(file, 'utf8')));
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`invalid config ${shown(file)}: ${String((error as Error).message).split('\n')[0]}`);

@@ -65,9 +65,20 @@ const CONTRACTIONS: Record<string, string> = { re: 'are', ll: 'will', ve: 'have'
 
 /** Normalise heading text for matching: no emoji, emphasis, numbering, punctuation or case. */
 export function normalizeHeading(text: string): string {
-  let t = text.normalize('NFKC');
+  return normalizeWith(text, !NON_ASCII_RE.test(text));
+}
+
+const NON_ASCII_RE = /[^\0-\x7f]/;
+
+/**
+ * `ascii`: the text has only ASCII characters, which NFKC leaves as they are, none of which is a pictograph, and
+ * whose letters and digits (\p{L}, \p{N}) are a-z and 0-9 once lower-cased. Most headings are: they skip the
+ * Unicode passes (and compiling their patterns at start-up). A property test holds both ways equal.
+ */
+export function normalizeWith(text: string, ascii: boolean): string {
+  let t = ascii ? text : text.normalize('NFKC');
   t = t.replace(/:[a-z0-9_+-]+:/gi, ' '); // GitHub emoji shortcodes
-  t = t.replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}]|\u200d|\ufe0f|\u20e3/gu, ' ');
+  if (!ascii) t = t.replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}]|\u200d|\ufe0f|\u20e3/gu, ' ');
   t = t.replace(/<[^<>]*>/g, ' ');
   t = t.replace(/[*_`~]/g, '');
   t = t.replace(/&amp;|&/g, ' and ');
@@ -75,14 +86,12 @@ export function normalizeHeading(text: string): string {
   // Numbering: "1.", "2)", "IV.", "Step 3:", "Section 2 -"
   t = t.replace(/^(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)[.):-]\s*/i, '');
   t = t.replace(/^(?:\d+)\s+(?=[a-z])/i, '');
-  return t
+  t = t
     .toLowerCase()
     .replace(/\([^()]*\)/g, ' ')
     .replace(/\b(we|they|you|it|that|what|didn|don|wasn|weren|isn|aren)['’](re|ll|ve|s|t)\b/g, (_, w: string, c: string) => `${w} ${CONTRACTIONS[c] ?? c}`)
-    .replace(/['’]/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
+    .replace(/['’]/g, ' ');
+  return (ascii ? t.replace(/[^a-z0-9]+/g, ' ') : t.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim().replace(/\s+/g, ' ');
 }
 
 /** The label part of a heading: "Issue Summary: The Authentication Apocalypse" → "Issue Summary". */
