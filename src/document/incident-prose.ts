@@ -14,9 +14,9 @@ const BETWEEN_BEFORE_RE = /\bbetween\s*$/i;
 const START_WORDS_RE = /\b(?:incident|outage|impact|issue|problem|errors|failures|disruption|degradation|downtime)\b[^.]{0,20}\b(?:began|begun|begins|started|starting|commenced)\b[^.]{0,20}$/i;
 /** A cue after a time that belongs to the next one: "… and was resolved at 15:30". */
 const CUE_FOR_NEXT_RE = /\b(?:at|by|around|about|approximately|until|to|on)\s*$/i;
-const END_WORDS_RE = /(?:resolv|restor|end(?:ed|ing)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|all[- ]clear|up and running)[^.]{0,40}$/i;
+const END_WORDS_RE = /(?:resolv|restor|end(?:ed|ing)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|all[- ]clear|up and running|ceas(?:ed|ing)|abated|(?:errors?|failures?|impact|outage|timeouts?) (?:had )?stopped|stopped (?:failing|erroring))[^.]{0,40}$/i;
 /** After an end time, before the sentence ends: "9:40 UTC traffic had returned to normal". */
-const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|up and running)\b/i;
+const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|up and running|ceased|abated)\b/i;
 const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
 const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
 /** Whether times[j] is said to be an end: by the words before it, a label, or what follows it in its sentence. */

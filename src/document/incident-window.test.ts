@@ -135,6 +135,35 @@ describe('a window stated elsewhere in the document', () => {
   });
 });
 
+describe('more ways people state it', () => {
+  const PDT: [string, string] = ['2024-05-02T14:00:00-07:00', '2024-05-02T15:30:00-07:00'];
+  const above = (lines: string): string => `# Checkout errors\n\n${lines}\n\n## Summary\n\nCheckout failed.${ROOT}`;
+  const cases: Array<[string, string, [string, string]]> = [
+    ['labels with a subject, 12-hour times', summary('Incident began: May 2, 2024, 2:00 PM PDT\nIssue resolved: 3:30 PM PDT'), PDT],
+    ['a "When:" range', above('**When:** May 2, 2024, 14:00–15:30 UTC'), UTC],
+    ['first alert and resolution time', above('- First alert: 14:00 UTC\n- Resolution time: 15:30 UTC'), UTC],
+    ['date & time labels', above('Start Date & Time: 2024-05-02 14:00 UTC\nEnd Date & Time: 2024-05-02 15:30 UTC'), UTC],
+    ['a duration label over a range of date-times', above('Incident Duration: 2024-05-02 14:00 UTC to 2024-05-02 15:30 UTC'), UTC],
+    ['"between 2:00 and 3:30 PM"', summary('The outage occurred on May 2, 2024 between 2:00 and 3:30 PM PDT.'), PDT],
+    ['12-hour times across midnight', summary('Checkout failed from 11:50 PM to 12:40 AM EDT.'), ['2024-05-02T23:50:00-04:00', '2024-05-03T00:40:00-04:00']],
+    ['a field/value table in its own section', '# Checkout errors\n\n## Incident details\n\n| Field | Value |\n|---|---|\n| Start | 2024-05-02 14:00 UTC |\n| End | 2024-05-02 15:30 UTC |\n\n## Summary\n\nCheckout failed.' + ROOT, UTC],
+    ['labels and values joined by a dash', above('- Start time — 14:00 UTC\n- End time — 15:30 UTC'), UTC],
+    ['two labels on a line split by a bar', above('Started: 2024-05-02 14:00 UTC | Ended: 2024-05-02 15:30 UTC'), UTC],
+    ['bold labels with the value on the next line', above('**Start time**\n14:00 UTC\n\n**End time**\n15:30 UTC'), UTC],
+    ['labels with the value in the next paragraph', above('**Start time:**\n\n14:00 UTC\n\n**End time:**\n\n15:30 UTC'), UTC],
+    ['started on … ended on', summary('The incident started on 2024-05-02 at 14:00 UTC and ended on 2024-05-02 at 15:30 UTC.'), UTC],
+    ['a story with steps between', summary('At 14:00 UTC, our API began returning errors. Engineers identified the cause at 14:40 UTC and rolled back at 15:10 UTC. Error rates returned to normal at 15:30 UTC.'), UTC],
+    ['approximate 12-hour times in a region', summary('On May 2nd at approximately 2:00pm Pacific Time, checkout began failing. The incident was resolved at approximately 3:30pm Pacific Time.'), PDT],
+    ['beginning … restored', summary('Beginning at 14:00 UTC on May 2, checkout failed. Full functionality was restored at 15:30 UTC.'), UTC],
+    ['a duration before the range', summary('For 90 minutes, between 14:00 and 15:30 UTC on 2 May 2024, checkout failed.'), UTC],
+    ['came back', summary('Checkout was down from 14:00 UTC. It came back at 15:30 UTC.'), UTC],
+    ['errors ceased', summary('Errors started at 14:00 UTC and ceased at 15:30 UTC.'), UTC],
+    ['a timeframe label', summary('Timeframe: 2024-05-02 14:00 – 15:30 UTC'), UTC],
+    ['a start/end table with zones in the headers', summary('| Start (UTC) | End (UTC) | Duration |\n|---|---|---|\n| 2024-05-02 14:00 | 2024-05-02 15:30 | 1h30m |'), UTC],
+  ];
+  for (const [name, body, expected] of cases) it(`reads ${name}`, () => expect(window(body)).toEqual(expected));
+});
+
 describe('where the window is said', () => {
   it('points at the times in a labelled line, a table cell and an HTML cell', () => {
     const at = (body: string): Array<[number, number] | undefined> => {

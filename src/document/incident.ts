@@ -1,13 +1,15 @@
 /**
  * The incident window: from front matter (./incident-frontmatter.ts), from labelled fields anywhere in the body
- * ("Start time: …", a table of milestones: ./incident-labels.ts), or read from the summary's prose
- * (./incident-prose.ts), with the end in a section about the recovery when the summary gives only the start; placed
- * on the calendar by ./incident-place.ts. With the durations the text states for it.
+ * ("Start time: …", a table of milestones: ./incident-fields.ts, ./incident-labels.ts), or read from the summary's
+ * prose (./incident-prose.ts) or the opening lines above it; when the summary gives only the start, the end from a
+ * section about the recovery or the impact, or from the timeline; placed on the calendar by ./incident-place.ts.
+ * With the durations the text states for it.
  */
 import { stringField } from './frontmatter.js';
 import { datePartsOf, normalizeDate, withDate } from './dates.js';
 import { windowFromFrontMatter } from './incident-frontmatter.js';
-import { blankCode, frontMatterFields, headingFields, readFields, type FieldKind } from './incident-labels.js';
+import { blankCode, frontMatterFields, headingFields, readFields } from './incident-fields.js';
+import type { FieldKind } from './incident-labels.js';
 import { blockAt, fieldAt, placeWindow, sectionBlock, type At, type Block, type PlaceContext } from './incident-place.js';
 import { proseEnd, readProse } from './incident-prose.js';
 import type { Root } from './markdown.js';

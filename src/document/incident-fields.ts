@@ -1,0 +1,197 @@
+/**
+ * Where labelled fields stand in a document: "Label: value" lines (bold, in lists, in blockquotes), a label alone
+ * with its value on the next line, Markdown tables, HTML tables, front matter values as people write them and
+ * sections headed by a label. Code blocks are left out and code spans quote labels rather than state them. What a
+ * label names and how its value is read: ./incident-labels.ts.
+ */
+import type { Node, Root } from './markdown.js';
+import type { FrontMatter, Section } from './model.js';
+import type { Lines } from './text.js';
+import { colonFields, labelKind, readValue, tableFields, type Cell, type FieldKind, type FieldTime } from './incident-labels.js';
+
+const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
+/** The dash between a label and its value: "Detected — 14:05", "Start - 14:00". */
+const DASH_RE = /[ \t][-\u2013\u2014][ \t]/;
+/** A code span, which may run over the lines of its paragraph but not past a blank line. */
+const INLINE_CODE_RE = /`(?:[^`\n]|\n(?!\n))*`/g;
+
+/**
+ * A text whose code spans label nothing: a colon in code that is not a time's ("`started: 2024-05-02T14:00Z`" quotes
+ * a field, it states none) is blanked; times in code ("Start: `14:00 UTC`") stay as they are.
+ */
+function unlabelCode(text: string): string {
+  return text.replace(INLINE_CODE_RE, (m) => m.replace(/(?<!\d):|:(?!\d)/g, ' '));
+}
+
+/** A text with its code spans blanked, line breaks and lengths kept: code is quoted, not stated. */
+export function blankCode(text: string): string {
+  return text.includes('`') ? text.replace(INLINE_CODE_RE, (m) => m.replace(/[^\n]/g, ' ')) : text;
+}
+/** A table's delimiter row, its blanks taken out. */
+const DELIMITER_ROW_RE = /^\|?:?-+:?(?:\|:?-+:?)*\|?$/;
+
+/** The cells of a Markdown table row, each with its column. */
+function cellsOf(text: string, line: number, column: number): Cell[] {
+  const cells: Cell[] = [];
+  const body = text.trim().startsWith('|') ? text.slice(text.indexOf('|') + 1) : text;
+  let at = column + (text.length - body.length);
+  for (const piece of body.split(/(?<!\\)\|/)) {
+    const lead = piece.length - piece.trimStart().length;
+    const trimmed = piece.trim();
+    if (trimmed || cells.length > 0) cells.push({ text: trimmed, line, column: at + lead });
+    at += piece.length + 1;
+  }
+  if (cells.length > 0 && cells[cells.length - 1]!.text === '') cells.pop();
+  return cells;
+}
+
+/** Fields on lines from..to (1-based, inclusive), code blocks left out, HTML tables read by their cells. */
+export function readFields(lines: Lines, from: number, to: number, tree: Root): FieldTime[] {
+  const skip = new Set<number>();
+  const out: FieldTime[] = [];
+  const stack: Node[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'code' || node.type === 'html') {
+      for (let n = node.position.start.line; n <= node.position.end.line; n++) skip.add(n);
+      if (node.type === 'html' && node.position.start.line >= from && node.position.start.line <= to) htmlFields(node.value, node.position.start.line, node.position.start.column - 1, out);
+    } else if ('children' in node) for (const c of node.children) stack.push(c as Node);
+  }
+  // Inline code quotes labels, it states none (code spans run over the lines of a paragraph); lengths are kept.
+  const first = Math.max(1, from);
+  let text = lines.range(first, to).map((l, i) => (skip.has(first + i) ? '' : l));
+  if (text.some((l) => l.includes('`'))) text = unlabelCode(text.join('\n')).split('\n');
+  let table: { header?: Cell[]; rows: Cell[][] } | undefined;
+  let pending: { label: { kind: FieldKind; zone?: string }; line: number } | undefined;
+  const flush = (): void => {
+    if (table) tableFields(table.rows, table.header, out);
+    table = undefined;
+  };
+  for (let n = Math.max(1, from); n <= Math.min(to, lines.count); n++) {
+    if (skip.has(n)) {
+      flush();
+      continue;
+    }
+    const raw = text[n - first]!;
+    if (!raw.trim()) {
+      flush();
+      continue;
+    }
+    // Only a table's rows (its header may hold no digit) and lines with a digit can give a time; a line without one
+    // may be a label whose value is on the next line ("**Start time:**" / "14:00 UTC").
+    if (raw.length > 400 || (!table && !raw.includes('|') && !/\d/.test(raw))) {
+      flush();
+      const label = raw.length <= 80 ? labelKind(raw.replace(PREFIX_RE, '').replace(/[*_\s]/g, ' ').trim().replace(/:$/, '')) : undefined;
+      pending = label ? { label, line: n } : undefined;
+      continue;
+    }
+    const prefix = PREFIX_RE.exec(raw)![0];
+    const rest = raw.slice(prefix.length);
+    if (pending && n - pending.line <= 2) {
+      const f = readValue(pending.label.kind, pending.label, { text: rest, line: n, column: prefix.length });
+      pending = undefined;
+      if (f) {
+        out.push(f);
+        continue;
+      }
+    }
+    pending = undefined;
+    if (rest.includes('|')) {
+      if (DELIMITER_ROW_RE.test(rest.replace(/[ \t]/g, ''))) {
+        if (table && table.rows.length === 1 && !table.header) table.header = table.rows[0];
+        continue;
+      }
+      table ??= { rows: [] };
+      table.rows.push(cellsOf(rest, n, prefix.length));
+      continue;
+    }
+    flush();
+    const before = out.length;
+    colonFields({ text: rest, line: n, column: prefix.length }, out);
+    // "Start time — 14:00 UTC": a label, a dash between blanks, the value.
+    const dash = out.length === before ? DASH_RE.exec(rest) : null;
+    const label = dash ? labelKind(rest.slice(0, dash.index)) : undefined;
+    const f = dash && label ? readValue(label.kind, label, { text: rest.slice(dash.index + dash[0].length), line: n, column: prefix.length + dash.index + dash[0].length }) : undefined;
+    if (f) out.push(f);
+  }
+  flush();
+  return out;
+}
+
+/** Front matter fields with a value as people write it ("start: 14:00 UTC", "window: 14:00–15:30 UTC"). */
+export function frontMatterFields(fm: FrontMatter, lines: Lines): FieldTime[] {
+  const out: FieldTime[] = [];
+  for (const [key, v] of Object.entries(fm.data)) {
+    const span = fm.fields[key];
+    if (typeof v !== 'string' || !span || v.length > 200) continue;
+    const label = labelKind(key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '));
+    if (!label) continue;
+    const at = lines.line(span.line).indexOf(v);
+    const f = readValue(label.kind, label, { text: v, line: span.line, column: Math.max(0, at) });
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+/** Fields whose label is a section's heading and whose value is the section's first line ("### Start time" / "14:00 UTC"). */
+export function headingFields(sections: Section[], lines: Lines): FieldTime[] {
+  const out: FieldTime[] = [];
+  for (const s of sections) {
+    if (s.style === 'inline' || s.ids.length > 0) continue;
+    const label = labelKind(s.heading);
+    if (!label) continue;
+    for (let n = s.contentStart; n <= Math.min(s.contentEnd, s.contentStart + 3); n++) {
+      const raw = lines.line(n);
+      if (!raw.trim()) continue;
+      const prefix = PREFIX_RE.exec(raw)![0];
+      const f = readValue(label.kind, label, { text: raw.slice(prefix.length), line: n, column: prefix.length });
+      if (f) out.push(f);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Fields of an HTML table: its rows' cells, placed at their line and column in the source. */
+function htmlFields(html: string, line: number, column: number, out: FieldTime[]): void {
+  if (!/<t[dh]\b/i.test(html) || html.length > 20_000) return;
+  // Cells come in order: their lines are counted on from the last one placed (linear in the table's length).
+  let seen = 0;
+  let seenLine = line;
+  let lineStart = -column;
+  const place = (index: number): { line: number; column: number } => {
+    for (let i = html.indexOf('\n', seen); i >= 0 && i < index; i = html.indexOf('\n', i + 1)) {
+      seenLine++;
+      lineStart = i + 1;
+    }
+    seen = Math.max(seen, index);
+    return { line: seenLine, column: index - lineStart };
+  };
+  const rows: Cell[][] = [];
+  let header: Cell[] | undefined;
+  const starts = [0];
+  const tr = /<tr\b[^<>]*>/gi;
+  for (let m = tr.exec(html); m; m = tr.exec(html)) starts.push(m.index + m[0].length);
+  for (let r = 0; r < starts.length; r++) {
+    const start = starts[r]!;
+    const row = html.slice(start, starts[r + 1] ?? html.length);
+    const cells: Cell[] = [];
+    let onlyHeads = true;
+    const open = /<(t[dh])\b[^<>]*>/gi;
+    const close = /<\/t[dh]>|<t[dhr]\b/gi;
+    for (let m = open.exec(row); m; m = open.exec(row)) {
+      const from = m.index + m[0].length;
+      close.lastIndex = from;
+      const end = close.exec(row)?.index ?? row.length;
+      const inner = row.slice(from, end);
+      if (m[1]!.toLowerCase() === 'td') onlyHeads = false;
+      const text = inner.replace(/<[^<>]*>/g, ' ');
+      const lead = text.length - text.trimStart().length;
+      cells.push({ text: text.trim(), ...place(start + from + lead) });
+    }
+    if (cells.length === 0) continue;
+    if (onlyHeads && rows.length === 0 && cells.length > 1) header = cells;
+    rows.push(cells);
+  }
+  tableFields(rows, header, out);
+}
