@@ -2,7 +2,7 @@
  * The incident window read from prose: "from 9:00 to 11:30 AM EST", "began at 14:00 … resolved at 15:30", "at 14:00
  * … by 15:30 service was fully restored", and the end alone in a section about the recovery.
  */
-import { findDates, findTimes, type ClockTime } from './time.js';
+import { findDates, findTimes, resolveZone, type ClockTime } from './time.js';
 
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and|\u2192|->)[\s,*_()]*$/i;
 /** A range's joint that needs no "between" before it ("and" does: "at 14:00 and 15:00" is two times). */
@@ -14,11 +14,33 @@ const BETWEEN_BEFORE_RE = /\bbetween\s*$/i;
 const START_WORDS_RE = /\b(?:incident|outage|impact|issue|problem|errors|failures|disruption|degradation|downtime)\b[^.]{0,20}\b(?:began|begun|begins|started|starting|commenced)\b[^.]{0,20}$/i;
 /** A cue after a time that belongs to the next one: "… and was resolved at 15:30". */
 const CUE_FOR_NEXT_RE = /\b(?:at|by|around|about|approximately|until|to|on)\s*$/i;
-const END_WORDS_RE = /(?:resolv|restor|end(?:ed|ing)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|all[- ]clear|up and running|ceas(?:ed|ing)|abated|(?:errors?|failures?|impact|outage|timeouts?) (?:had )?stopped|stopped (?:failing|erroring))[^.]{0,40}$/i;
+const END_WORDS_RE = /(?:resolv|restor|end(?:ed|ing)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|nominal|all[- ]clear|up and running|ceas(?:ed|ing)|abated|(?:errors?|failures?|impact|outage|timeouts?) (?:had )?stopped|stopped (?:failing|erroring))[^.]{0,40}$/i;
 /** After an end time, before the sentence ends: "9:40 UTC traffic had returned to normal". */
 const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|up and running|ceased|abated)\b/i;
 const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
 const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
+/** Noon and midnight, read as times in prose ("from 10:00 AM until noon PST"), with a zone written after them. */
+const NOON_RE = /\b(noon|midday|midnight)(?:[ \t]+([A-Z]{2,4}))?\b/gi;
+
+/** The clock times of a text, noon and midnight among them. */
+function timesIn(text: string): ClockTime[] {
+  const times = findTimes(text);
+  if (!/noon|midday|midnight/i.test(text)) return times;
+  const extra: ClockTime[] = [];
+  NOON_RE.lastIndex = 0;
+  for (let m = NOON_RE.exec(text); m; m = NOON_RE.exec(text)) {
+    const zone = resolveZone(m[2]);
+    const length = zone ? m[0].length : m[1]!.length;
+    const t: ClockTime = { index: m.index, length, raw: m[0].slice(0, length), hour: m[1]!.toLowerCase() === 'midnight' ? 0 : 12, minute: 0, second: 0, meridiem: true };
+    if (zone) {
+      t.zone = zone;
+      t.zoneText = m[2]!;
+    }
+    extra.push(t);
+  }
+  return [...times, ...extra].sort((a, b) => a.index - b.index);
+}
+
 /** Whether times[j] is said to be an end: by the words before it, a label, or what follows it in its sentence. */
 export function endCue(text: string, times: ClockTime[], j: number): boolean {
   const t = times[j]!;
@@ -58,7 +80,7 @@ function firstRange(text: string, times: ClockTime[]): number {
  * wherever it stands; else the time the incident is said to have begun at (or the first time) and the end after it.
  */
 export function readProse(text: string): { start: ClockTime; end?: ClockTime } | undefined {
-  const times = findTimes(text);
+  const times = timesIn(text);
   if (times.length === 0) return undefined;
   const lead = (t: ClockTime, n: number): string => text.slice(Math.max(0, t.index - n), t.index);
   let startIdx = times.findIndex((t) => START_LABEL_RE.test(lead(t, 40)));
@@ -76,7 +98,7 @@ export function readProse(text: string): { start: ClockTime; end?: ClockTime } |
 
 /** The first time a text says the incident ended at ("by 15:30 UTC checkout was back to normal"), if any. */
 export function proseEnd(text: string): ClockTime[] {
-  const times = findTimes(text);
+  const times = timesIn(text);
   const out: ClockTime[] = [];
   for (let j = 0; j < times.length; j++) if (endCue(text, times, j)) out.push(times[j]!);
   return out;

@@ -129,6 +129,11 @@ describe('a window stated elsewhere in the document', () => {
     expect(window(body)).toEqual(UTC);
   });
 
+  it('takes the end from the timeline entry that says the impact was mitigated when none says it is over', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout started failing.\n\n## Timeline\n\n- 14:00 UTC alerts fire\n- 15:30 UTC mitigated by rolling back\n- 16:00 UTC root cause found' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
   it('reads times in the opening paragraph of a document without a summary heading', () => {
     const body = '# Checkout errors\n\nOn 2 May 2024 checkout failed between 14:00 and 15:30 UTC.\n\n## What went wrong\n\nA configuration change.';
     expect(window(body)).toEqual(UTC);
@@ -159,6 +164,10 @@ describe('more ways people state it', () => {
     ['came back', summary('Checkout was down from 14:00 UTC. It came back at 15:30 UTC.'), UTC],
     ['errors ceased', summary('Errors started at 14:00 UTC and ceased at 15:30 UTC.'), UTC],
     ['a timeframe label', summary('Timeframe: 2024-05-02 14:00 – 15:30 UTC'), UTC],
+    ['until noon', summary('Logins failed from 10:30 AM until noon EDT.'), ['2024-05-02T10:30:00-04:00', '2024-05-02T12:00:00-04:00']],
+    ['to midnight', summary('Exports failed from 10:00 PM to midnight UTC.'), ['2024-05-02T22:00:00Z', '2024-05-03T00:00:00Z']],
+    ['all systems nominal', summary('At 14:00 UTC checkout failed; all systems were nominal again at 15:30 UTC.'), UTC],
+    ['a range in the title', '# Checkout outage, 2 May 2024, 14:00–15:30 UTC\n\n## Summary\n\nA configuration change broke checkout.' + ROOT, UTC],
     ['a start/end table with zones in the headers', summary('| Start (UTC) | End (UTC) | Duration |\n|---|---|---|\n| 2024-05-02 14:00 | 2024-05-02 15:30 | 1h30m |'), UTC],
   ];
   for (const [name, body, expected] of cases) it(`reads ${name}`, () => expect(window(body)).toEqual(expected));

@@ -20,7 +20,9 @@ import { findDurations } from './durations.js';
 import { findDates, findTimes, minutesBetween, resolveZone } from './time.js';
 
 /** A timeline entry that says the incident is over. */
-const RESOLVED_ENTRY_RE = /\b(?:resolved|restored|recovered|fully (?:operational|functional)|back to (?:normal|baseline)|returned to normal|back online|all[- ]clear|(?:incident|impact|outage|issue) (?:closed|over|ended|ends|mitigated)|end of (?:the )?(?:incident|impact|outage)|normali[sz]ed|stabili[sz]ed|subsided|subsides|up and running)\b/i;
+const RESOLVED_ENTRY_RE = /\b(?:resolved|restored|recovered|fully (?:operational|functional)|back to (?:normal|baseline)|returned to normal|back online|all[- ]clear|(?:incident|impact|outage|issue) (?:closed|over|ended|ends|mitigated)|end of (?:the )?(?:incident|impact|outage)|normali[sz]ed|stabili[sz]ed|subsided|subsides|up and running|(?:recovery|resolution) (?:confirmed|complete|completed))\b/i;
+/** A timeline entry that says the impact was mitigated: the end when no entry says it is over. */
+const MITIGATED_ENTRY_RE = /\bmitigat(?:ed|ion (?:confirmed|complete|completed))\b/i;
 /** A timeline entry that says the incident began. */
 const STARTED_ENTRY_RE = /\b(?:(?:incident|impact|outage|issue|problem|disruption|degradation) (?:begins|began|starts|started)|start of (?:the )?(?:incident|impact|outage|issue)|(?:first|initial) (?:customer |user )?impact)\b/i;
 const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|total(?:ling)?|(?<![\s:*_~])[\s:*_]*~)[\s:*_~]*$/i;
@@ -44,14 +46,16 @@ export function endFromTimeline(incident: Incident, timeline: TimelineEntry[]): 
   }
   if (incident.source !== 'summary' || !incident.startInstant || incident.endInstant || incident.end) return;
   const start = incident.startInstant.toMillis();
-  for (let i = timeline.length - 1; i >= 0; i--) {
-    const e = timeline[i]!;
-    if (!e.instant || e.instant.toMillis() <= start || !RESOLVED_ENTRY_RE.test(e.text)) continue;
-    incident.endInstant = e.instant;
-    incident.end = e.time;
-    if (e.timeSpan) incident.endSpan = e.timeSpan;
-    incident.durationMinutes = minutesBetween(incident.startInstant, e.instant);
-    return;
+  for (const said of [RESOLVED_ENTRY_RE, MITIGATED_ENTRY_RE]) {
+    for (let i = timeline.length - 1; i >= 0; i--) {
+      const e = timeline[i]!;
+      if (!e.instant || e.instant.toMillis() <= start || !said.test(e.text)) continue;
+      incident.endInstant = e.instant;
+      incident.end = e.time;
+      if (e.timeSpan) incident.endSpan = e.timeSpan;
+      incident.durationMinutes = minutesBetween(incident.startInstant, e.instant);
+      return;
+    }
   }
 }
 
@@ -160,7 +164,7 @@ export function inferIncident(
   if (fStart && !fEnd) fEnd = first('mitigated');
   if (fStart && fEnd && placeWindow(incident, fStart, fEnd, ctx, true)) return incident;
 
-  // The summary's prose; a window stated in the opening lines above it.
+  // The summary's prose; a window stated in the opening lines above it, or in the title.
   let proseStart: At | undefined;
   const r = summary ? readProse(summary.text) : undefined;
   if (summary && r) {
@@ -168,8 +172,14 @@ export function inferIncident(
     if (r.end && placeWindow(incident, proseStart, blockAt(summary, r.end), ctx, false)) return incident;
   }
   const opening = openingOf(sections, lines, bodyStart, title.titleLine);
-  const o = opening && opening.line !== summary?.line ? readProse(blankCode(opening.text)) : undefined;
-  if (opening && o?.end && placeWindow(incident, blockAt(opening, o.start), blockAt(opening, o.end), ctx, true)) return incident;
+  // The title: its line, or the first level-1 heading that names no section (when front matter titles the document).
+  const h1 = sections[0]?.depth === 1 && sections[0].ids.length === 0 ? sections[0].line : undefined;
+  const titleAt = title.titleLine ?? h1 ?? fm.fields.title?.line;
+  const titleBlock = titleAt !== undefined ? { text: lines.line(titleAt), line: titleAt } : undefined;
+  for (const b of [opening, titleBlock]) {
+    const o = b && b.line !== summary?.line ? readProse(blankCode(b.text)) : undefined;
+    if (b && o?.end && placeWindow(incident, blockAt(b, o.start), blockAt(b, o.end), ctx, true)) return incident;
+  }
   const start = fStart ?? proseStart;
   if (!start) {
     const summaryDate = summary ? findDates(summary.text)[0]?.date : undefined;
