@@ -168,6 +168,7 @@ describe('more ways people state it', () => {
     ['to midnight', summary('Exports failed from 10:00 PM to midnight UTC.'), ['2024-05-02T22:00:00Z', '2024-05-03T00:00:00Z']],
     ['all systems nominal', summary('At 14:00 UTC checkout failed; all systems were nominal again at 15:30 UTC.'), UTC],
     ['a range in the title', '# Checkout outage, 2 May 2024, 14:00–15:30 UTC\n\n## Summary\n\nA configuration change broke checkout.' + ROOT, UTC],
+    ['a labelled start and the summary\'s end', '# Checkout errors\n\nStart time: 14:00 UTC\n\n## Summary\n\nA configuration change broke checkout. Service was restored at 15:30 UTC.' + ROOT, UTC],
     ['a start/end table with zones in the headers', summary('| Start (UTC) | End (UTC) | Duration |\n|---|---|---|\n| 2024-05-02 14:00 | 2024-05-02 15:30 | 1h30m |'), UTC],
   ];
   for (const [name, body, expected] of cases) it(`reads ${name}`, () => expect(window(body)).toEqual(expected));
@@ -228,7 +229,7 @@ describe('documents that state no window', () => {
     ['a fix deployed, in the resolution section', '# Checkout errors\n\n## Summary\n\nStart: 14:00 UTC\n\n## Resolution\n\nThe fix was deployed at 15:30 UTC and is being watched.' + ROOT],
     ['an end before the start, in the resolution section', '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout failed.\n\n## Resolution\n\nThe replica had recovered at 13:00 UTC already.' + ROOT],
     ['a single time under a window label', summary('Time: 14:00 UTC\nImpact: 40% of checkouts')],
-    ['a label over prose', summary('Resolution: the team looked into it; at 15:30 UTC a fix was tried and restored nothing.\nStart: 14:00 UTC')],
+    ['a label over prose', summary('Resolution: the team looked into it; at 15:30 UTC a fix was tried, to no effect.\nStart: 14:00 UTC')],
     ['a timeline that says the incident began and never that it ended', '# Checkout errors\n\n## Summary\n\nCheckout broke.\n\n## Timeline\n\n- 14:00 UTC impact begins\n- 15:30 UTC still investigating' + ROOT],
     ['two times joined by "and" without "between"', summary('At 14:00 and 15:30 UTC the cache was flushed; nothing failed.')],
     ['a date field alone', '# Checkout errors\n\n**Date:** 2 May 2024\n\n## Summary\n\nCheckout failed for about an hour.' + ROOT],

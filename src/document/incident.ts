@@ -193,6 +193,8 @@ export function inferIncident(
   // The end elsewhere: a labelled end, or a section about the recovery or the impact that says when it was over (a
   // start and how long it lasted state no end: nothing is worked out from them).
   const ends: At[] = fEnd ? [fEnd] : [];
+  // The summary's own "restored at 15:30", when the start is a labelled field.
+  if (summary && start === fStart) for (const t of proseEnd(summary.text)) ends.push(blockAt(summary, t));
   for (const id of ['resolution', 'impact']) {
     for (const s of sections) {
       if (!s.ids.includes(id) || s.style === 'inline' || s === sections.find((x) => x.ids.includes('summary'))) continue;
