@@ -4,9 +4,9 @@
  */
 import { findDates, findTimes, resolveZone, type ClockTime } from './time.js';
 
-const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|and|\u2192|->)[\s,*_()]*$/i;
+const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through(?: to)?|thru|up (?:to|until)|and|\u2192|->)[\s,*_()]*$/i;
 /** A range's joint that needs no "between" before it ("and" does: "at 14:00 and 15:00" is two times). */
-const RANGE_JOINT_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through|thru|\u2192|->)[\s,*_()]*$/i;
+const RANGE_JOINT_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through(?: to)?|thru|up (?:to|until)|\u2192|->)[\s,*_()]*$/i;
 /** Words that qualify a time without changing what joins it: "until about 15:30", "between 14:00 and approximately 15:30". */
 const APPROX_RE = /\b(?:approximately|approx\.|approx|about|around|roughly|circa|ca\.|~|on|from|at)(?!\w)/gi;
 const BETWEEN_BEFORE_RE = /\bbetween\s*$/i;

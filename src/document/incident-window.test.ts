@@ -169,6 +169,8 @@ describe('more ways people state it', () => {
     ['all systems nominal', summary('At 14:00 UTC checkout failed; all systems were nominal again at 15:30 UTC.'), UTC],
     ['a range in the title', '# Checkout outage, 2 May 2024, 14:00–15:30 UTC\n\n## Summary\n\nA configuration change broke checkout.' + ROOT, UTC],
     ['a labelled start and the summary\'s end', '# Checkout errors\n\nStart time: 14:00 UTC\n\n## Summary\n\nA configuration change broke checkout. Service was restored at 15:30 UTC.' + ROOT, UTC],
+    ['a hyphen between zoned times, no blanks', summary('Checkout failed 14:00 UTC-15:30 UTC.'), UTC],
+    ['"through to"', summary('Checkout failed from 14:00 UTC through to 15:30 UTC.'), UTC],
     ['a start/end table with zones in the headers', summary('| Start (UTC) | End (UTC) | Duration |\n|---|---|---|\n| 2024-05-02 14:00 | 2024-05-02 15:30 | 1h30m |'), UTC],
   ];
   for (const [name, body, expected] of cases) it(`reads ${name}`, () => expect(window(body)).toEqual(expected));

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { parseIsoDateTime, validDate } from './time.js';
+import { findTimes, parseIsoDateTime, validDate } from './time.js';
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
@@ -74,5 +74,23 @@ describe('formatInstant and addDays', () => {
       ),
       { seed: 4, numRuns: 3000 },
     );
+  });
+});
+
+describe('findTimes: zones and offsets after a time, and ranges that are none', () => {
+  const read = (text: string): Array<[string, string | undefined]> => findTimes(text).map((t) => [t.raw, t.zone?.name]);
+  it('reads offsets of at most 14 hours and regions\' clocks', () => {
+    expect(read('9:00 UTC-5')).toEqual([['9:00 UTC-5', 'UTC-5']]);
+    expect(read('9:00 UTC +02:00')).toEqual([['9:00 UTC +02:00', 'UTC+2']]);
+    expect(read('12: 48pm GMT + 1')).toEqual([['12: 48pm GMT + 1', 'UTC+1']]);
+    expect(read('10:00 (UTC−05:00)')).toEqual([['10:00 (UTC−05:00)', 'UTC-5']]);
+    expect(read('4pm PT')).toEqual([['4pm PT', 'America/Los_Angeles']]);
+    expect(read('2:15 PM Eastern Daylight Time')).toEqual([['2:15 PM Eastern Daylight Time', 'America/New_York']]);
+  });
+  it('reads the end of a range after a zone, not an offset', () => {
+    expect(read('14:00 UTC – 15:30 UTC')).toEqual([['14:00 UTC', 'UTC'], ['15:30 UTC', 'UTC']]);
+    expect(read('9:00 UTC-11:00 UTC')).toEqual([['9:00 UTC', 'UTC'], ['11:00 UTC', 'UTC']]);
+    expect(read('14:00 UTC-15:30 UTC')).toEqual([['14:00 UTC', 'UTC'], ['15:30 UTC', 'UTC']]);
+    expect(read('2024-05-02 14:00 UTC – 2024-05-02 15:30 UTC')).toEqual([['2024-05-02 14:00 UTC', 'UTC'], ['2024-05-02 15:30 UTC', 'UTC']]);
   });
 });

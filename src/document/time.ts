@@ -62,9 +62,9 @@ for (const [region, zone] of [['PACIFIC', 'America/Los_Angeles'], ['EASTERN', 'A
 }
 
 const MINUS = '[-\u2212\u2013]';
-// "UTC-5", "UTC +02:00", "GMT + 1"; a sign with blanks after it takes no time of day, which is a range's end:
-// "14:00 UTC – 15:30", "2024-05-02 14:00 UTC – 2024-05-02 15:30".
-const OFFSET = `(?:UTC|GMT)(?:[ \\t]?(?:${MINUS}|\\+)\\d{1,2}(?::?\\d{2})?|[ \\t]*(?:${MINUS}|\\+)[ \\t]+\\d{1,2}(?![\\d:.]))`;
+// "UTC-5", "UTC +02:00", "GMT + 1": at most 14 hours. A range's end is no offset: a sign with blanks after it takes
+// no time of day ("14:00 UTC – 15:30"), and none followed by a zone or am/pm ("9:00 UTC-11:00 UTC").
+const OFFSET = `(?:UTC|GMT)(?:[ \\t]?(?:${MINUS}|\\+)(?:1[0-4]|0?\\d)(?::?[0-5]\\d)?(?![\\d:.])(?![ \\t]*(?:UTC|GMT|[ap]\\.?m)\\b)|[ \\t]*(?:${MINUS}|\\+)[ \\t]+\\d{1,2}(?![\\d:.]))`;
 const ABBR = Object.keys(ABBREVIATIONS)
   .filter((a) => a !== 'Z')
   .sort((a, b) => b.length - a.length)
