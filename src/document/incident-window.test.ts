@@ -171,6 +171,7 @@ describe('more ways people state it', () => {
     ['a labelled start and the summary\'s end', '# Checkout errors\n\nStart time: 14:00 UTC\n\n## Summary\n\nA configuration change broke checkout. Service was restored at 15:30 UTC.' + ROOT, UTC],
     ['a hyphen between zoned times, no blanks', summary('Checkout failed 14:00 UTC-15:30 UTC.'), UTC],
     ['"through to"', summary('Checkout failed from 14:00 UTC through to 15:30 UTC.'), UTC],
+    ['an inline "Resolution:" section', '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout started failing.\n\nResolution: we rolled back, and by 15:30 UTC checkout had recovered.\n\n## Root cause\n\nA configuration change.', UTC],
     ['a start/end table with zones in the headers', summary('| Start (UTC) | End (UTC) | Duration |\n|---|---|---|\n| 2024-05-02 14:00 | 2024-05-02 15:30 | 1h30m |'), UTC],
   ];
   for (const [name, body, expected] of cases) it(`reads ${name}`, () => expect(window(body)).toEqual(expected));

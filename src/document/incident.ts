@@ -197,8 +197,9 @@ export function inferIncident(
   if (summary && start === fStart) for (const t of proseEnd(summary.text)) ends.push(blockAt(summary, t));
   for (const id of ['resolution', 'impact']) {
     for (const s of sections) {
-      if (!s.ids.includes(id) || s.style === 'inline' || s === sections.find((x) => x.ids.includes('summary'))) continue;
-      const b = sectionBlock(s, lines);
+      if (!s.ids.includes(id) || s.ids.includes('summary')) continue;
+      // A "Resolution: …" line is read with its label's line.
+      const b = s.style === 'inline' ? { text: lines.range(s.line, Math.max(s.line, s.contentEnd)).join('\n'), line: s.line } : sectionBlock(s, lines);
       if (b) for (const t of proseEnd(b.text)) ends.push(blockAt(b, t));
     }
   }
