@@ -41,6 +41,9 @@ function timesIn(text: string): ClockTime[] {
   return [...times, ...extra].sort((a, b) => a.index - b.index);
 }
 
+/** Words that make what follows a plan rather than what happened. */
+const PLAN_RE = /\b(?:will|shall|plan(?:s|ned)?|scheduled|going to|expect(?:s|ed)? to|should|would)\b/i;
+
 /** Whether times[j] is said to be an end: by the words before it, a label, or what follows it in its sentence. */
 export function endCue(text: string, times: ClockTime[], j: number): boolean {
   const t = times[j]!;
@@ -100,6 +103,10 @@ export function readProse(text: string): { start: ClockTime; end?: ClockTime } |
 export function proseEnd(text: string): ClockTime[] {
   const times = timesIn(text);
   const out: ClockTime[] = [];
-  for (let j = 0; j < times.length; j++) if (endCue(text, times, j)) out.push(times[j]!);
+  for (let j = 0; j < times.length; j++) {
+    // A plan is no end: "we will restore the replica by 17:00".
+    const sentence = text.slice(Math.max(0, times[j]!.index - 60), times[j]!.index).split(/[.!?]\s/).pop()!;
+    if (endCue(text, times, j) && !PLAN_RE.test(sentence)) out.push(times[j]!);
+  }
   return out;
 }

@@ -241,6 +241,9 @@ describe('documents that state no window', () => {
     ['labels quoted as code', '# Checkout errors\n\nWrite `started: 2024-05-02T14:00:00Z` and `resolved: 2024-05-02T15:30:00Z` in the front matter.\n\n```yaml\nstart: 2024-05-02 14:00 UTC\nend: 2024-05-02 15:30 UTC\n```\n\n## Summary\n\nNothing happened yet.' + ROOT],
     ['labels quoted as code over two lines', '# Checkout errors\n\nLabels such as (`Start time:\n14:00 UTC`, `**Resolved:** 15:30`) are read.\n\n## Summary\n\nNothing happened yet.' + ROOT],
     ['a timeline table whose time column holds a range', '# Checkout errors\n\n## Summary\n\nCheckout failed.\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 14:00–14:20 | Investigation |\n| 14:30 | Rollback |' + ROOT],
+    ['a whole postmortem whose timeline never says it is over', '# Checkout errors\n\n## Summary\n\nAround 14:00 UTC customers reported checkout errors after a configuration change.\n\n## Impact\n\nAbout 30% of checkout requests failed.\n\n## Timeline\n\n- 14:00 UTC first customer reports\n- 14:20 UTC rollback started\n- 14:45 UTC monitoring\n\n## Root cause\n\nA configuration change.\n\n## Action items\n\n| Action | Owner | Due |\n| --- | --- | --- |\n| Add a canary | @ana | 2024-06-01 |'],
+    ['times to detect and resolve', summary('Time to detect: 5 minutes\nTime to resolve: 2 hours\nThe outage lasted about two hours.')],
+    ['a plan in the resolution section', '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout started failing.\n\n## Resolution\n\nWe will restore the replica by 17:00 UTC during a maintenance window.' + ROOT],
     ['lasted, without a start', summary('A configuration change broke checkout; the outage lasted 90 minutes before it was resolved.')],
   ];
   for (const [name, body] of none) {
