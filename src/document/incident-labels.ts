@@ -29,16 +29,16 @@ export interface FieldTime {
 const SUBJECT = '(?:(?:the\\s+)?(?:incident|impact|outage|issue|problem|event|disruption|degradation|downtime|customer impact|service impact)\\s+)?';
 const SUFFIX = '(?:\\s+(?:time|at|on|date(?:\\s*(?:\\/|and|&)\\s*time)?|timestamp))?';
 const START_LABEL_RE = new RegExp(
-  `^(?:${SUBJECT}(?:start(?:ed)?|began|begin(?:ning)?|onset)${SUFFIX}|start of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|first impact|time (?:started|began|of onset|of (?:first )?impact))$`,
+  `^(?:${SUBJECT}(?:start(?:ed)?|began|begin(?:ning)?|onset|occurred)${SUFFIX}|start of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|first impact|time (?:started|began|of onset|of (?:first )?impact))$`,
 );
 const END_LABEL_RE = new RegExp(
-  `^(?:(?:fully\\s+)?(?:(?:services?|systems?)\\s+|${SUBJECT})(?:end(?:ed)?|resolved|recovered|restored|over|closed)${SUFFIX}|(?:resolution|recovery|restoration)\\s+(?:time|at|on)|full (?:recovery|resolution|restoration)|end of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|all[- ]clear|time (?:resolved|ended|restored|recovered|of resolution|of recovery))$`,
+  `^(?:(?:fully\\s+)?(?:(?:services?|systems?)\\s+|${SUBJECT})(?:end(?:ed)?|resolved|recovered|restored|over|closed|fixed)${SUFFIX}|(?:resolution|recovery|restoration)\\s+(?:time|at|on)|full (?:recovery|resolution|restoration)|end of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|all[- ]clear|time (?:resolved|ended|restored|recovered|of resolution|of recovery))$`,
 );
 const DETECTED_LABEL_RE = /^(?:(?:first\s+)?detect(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?detect(?:ed|ion)|discovered|first alert(?:ed)?|alerted)$/;
 const MITIGATED_LABEL_RE = /^(?:(?:impact\s+)?mitigat(?:ed|ion)(?:\s+(?:time|at|on))?|time (?:of )?mitigation|time mitigated)$/;
 /** A label whose value is a range: "Impact window: 14:00–15:30 UTC", "Outage: 14:00 to 15:30", "When: …". */
-const WINDOW_LABEL_RE = /^(?:(?:incident|impact|outage|downtime|disruption|affected|degradation)(?:\s+(?:window|period|time ?frame|duration|times?|time ?span|time range))?|window|period|time ?frame|duration|times?|time ?span|time range|when|date\s*(?:\/|and|&)\s*times?|dates?\s+and\s+times?|time of (?:the\s+)?(?:incident|outage|impact|issue))$/;
-const WINDOW_SUBJECT_RE = /\b(?:incident|impact|outage|downtime|disruption|affected|degradation)\b/i;
+const WINDOW_LABEL_RE = /^(?:(?:incident|impact|outage|downtime|disruption|affected|impacted|degradation)(?:\s+(?:window|period|time ?frame|duration|times?|time ?span|time range))?|window|period|time ?frame|duration|times?|time ?span|time range|when|date\s*(?:\/|and|&)\s*times?|dates?\s+and\s+times?|(?:time|window|period|duration) of (?:the\s+)?(?:incident|outage|impact|issue|disruption))$/;
+const WINDOW_SUBJECT_RE = /\b(?:incident|impact|impacted|outage|downtime|disruption|affected|degradation)\b/i;
 /** A label for the incident's day: "Date:", "Incident date", "Date of the incident". */
 const DATE_LABEL_RE = /^(?:(?:incident|outage|event)\s+)?date$|^date of (?:the\s+)?(?:incident|outage|event)$/;
 

@@ -146,8 +146,8 @@ export function inferIncident(
   const configZone = fmZone ? undefined : resolveZone(defaultZone);
   if (windowFromFrontMatter(incident, fm, fmZone, configZone, fmDate)) return incident;
 
-  // Read from the body: labelled fields first ("Start time: …", a table of milestones), then prose.
-  // Front matter values as people write them, sections headed by a label, then the body's lines and tables.
+  // Labelled fields first ("Start time: …", a table of milestones), then prose. Fields: front matter values as
+  // people write them, sections headed by a label, then the body's lines and tables, in that order.
   const fields = [...frontMatterFields(fm, lines), ...headingFields(sections, lines), ...readFields(lines, bodyStart, lines.count, tree)];
   const fieldDate = fields.find((f) => f.kind === 'date')?.time.date;
   const ctx: PlaceContext = { summaryText: summary?.text ?? '', fmDate, titleDate: title.date, fmZone, fmZoneName, defaultZone };
