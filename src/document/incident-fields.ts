@@ -6,7 +6,7 @@
  */
 import type { Node, Root } from './markdown.js';
 import type { FrontMatter, Section } from './model.js';
-import type { Lines } from './text.js';
+import { hasDigit, type Lines } from './text.js';
 import { colonFields, labelKind, readValue, tableFields, type Cell, type FieldKind, type FieldTime } from './incident-labels.js';
 
 const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
@@ -14,14 +14,6 @@ const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
 const DASH_RE = /[ \t][-\u2013\u2014][ \t]/;
 /** A code span, which may run over the lines of its paragraph but not past a blank line. */
 const INLINE_CODE_RE = /`(?:[^`\n]|\n(?!\n))*`/g;
-
-/**
- * A text whose code spans label nothing: a colon in code that is not a time's ("`started: 2024-05-02T14:00Z`" quotes
- * a field, it states none) is blanked; times in code ("Start: `14:00 UTC`") stay as they are.
- */
-function unlabelCode(text: string): string {
-  return text.replace(INLINE_CODE_RE, (m) => m.replace(/(?<!\d):|:(?!\d)/g, ' '));
-}
 
 /** A text with its code spans blanked, line breaks and lengths kept: code is quoted, not stated. */
 export function blankCode(text: string): string {
@@ -45,43 +37,68 @@ function cellsOf(text: string, line: number, column: number): Cell[] {
   return cells;
 }
 
-/** Fields on lines from..to (1-based, inclusive), code blocks left out, HTML tables read by their cells. */
-export function readFields(lines: Lines, from: number, to: number, tree: Root): FieldTime[] {
-  const skip = new Set<number>();
-  const out: FieldTime[] = [];
+/** What the fields pass needs of the Markdown structure: the lines of code and HTML blocks, the HTML blocks. */
+export interface Layout {
+  skip: Set<number>;
+  html: Array<{ value: string; line: number; column: number }>;
+}
+
+/** The lines of code and HTML blocks (read once per document). */
+export function layoutOf(tree: Root): Layout {
+  const layout: Layout = { skip: new Set<number>(), html: [] };
   const stack: Node[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'code' || node.type === 'html') {
-      for (let n = node.position.start.line; n <= node.position.end.line; n++) skip.add(n);
-      if (node.type === 'html' && node.position.start.line >= from && node.position.start.line <= to) htmlFields(node.value, node.position.start.line, node.position.start.column - 1, out);
+      for (let n = node.position.start.line; n <= node.position.end.line; n++) layout.skip.add(n);
+      if (node.type === 'html' && node.value.includes('<t')) layout.html.push({ value: node.value, line: node.position.start.line, column: node.position.start.column - 1 });
     } else if ('children' in node) for (const c of node.children) stack.push(c as Node);
   }
-  // Inline code quotes labels, it states none (code spans run over the lines of a paragraph); lengths are kept.
-  const first = Math.max(1, from);
-  let text = lines.range(first, to).map((l, i) => (skip.has(first + i) ? '' : l));
-  if (text.some((l) => l.includes('`'))) text = unlabelCode(text.join('\n')).split('\n');
+  return layout;
+}
+
+/**
+ * A line whose code spans label nothing: a colon in code that is not a time's ("`started: 2024-05-02T14:00Z`" quotes
+ * a field, it states none) is blanked; times in code ("Start: `14:00 UTC`") are read. A span runs on from the line
+ * before when `inCode`; returned with whether one runs on to the next line.
+ */
+function unlabelLine(line: string, inCode: boolean): { text: string; inCode: boolean } {
+  const parts = line.split('`');
+  for (let i = inCode ? 0 : 1; i < parts.length; i += 2) parts[i] = parts[i]!.replace(/(?<!\d):|:(?!\d)/g, ' ');
+  return { text: parts.join('`'), inCode: parts.length % 2 === 0 ? !inCode : inCode };
+}
+
+/** Words one of which a label that names a milestone holds: a cheap test before the labels' own. */
+const LABEL_HINT_RE = /start|began|begin|onset|occur|end|resolv|recover|restor|over|clos|fix|clear|detect|discover|alert|mitigat|window|period|frame|duration|time|span|range|when|date|impact|outage|downtime|disruption/i;
+
+/** Fields on lines from..to (1-based, inclusive), code blocks left out, HTML tables read by their cells. */
+export function readFields(lines: Lines, from: number, to: number, layout: Layout): FieldTime[] {
+  const { skip } = layout;
+  const out: FieldTime[] = [];
+  for (const h of layout.html) if (h.line >= from && h.line <= to) htmlFields(h.value, h.line, h.column, out);
   let table: { header?: Cell[]; rows: Cell[][] } | undefined;
   let pending: { label: { kind: FieldKind; zone?: string }; line: number } | undefined;
+  // Inline code quotes labels, it states none; a code span may run over the lines of its paragraph.
+  let inCode = false;
   const flush = (): void => {
     if (table) tableFields(table.rows, table.header, out);
     table = undefined;
   };
   for (let n = Math.max(1, from); n <= Math.min(to, lines.count); n++) {
-    if (skip.has(n)) {
+    let raw = lines.line(n);
+    if (skip.has(n) || raw.length > 400 || !raw.trim()) {
       flush();
+      inCode = false;
       continue;
     }
-    const raw = text[n - first]!;
-    if (!raw.trim()) {
-      flush();
-      continue;
-    }
-    // Only a table's rows (its header may hold no digit) and lines with a digit can give a time; a line without one
-    // may be a label whose value is on the next line ("**Start time:**" / "14:00 UTC").
-    if (raw.length > 400 || (!table && !raw.includes('|') && !/\d/.test(raw))) {
-      flush();
-      const label = raw.length <= 80 ? labelKind(raw.replace(PREFIX_RE, '').replace(/[*_\s]/g, ' ').trim().replace(/:$/, '')) : undefined;
+    if (inCode || raw.includes('`')) ({ text: raw, inCode } = unlabelLine(raw, inCode));
+    const bar = raw.includes('|');
+    // Only a table's rows (its header may hold no digit) and lines with a digit can give a time; a short line without
+    // one may be a label whose value is on the next line ("**Start time:**" / "14:00 UTC").
+    if (!table && !bar && !hasDigit(raw)) {
+      const end = raw.trimEnd();
+      const last = end.charCodeAt(end.length - 1);
+      const label = end.length <= 80 && (last === 58 || last === 42 || last === 95) && LABEL_HINT_RE.test(end) ? labelKind(raw.replace(PREFIX_RE, '').replace(/[*_\s]/g, ' ').trim().replace(/:$/, '')) : undefined;
       pending = label ? { label, line: n } : undefined;
       continue;
     }
@@ -96,7 +113,7 @@ export function readFields(lines: Lines, from: number, to: number, tree: Root): 
       }
     }
     pending = undefined;
-    if (rest.includes('|')) {
+    if (bar) {
       if (DELIMITER_ROW_RE.test(rest.replace(/[ \t]/g, ''))) {
         if (table && table.rows.length === 1 && !table.header) table.header = table.rows[0];
         continue;
@@ -106,8 +123,9 @@ export function readFields(lines: Lines, from: number, to: number, tree: Root): 
       continue;
     }
     flush();
+    if (!LABEL_HINT_RE.test(rest)) continue;
     const before = out.length;
-    colonFields({ text: rest, line: n, column: prefix.length }, out);
+    if (rest.includes(':')) colonFields({ text: rest, line: n, column: prefix.length }, out);
     // "Start time — 14:00 UTC": a label, a dash between blanks, the value.
     const dash = out.length === before ? DASH_RE.exec(rest) : null;
     const label = dash ? labelKind(rest.slice(0, dash.index)) : undefined;

@@ -145,8 +145,9 @@ export function colonFields(cell: Cell, out: FieldTime[]): void {
   for (let c = text.indexOf(':'), seen = 0; c >= 0 && seen < 12; c = text.indexOf(':', c + 1), seen++) {
     const before = text.slice(Math.max(from, c - 60), c);
     from = c + 1;
-    // A colon inside a time ("14:00") labels nothing.
+    // A colon inside a time ("14:00") labels nothing; a label's value has a digit near it.
     if (/\d$/.test(before) && /^\d/.test(text.slice(c + 1))) continue;
+    if (!/\d/.test(text.slice(c + 1, c + 50))) continue;
     const words = before.replace(/[*_`]/g, ' ').split(/[,;|]/).pop()!.trim().split(/\s+/);
     let label: ReturnType<typeof labelKind>;
     for (let k = Math.min(5, words.length); k >= 1 && !label; k--) label = labelKind(words.slice(-k).join(' '));

@@ -8,8 +8,8 @@
 import { stringField } from './frontmatter.js';
 import { datePartsOf, normalizeDate, withDate } from './dates.js';
 import { windowFromFrontMatter } from './incident-frontmatter.js';
-import { blankCode, frontMatterFields, headingFields, readFields } from './incident-fields.js';
-import type { FieldKind } from './incident-labels.js';
+import { blankCode, frontMatterFields, headingFields, layoutOf, readFields } from './incident-fields.js';
+import type { FieldKind, FieldTime } from './incident-labels.js';
 import { blockAt, fieldAt, placeWindow, sectionBlock, type At, type Block, type PlaceContext } from './incident-place.js';
 import { proseEnd, readProse } from './incident-prose.js';
 import type { Root } from './markdown.js';
@@ -114,6 +114,21 @@ function summaryTextOf(
   return opening;
 }
 
+/** The start and end labelled fields give: detection stands for the start, mitigation for the end, only beside a
+ * stated other end. */
+function fieldWindow(fields: FieldTime[]): { start?: At; end?: At } {
+  const first = (kind: FieldKind): At | undefined => {
+    const f = fields.find((x) => x.kind === kind);
+    return f ? fieldAt(f) : undefined;
+  };
+  const range = fields.find((f) => f.kind === 'window' && f.end);
+  let start = first('start') ?? (range ? fieldAt(range) : undefined);
+  let end = first('end') ?? (range ? fieldAt(range, true) : undefined);
+  if (!start && end) start = first('detected');
+  if (start && !end) end = first('mitigated');
+  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+}
+
 export function inferIncident(
   fm: FrontMatter,
   sections: Section[],
@@ -146,31 +161,32 @@ export function inferIncident(
   const configZone = fmZone ? undefined : resolveZone(defaultZone);
   if (windowFromFrontMatter(incident, fm, fmZone, configZone, fmDate)) return incident;
 
-  // Labelled fields first ("Start time: …", a table of milestones), then prose. Fields: front matter values as
-  // people write them, sections headed by a label, then the body's lines and tables, in that order.
-  const fields = [...frontMatterFields(fm, lines), ...headingFields(sections, lines), ...readFields(lines, bodyStart, lines.count, tree)];
-  const fieldDate = fields.find((f) => f.kind === 'date')?.time.date;
+  // Labelled fields first ("Start time: …", a table of milestones), then prose: the summary's own fields, its prose,
+  // then the fields of the whole document (front matter values as people write them, sections headed by a label,
+  // the body's lines and tables). The whole document is read only when the summary states no window.
   const ctx: PlaceContext = { summaryText: summary?.text ?? '', fmDate, titleDate: title.date, fmZone, fmZoneName, defaultZone };
-  if (fieldDate) ctx.fieldDate = fieldDate;
-  const first = (kind: FieldKind): At | undefined => {
-    const f = fields.find((x) => x.kind === kind);
-    return f ? fieldAt(f) : undefined;
-  };
-  const range = fields.find((f) => f.kind === 'window' && f.end);
-  let fStart = first('start') ?? (range ? fieldAt(range) : undefined);
-  let fEnd = first('end') ?? (range ? fieldAt(range, true) : undefined);
-  // Detection stands for the start, mitigation for the end, only beside a stated other end.
-  if (!fStart && fEnd) fStart = first('detected');
-  if (fStart && !fEnd) fEnd = first('mitigated');
-  if (fStart && fEnd && placeWindow(incident, fStart, fEnd, ctx, true)) return incident;
+  const layout = layoutOf(tree);
+  const summaryEnd = summary ? summary.line + summary.text.split('\n').length - 1 : 0;
+  let fields = summary ? readFields(lines, summary.line, summaryEnd, layout) : [];
+  let w = fieldWindow(fields);
+  if (w.start && w.end && placeWindow(incident, w.start, w.end, ctx, true)) return incident;
 
-  // The summary's prose; a window stated in the opening lines above it, or in the title.
   let proseStart: At | undefined;
   const r = summary ? readProse(summary.text) : undefined;
   if (summary && r) {
     proseStart = blockAt(summary, r.start);
     if (r.end && placeWindow(incident, proseStart, blockAt(summary, r.end), ctx, false)) return incident;
   }
+
+  fields = [...frontMatterFields(fm, lines), ...headingFields(sections, lines), ...readFields(lines, bodyStart, lines.count, layout)];
+  const fieldDate = fields.find((f) => f.kind === 'date')?.time.date;
+  if (fieldDate) ctx.fieldDate = fieldDate;
+  w = fieldWindow(fields);
+  const fStart = w.start;
+  const fEnd = w.end;
+  if (fStart && fEnd && placeWindow(incident, fStart, fEnd, ctx, true)) return incident;
+
+  // A window stated in the opening lines above the summary, or in the title.
   const opening = openingOf(sections, lines, bodyStart, title.titleLine);
   // The title: its line, or the first level-1 heading that names no section (when front matter titles the document).
   const h1 = sections[0]?.depth === 1 && sections[0].ids.length === 0 ? sections[0].line : undefined;
