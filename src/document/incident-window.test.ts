@@ -129,6 +129,11 @@ describe('a window stated elsewhere in the document', () => {
     expect(window(body)).toEqual(UTC);
   });
 
+  it('reads timeline entries that name the impact\'s start and end', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nA configuration change broke checkout.\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 13:50 UTC | Configuration pushed |\n| 14:00 UTC | Impact start |\n| 14:20 UTC | On-call paged |\n| 15:30 UTC | Impact end |' + ROOT;
+    expect(window(body)).toEqual(UTC);
+  });
+
   it('takes the end from the timeline entry that says the impact was mitigated when none says it is over', () => {
     const body = '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout started failing.\n\n## Timeline\n\n- 14:00 UTC alerts fire\n- 15:30 UTC mitigated by rolling back\n- 16:00 UTC root cause found' + ROOT;
     expect(window(body)).toEqual(UTC);
