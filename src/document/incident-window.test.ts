@@ -134,6 +134,12 @@ describe('a window stated elsewhere in the document', () => {
     expect(window(body)).toEqual(UTC);
   });
 
+  it('reads those entries when the timeline\'s times have no zone it knows', () => {
+    const body = '# Checkout errors\n\n## Summary\n\nA configuration change broke checkout.\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 13:50 | Configuration pushed |\n| 14:00 | Impact start |\n| 14:20 | On-call paged |\n| 15:30 | Impact end |' + ROOT;
+    const d = parsePostmortem(`${FM}${body}\n`).incident;
+    expect([d.start, d.end, d.durationMinutes, d.zoneMissing]).toEqual(['2024-05-02T14:00', '2024-05-02T15:30', 90, true]);
+  });
+
   it('takes the end from the timeline entry that says the impact was mitigated when none says it is over', () => {
     const body = '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout started failing.\n\n## Timeline\n\n- 14:00 UTC alerts fire\n- 15:30 UTC mitigated by rolling back\n- 16:00 UTC root cause found' + ROOT;
     expect(window(body)).toEqual(UTC);

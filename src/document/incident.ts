@@ -5,6 +5,7 @@
  * section about the recovery or the impact, or from the timeline; placed on the calendar by ./incident-place.ts.
  * With the durations the text states for it.
  */
+import { DateTime } from 'luxon';
 import { stringField } from './frontmatter.js';
 import { datePartsOf, normalizeDate, withDate } from './dates.js';
 import { windowFromFrontMatter } from './incident-frontmatter.js';
@@ -35,8 +36,13 @@ const STATED_AFTER_RE = /^[\s*_)]*(?:long\s+)?(?:outage|downtime|incident|disrup
  */
 export function endFromTimeline(incident: Incident, timeline: TimelineEntry[]): void {
   if (incident.source === null && !incident.start) {
-    const e = timeline.find((x) => x.instant && STARTED_ENTRY_RE.test(x.text));
-    if (!e?.instant) return;
+    const si = timeline.findIndex((x) => x.time && STARTED_ENTRY_RE.test(x.text));
+    const e = timeline[si];
+    if (!e?.time) return;
+    if (!e.instant) {
+      localWindow(incident, e, timeline.slice(si + 1));
+      return;
+    }
     incident.source = 'summary';
     incident.startInstant = e.instant;
     incident.start = e.time;
@@ -54,6 +60,31 @@ export function endFromTimeline(incident: Incident, timeline: TimelineEntry[]): 
       incident.end = e.time;
       if (e.timeSpan) incident.endSpan = e.timeSpan;
       incident.durationMinutes = minutesBetween(incident.startInstant, e.instant);
+      return;
+    }
+  }
+}
+
+/**
+ * The window from timeline entries whose times have no zone (an instant cannot be told): the entry that says the
+ * incident began and the last one after it that says it is over, as local times, the zone missing.
+ */
+function localWindow(incident: Incident, start: TimelineEntry, after: TimelineEntry[]): void {
+  incident.source = 'summary';
+  incident.start = start.time;
+  incident.zoneMissing = true;
+  if (start.timeSpan) incident.startSpan = start.timeSpan;
+  const local = (t: string): DateTime => DateTime.fromISO(t, { zone: 'UTC' });
+  const from = local(start.time!);
+  for (const said of [RESOLVED_ENTRY_RE, MITIGATED_ENTRY_RE]) {
+    for (let i = after.length - 1; i >= 0; i--) {
+      const e = after[i]!;
+      if (!e.time || !said.test(e.text)) continue;
+      const to = local(e.time);
+      if (!from.isValid || !to.isValid || to <= from) continue;
+      incident.end = e.time;
+      if (e.timeSpan) incident.endSpan = e.timeSpan;
+      incident.durationMinutes = minutesBetween(from, to);
       return;
     }
   }
