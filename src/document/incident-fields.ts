@@ -54,6 +54,7 @@ export function layoutOf(tree: Root): Layout {
       if (node.type === 'html' && node.value.includes('<t')) layout.html.push({ value: node.value, line: node.position.start.line, column: node.position.start.column - 1 });
     } else if ('children' in node) for (const c of node.children) stack.push(c as Node);
   }
+  layout.html.sort((a, b) => a.line - b.line);
   return layout;
 }
 
@@ -133,7 +134,8 @@ export function readFields(lines: Lines, from: number, to: number, layout: Layou
     if (f) out.push(f);
   }
   flush();
-  return out;
+  // In the document's order, HTML tables among the lines ("the first start" is the one written first).
+  return out.sort((a, b) => a.line - b.line);
 }
 
 /** Front matter fields with a value as people write it ("start: 14:00 UTC", "window: 14:00–15:30 UTC"). */
