@@ -7,7 +7,7 @@
 import type { Node, Root } from './markdown.js';
 import type { FrontMatter, Section } from './model.js';
 import { hasDigit, type Lines } from './text.js';
-import { colonFields, labelKind, readValue, tableFields, type Cell, type FieldKind, type FieldTime } from './incident-labels.js';
+import { colonFields, LABEL_HINT_RE, labelKind, readValue, tableFields, type Cell, type FieldKind, type FieldTime } from './incident-labels.js';
 
 const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
 /** The dash between a label and its value: "Detected — 14:05", "Start - 14:00". */
@@ -69,8 +69,6 @@ function unlabelLine(line: string, inCode: boolean): { text: string; inCode: boo
   return { text: parts.join('`'), inCode: parts.length % 2 === 0 ? !inCode : inCode };
 }
 
-/** Words one of which a label that names a milestone holds: a cheap test before the labels' own. */
-const LABEL_HINT_RE = /start|began|begin|onset|occur|end|resolv|recover|restor|over|clos|fix|clear|detect|discover|alert|mitigat|window|period|frame|duration|time|span|range|when|date|impact|outage|downtime|disruption/i;
 
 /** Fields on lines from..to (1-based, inclusive), code blocks left out, HTML tables read by their cells. */
 export function readFields(lines: Lines, from: number, to: number, layout: Layout): FieldTime[] {

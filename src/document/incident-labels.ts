@@ -42,6 +42,9 @@ const WINDOW_SUBJECT_RE = /\b(?:incident|impact|impacted|outage|downtime|disrupt
 /** A label for the incident's day: "Date:", "Incident date", "Date of the incident". */
 const DATE_LABEL_RE = /^(?:(?:incident|outage|event)\s+)?date$|^date of (?:the\s+)?(?:incident|outage|event)$/;
 
+/** Words one of which a label that names a milestone holds: a cheap test before the labels' own. */
+export const LABEL_HINT_RE = /start|began|begin|onset|occur|end|resol|recover|restor|over|clos|fix|clear|detect|discover|alert|mitigat|window|period|frame|duration|time|span|range|when|date|impact|outage|downtime|disruption/i;
+
 /** The zone a label or column header states in parentheses ("Start (UTC)", "Time (UTC)"). */
 function parenZone(text: string): string | undefined {
   const paren = /\(([^()]*)\)\s*$/.exec(text);
@@ -50,6 +53,7 @@ function parenZone(text: string): string | undefined {
 
 /** What a label names, with the zone it states in parentheses ("Start (UTC)"). */
 export function labelKind(label: string): { kind: FieldKind; zone?: string } | undefined {
+  if (label.length > 100 || !LABEL_HINT_RE.test(label)) return undefined;
   let t = label.toLowerCase().replace(/[*_`]/g, '').trim();
   const zone = parenZone(t);
   t = t.replace(/\([^()]*\)\s*$/, '').trim();

@@ -184,6 +184,7 @@ describe('more ways people state it', () => {
     ['"through to"', summary('Checkout failed from 14:00 UTC through to 15:30 UTC.'), UTC],
     ['an inline "Resolution:" section', '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout started failing.\n\nResolution: we rolled back, and by 15:30 UTC checkout had recovered.\n\n## Root cause\n\nA configuration change.', UTC],
     ['occurred … fixed', above('- Occurred: 2024-05-02 14:00 UTC\n- Fixed: 2024-05-02 15:30 UTC'), UTC],
+    ['full resolution', above('- Impact began: 14:00 UTC\n- Full resolution: 15:30 UTC'), UTC],
     ['a window of impact', above('**Window of impact:** 14:00 – 15:30 UTC'), UTC],
     ['an impacted period', above('Impacted period: 2024-05-02 14:00 UTC to 15:30 UTC'), UTC],
     ['a start/end table with zones in the headers', summary('| Start (UTC) | End (UTC) | Duration |\n|---|---|---|\n| 2024-05-02 14:00 | 2024-05-02 15:30 | 1h30m |'), UTC],
