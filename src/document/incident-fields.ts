@@ -9,6 +9,7 @@ import type { FrontMatter, Section } from './model.js';
 import { hasDigit, type Lines } from './text.js';
 import { colonFields, LABEL_HINT_RE, labelKind, readValue, tableFields, type Cell, type FieldKind, type FieldTime } from './incident-labels.js';
 
+const NON_BLANK_RE = /\S/;
 const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
 /** The dash between a label and its value: "Detected — 14:05", "Start - 14:00". */
 const DASH_RE = /[ \t][-\u2013\u2014][ \t]/;
@@ -85,7 +86,7 @@ export function readFields(lines: Lines, from: number, to: number, layout: Layou
   };
   for (let n = Math.max(1, from); n <= Math.min(to, lines.count); n++) {
     let raw = lines.line(n);
-    if (skip.has(n) || raw.length > 400 || !raw.trim()) {
+    if (skip.has(n) || raw.length > 400 || !NON_BLANK_RE.test(raw)) {
       flush();
       inCode = false;
       continue;
@@ -95,9 +96,10 @@ export function readFields(lines: Lines, from: number, to: number, layout: Layou
     // Only a table's rows (its header may hold no digit) and lines with a digit can give a time; a short line without
     // one may be a label whose value is on the next line ("**Start time:**" / "14:00 UTC").
     if (!table && !bar && !hasDigit(raw)) {
-      const end = raw.trimEnd();
-      const last = end.charCodeAt(end.length - 1);
-      const label = end.length <= 80 && (last === 58 || last === 42 || last === 95) && LABEL_HINT_RE.test(end) ? labelKind(raw.replace(PREFIX_RE, '').replace(/[*_\s]/g, ' ').trim().replace(/:$/, '')) : undefined;
+      let e = raw.length - 1;
+      while (e > 0 && (raw.charCodeAt(e) === 32 || raw.charCodeAt(e) === 9)) e--;
+      const last = raw.charCodeAt(e);
+      const label = e < 80 && (last === 58 || last === 42 || last === 95) && LABEL_HINT_RE.test(raw) ? labelKind(raw.replace(PREFIX_RE, '').replace(/[*_\s]/g, ' ').trim().replace(/:$/, '')) : undefined;
       pending = label ? { label, line: n } : undefined;
       continue;
     }
