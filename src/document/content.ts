@@ -18,10 +18,9 @@ const WORD_RE = /\p{L}{3,}/gu;
 
 /** Whether a line that starts with a time tells an event: two words or more besides the time. */
 function tellsEvent(text: string, timeEnd: number): boolean {
+  WORD_RE.lastIndex = 0;
   const rest = text.slice(timeEnd);
-  let words = 0;
-  for (const _ of rest.matchAll(WORD_RE)) if (++words >= 2) return true;
-  return false;
+  return WORD_RE.exec(rest) !== null && WORD_RE.exec(rest) !== null;
 }
 
 interface Shape {
