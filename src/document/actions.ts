@@ -49,6 +49,13 @@ function parseActionText(text: string, span: Span, done: boolean | null, form: A
   return item;
 }
 
+const LI_RE = /<li\b/i;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/** The few named entities an export writes in list text. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name]!);
+}
+
 const META_SUFFIX_RE = /(?<!\s)\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
 
 /** One action item as typed on a command line: "[x] Task (owner: @x, due: 2023-03-15)". */
@@ -106,6 +113,19 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
           if (ticketCol >= 0 && cells[ticketCol]) item.ticket = cells[ticketCol]!;
           item.text = cells.filter((_, i) => ![ownerCol, dueCol, doneCol, priorityCol, ticketCol].includes(i)).join(' | ');
           out.push(item);
+        }
+      } else if (node.type === 'html') {
+        // An HTML list (a Confluence or Jira export): each <li> that starts on a line of the section is an item.
+        const from = Math.max(node.position!.start.line, section.contentStart);
+        const to = Math.min(node.position!.end.line, section.contentEnd);
+        for (let n = from; n <= to; n++) {
+          const line = lines.line(n);
+          const at = line.search(LI_RE);
+          if (at < 0 || seen.has(n)) continue;
+          const text = decodeEntities(line.slice(at).replace(/<[^<>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+          if (!text) continue;
+          seen.add(n);
+          out.push(parseActionText(text, { line: n, column: at + 1, endLine: n, endColumn: line.length + 1 }, null, 'list'));
         }
       } else if (node.type === 'paragraph' && !sections.some((s) => s !== section && s.line >= node.position!.start.line && s.line <= node.position!.end.line && s.style !== 'inline' && s.line > section.line)) {
         // Bare lines as items, as in hand-written documents without list markup.

@@ -73,6 +73,15 @@ describe('timeline entries', () => {
     expect(t.map(([l]) => l)).toEqual([LINE + 1, LINE + 2]);
   });
 
+  it('in an HTML table, a row per line (a Confluence export), its cells joined like a Markdown table\'s', () => {
+    const md = doc('<table>\n<tr><th>Time</th><th>Event</th></tr>\n<tr><td>09:00</td><td>alert fired</td></tr>\n<tr><td>09:05</td><td>paged</td></tr>\n</table>');
+    expect(timed(md)).toEqual([
+      [LINE + 2, '2024-05-02T09:00:00Z'],
+      [LINE + 3, '2024-05-02T09:05:00Z'],
+    ]);
+    expect(parsePostmortem(md).timeline.find((e) => e.time)?.text).toBe('09:00 | alert fired');
+  });
+
   it('as bare lines and as one collapsed paragraph', () => {
     expect(timed(doc('09:00 alert fired\n09:05 on-call paged')).map(([l]) => l)).toEqual([LINE, LINE + 1]);
     expect(timed(doc('09:00 alert fired. 09:05 on-call paged. 09:40 rolled back.'))).toHaveLength(3);

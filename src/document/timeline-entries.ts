@@ -136,7 +136,7 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
       }
       if (!looksTimed(lines, from, to)) continue;
     } else if (node.type !== 'paragraph' && node.type !== 'html') continue;
-    if (node.type === 'html' && !/<br|<p\b|<li\b/i.test(node.value)) continue;
+    if (node.type === 'html' && !/<br|<p\b|<li\b|<tr\b/i.test(node.value)) continue;
     if (node.type === 'paragraph' && node.onlyImages) continue;
     let open: RawEntry | undefined;
     for (let n = from; n <= to; n++) {
@@ -144,11 +144,12 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
       const rawLine = lines.line(n).replace(QUOTE_PREFIX_RE, (q) => ' '.repeat(q.length));
       // A line may hold several entries joined by <br> (or be one of an HTML block's lines).
       let offset = 0;
-      for (const rawPiece of rawLine.split(/(<br\s*\/?>|<\/?(?:li|p|div)\b[^>]*>)/i)) {
+      // (An HTML table's row is an entry, its cells joined as a Markdown table's are: "10:03 | Failover".)
+      for (const rawPiece of rawLine.split(/(<br\s*\/?>|<\/?(?:li|p|div|tr)\b[^>]*>)/i)) {
         const pieceOffset = offset;
         offset += rawPiece.length;
         if (/^<[^>]*>$/.test(rawPiece)) continue;
-        const piece = node.type === 'html' ? rawPiece.replace(/<[^<>]*>/g, '') : rawPiece.replace(/\\$/, '');
+        const piece = node.type === 'html' ? rawPiece.replace(/<\/t[dh]>\s*(?=<t[dh]\b)/gi, ' | ').replace(/<[^<>]*>/g, '') : rawPiece.replace(/\\$/, '');
         const trimmed = piece.trim();
         if (!trimmed) continue;
         const column = pieceOffset + piece.length - piece.trimStart().length + 1;
