@@ -71,7 +71,16 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
   const out: ActionItem[] = [];
   const seen = new Set<number>();
   for (const section of sections) {
-    if (!section.ids.includes('action-items') || section.style === 'inline') continue;
+    if (!section.ids.includes('action-items')) continue;
+    if (section.style === 'inline') {
+      // "- Action items:" with the items nested under it, in a report written as one list.
+      for (const node of sectionNodes(tree, section)) {
+        if (node.type !== 'list') continue;
+        const item = node.children.find((i) => i.position?.start.line === section.line);
+        for (const sub of item?.children ?? []) if (sub.type === 'list') for (const i of sub.children) addItem(i);
+      }
+      continue;
+    }
     for (const node of sectionNodes(tree, section)) {
       if (node.type === 'list') {
         for (const item of (node as List).children) {

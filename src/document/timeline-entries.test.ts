@@ -94,4 +94,18 @@ describe('timeline entries', () => {
   it('never from a code block that is code', () => {
     expect(timed(doc('```sql\nSELECT now(); -- 09:00\nALTER TABLE users ADD COLUMN x int;\n```'))).toEqual([]);
   });
+
+  it('in a report written as one list: the entries nested under a "- Timeline:" bullet, and only those', () => {
+    const md = [
+      '# INC-7 redis eviction', '', '- Summary: session redis evicted sessions at 03:24', '- Impact: ~35k users logged out',
+      '- Timeline:', '  - 03:10 batch starts writing to session redis', '  - 03:24 evictions start', '  - 04:05 evictions stop',
+      '- Fix: stopped the batch at 03:52', '- Action items:', '  - [ ] separate credentials per redis (@ops)', '  - [ ] maxmemory alert at 80% (@ops)', '',
+    ].join('\n');
+    const pm = parsePostmortem(md);
+    expect(pm.timeline.map((e) => [e.line, e.time])).toEqual([[6, '03:10'], [7, '03:24'], [8, '04:05']]);
+    expect(pm.actionItems.map((a) => [a.line, a.text, a.owner, a.done])).toEqual([
+      [11, 'separate credentials per redis (@ops)', '@ops', false],
+      [12, 'maxmemory alert at 80% (@ops)', '@ops', false],
+    ]);
+  });
 });

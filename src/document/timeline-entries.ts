@@ -104,6 +104,8 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
       continue;
     }
     if (node.type === 'listItem') {
+      // Only the section's own items (a section in a bullet of a list that holds the whole report).
+      if (node.position!.start.line < section.line || node.position!.start.line > section.contentEnd) continue;
       // "- May 3" or "- Detection" with timed entries nested under it: a group, read for its date, then opened.
       // ("- **Detected:**" over one nested "- 10:15 AM" is one entry, its value nested: listItemEntry.)
       const nested = node.children.filter((c): c is List => c.type === 'list');

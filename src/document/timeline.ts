@@ -8,6 +8,8 @@ import { findTimes, formatInstant, resolveZone, validDate, type DateParts } from
 import { collectRawEntries } from './timeline-entries.js';
 import { ALL_TIMES_RE, contextZone } from './zones.js';
 
+const LIST_ITEM_RE = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
+
 /** An entry that says it is on a later day than the one above it. */
 const NEXT_DAY_RE = /\b(?:next|following|second|third)\s+(?:day|morning|night)\b|\bovernight\b|\bafter midnight\b|\btomorrow\b|\(\s*\+\s*\d(?:\s*d(?:ays?)?)?\s*\)|\bday\s+[2-9]\b|\bD\+\d\b/i;
 
@@ -38,9 +40,11 @@ export function extractTimeline(
   incident: Incident,
   defaultZone: string | undefined,
 ): TimelineEntry[] {
+  // A report written as one list ("- Timeline:" with the entries nested under it) has its timeline in a bullet.
   const section =
     sections.find((s) => s.ids.includes('timeline') && s.depth <= 6) ??
-    sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline');
+    sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline') ??
+    sections.find((s) => s.ids.includes('timeline') && s.contentEnd > s.line && LIST_ITEM_RE.test(lines.line(s.line)));
   if (!section) return [];
   const raw = collectRawEntries(tree, section, lines);
   // A zone stated for all times anywhere in the document ("All times PDT.") applies to the timeline.
