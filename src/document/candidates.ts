@@ -44,6 +44,19 @@ export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatc
     } else if (node.type === 'paragraph') {
       collectParagraphCandidates(node, lines, matcher, out);
     } else if (node.type === 'list') {
+      // "1. Summary" on a line of its own, the section's text below it: a numbered heading that Markdown reads as a
+      // list of one item. Only a lone item (a numbered outline of section names is a table of contents).
+      const only = node.children.length === 1 ? node.children[0]! : undefined;
+      const head = only?.children.length === 1 ? only.children[0] : undefined;
+      if (node.ordered && head?.type === 'paragraph' && head.position!.start.line === head.position!.end.line) {
+        const text = plainLine(textOf(head)).replace(/(?<!\s)\s*:\s*$/, '');
+        const ids = piecesAtMost(text, 6) ? matcher.match(text, 'strict') : [];
+        if (ids.length > 0) {
+          const line = lines.line(node.position.start.line);
+          out.push({ ...spanOf(node), endColumn: line.length + 1, text: line.trim(), style: 'label', depth: 7, ids, contentStart: node.position.end.line + 1 });
+          continue;
+        }
+      }
       // "- **Impact:** 30% of users…": a labelled bullet marks a section inside the one around it.
       for (const item of node.children) {
         const first = item.children[0];

@@ -138,9 +138,11 @@ const DATE_DMY = `${WEEKDAY}(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH_NAMES})\\.?,
 const DATE_ISO = `(\\d{4})-(\\d{2})-(\\d{2})`;
 // 02-15-2022, 02/15/2022 (US order, as seen in the wild)
 const DATE_US = `(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})`;
+// 2026/03/05, 2026.03.05 (year first, as written in East Asia and much of Europe)
+const DATE_YMD = `(\\d{4})([/.])(\\d{1,2})\\14(\\d{1,2})`;
 
 export const DATE_RE = new RegExp(
-  `(?<![\\w-])(?:${DATE_ISO}|${DATE_US}|${DATE_MDY}|${DATE_DMY})(?![\\w])`,
+  `(?<![\\w-])(?:${DATE_ISO}|${DATE_US}|${DATE_MDY}|${DATE_DMY}|${DATE_YMD})(?![\\w]|\\.\\d)`,
   'giu',
 );
 
@@ -205,6 +207,7 @@ function dateOf(m: RegExpExecArray): DateParts | undefined {
   else if (m[4]) date = { year: Number(m[6]), month: Number(m[4]), day: Number(m[5]) };
   else if (m[7]) date = { month: MONTHS[m[7].toLowerCase()]!, day: Number(m[8]), ...(m[9] ? { year: Number(m[9]) } : {}) };
   else if (m[10]) date = { month: MONTHS[m[11]!.toLowerCase()]!, day: Number(m[10]), ...(m[12] ? { year: Number(m[12]) } : {}) };
+  else if (m[13]) date = { year: Number(m[13]), month: Number(m[15]), day: Number(m[16]) };
   if (!date || !validDate(date.year, date.month, date.day)) return undefined;
   // "May 10" is a date, "may 10 users" is not: a lowercase "may" needs a year.
   if (m[7] && m[7] === 'may' && !m[9]) return undefined;
@@ -312,7 +315,8 @@ function attachDates(text: string, times: ClockTime[]): void {
     for (const d of dates) {
       const before = text.slice(d.index + d.length, t.index);
       const after = text.slice(t.index + t.length, d.index);
-      if (d.index + d.length <= t.index && /^[\s,]*(?:(?:at|from|@|-)[\s,]*)?$/i.test(before)) t.date = d.date;
+      // (Also across a dash or a table's cell border: "Aug 1 — 23:40", "2026-02-09 | 08:22".)
+      if (d.index + d.length <= t.index && /^[\s,]*(?:(?:at|from|@|[-\u2013\u2014|])[\s,]*)?$/i.test(before)) t.date = d.date;
       else if (d.index >= t.index + t.length && /^[\s,]*(?:on[\s,]*)?$/i.test(after)) t.date = d.date;
     }
   }
