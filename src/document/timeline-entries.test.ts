@@ -108,4 +108,15 @@ describe('timeline entries', () => {
       [12, 'maxmemory alert at 80% (@ops)', '@ops', false],
     ]);
   });
+
+  it('in prose: each sentence that begins with a time is an entry, at the line where its time is', () => {
+    const t = timed(doc('All times UTC. At 09:00 the alert fired. At 09:05 the on-call\nwas paged and joined.\nBy 09:40 we had rolled back; nobody noticed at 09:30 why.'));
+    expect(t).toEqual([
+      [LINE, '2024-05-02T09:00:00Z'],
+      [LINE, '2024-05-02T09:05:00Z'],
+      [LINE + 2, '2024-05-02T09:40:00Z'],
+    ]);
+    // A time inside a sentence is not an entry of its own.
+    expect(timed(doc('We rolled back at 09:40 after the alert at 09:00.'))).toHaveLength(1);
+  });
 });

@@ -37,6 +37,9 @@ export function startsWithTime(text: string, t: ClockTime): boolean {
   return ENTRY_PREFIX_RE.test(prefix.replace(/[,*_]/g, ' '));
 }
 
+/** A time that begins a sentence: after its end, maybe after "At" ("… out. At 10:04 the pods…"); [1] is the word. */
+const SENTENCE_START_RE = /[.;!|•][ \t]*(?:[*_]+[ \t]*)?((?:(?:at|by|around|about|from|on)[ \t]+)?)$/i;
+
 const QUOTE_PREFIX_RE = /^(?:[ \t]*>)+/;
 
 /** How many items of a list start with a time (at any depth below it), counting up to `enough`. */
@@ -159,7 +162,8 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
           const zc = contextZone(trimmed);
           if (zc) zoneContext = zc.zone;
           open = undefined;
-          continue;
+          // ("All times UTC. At 09:00 the alert fired." goes on to its entries.)
+          if (findTimes(trimmed).length === 0) continue;
         }
         const dl = isDateLine(plainLine(trimmed));
         if (dl && findTimes(trimmed).length === 0) {
@@ -169,13 +173,22 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         }
         const times = findTimes(trimmed);
         const first = times[0];
-        if (first && startsWithTime(trimmed, first)) {
-          // One collapsed paragraph: "9:00 AM - a. 9:05 AM - b." splits at each time that follows a sentence end.
-          const starts = [first, ...times.slice(1).filter((t) => /[.;!|•]\s*(?:[*_]+\s*)?$/.test(trimmed.slice(0, t.index)))];
-          starts.forEach((t, i) => {
-            const at = i === 0 ? 0 : t.index;
-            const next = starts[i + 1];
-            const text = trimmed.slice(at, next ? next.index : undefined).trim();
+        // Each sentence that begins with a time is an entry: in one collapsed paragraph ("9:00 AM - a. 9:05 AM - b.")
+        // and in prose ("All times UTC. At 10:00 the rollout started. At 10:04 the pods came up.").
+        const starts = first && startsWithTime(trimmed, first) ? [0] : [];
+        for (const t of times) {
+          if (t === first && starts.length > 0) continue;
+          const m = SENTENCE_START_RE.exec(trimmed.slice(Math.max(0, t.index - 40), t.index));
+          if (m) starts.push(t.index - m[1]!.length);
+        }
+        if (starts.length > 0) {
+          const before = trimmed.slice(0, starts[0]).trim();
+          if (before && open) {
+            open.text += ` ${before}`;
+            open.endLine = n;
+          } else if (before) looseLines.push({ n, text: before, column, dateContext, zoneContext });
+          starts.forEach((at, i) => {
+            const text = trimmed.slice(at, starts[i + 1]).trim();
             pushLine(n, text, column + at);
           });
           open = entries[entries.length - 1];

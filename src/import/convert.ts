@@ -106,8 +106,14 @@ function timelineBlock(doc: Postmortem, lines: string[], owned: number[], zone: 
   const rest: string[] = [];
   for (let i = 0; i < owned.length; i++) {
     const n = owned[i]!;
-    if (covered.has(n)) continue;
     const line = lines[n - 1] ?? '';
+    if (covered.has(n)) {
+      // Prose before the first entry that starts on the line ("All times are UTC. At 10:00 …") is kept as written.
+      const first = entries.find((e) => e.line === n);
+      const before = first ? line.slice(0, first.column - 1).trim() : '';
+      if (before && /[\p{L}\p{N}]/u.test(before) && !/^(?:[-*+>|]|\d+[.)])/.test(before)) rest.push(before);
+      continue;
+    }
     // Table scaffolding around rows that became entries, and date lines now folded into the entries.
     if (TABLE_SEPARATOR_RE.test(line)) continue;
     if (TABLE_SEPARATOR_RE.test(lines[n] ?? '') && entries.some((e) => e.line === n + 2)) continue;
