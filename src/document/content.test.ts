@@ -47,6 +47,11 @@ describe('headings by word stems', () => {
     expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], ['root-cause'], ['resolution'], ['action-items'], ['lessons-learned']]);
   });
 
+  it('reads the words of writers whose first language is not English', () => {
+    const md = '# Report of service interruption\n\n## Influence\n\nx\n\n## Reason analysis\n\nx\n\n## Solve method\n\nx\n\n## Solution\n\nx\n';
+    expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], ['root-cause'], ['resolution'], ['resolution']]);
+  });
+
   it('only in real headings: a bold label inside a section stays text', () => {
     const md = '# T\n\n## Summary\n\n**Fixing it:** we rolled back.\n\nMore text.\n';
     expect(idsOf(md)).toEqual([['Summary', ['summary']]]);

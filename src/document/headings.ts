@@ -47,15 +47,16 @@ export const SECTION_SYNONYMS: Record<string, string[]> = {
 
 /**
  * Word stems that name a section wherever they stand in a real heading (`#`, setext, HTML) that no phrase names:
- * "Impact Unveiled", "Details of the fix", "Preventing a repeat". Not used for bold or "Label:" lines, which are
+ * "Impact Unveiled", "Details of the fix", "Preventing a repeat", and the words of writers whose first language is not
+ * English ("Influence", "Reason analysis", "Solve method"). Not used for bold or "Label:" lines, which are
  * as often sub-labels inside a section.
  */
 const HEADING_STEMS: Array<[RegExp, string]> = [
   [/^summar/, 'summary'],
-  [/^impact/, 'impact'],
+  [/^(?:impact|influenc)/, 'impact'],
   [/^(?:timeline|chronolog)/, 'timeline'],
-  [/^(?:cause[sd]?|why)$/, 'root-cause'],
-  [/^(?:resol|recover|mitigat|fix(?:e[sd]|ing)?$)/, 'resolution'],
+  [/^(?:cause[sd]?|why|reasons?)$/, 'root-cause'],
+  [/^(?:resol|recover|mitigat|fix(?:e[sd]|ing)?$|solv|solution)/, 'resolution'],
   [/^(?:prevent|correcti|improv|follow)/, 'action-items'],
   [/^(?:lesson|learn|takeaway)/, 'lessons-learned'],
   [/^detect/, 'detection'],
