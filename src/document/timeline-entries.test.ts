@@ -119,4 +119,15 @@ describe('timeline entries', () => {
     // A time inside a sentence is not an entry of its own.
     expect(timed(doc('We rolled back at 09:40 after the alert at 09:00.'))).toHaveLength(1);
   });
+
+  it('with the zone stated as people state it: "Times are UTC", "times PT" in the heading, "All times Pacific", "9:55 PM PT"', () => {
+    const zoned = (heading: string, body: string): Array<string | null> =>
+      parsePostmortem(['# T', '', '## Summary', '', 'On 2026-06-14 the disks filled.', '', `## ${heading}`, '', body, ''].join('\n')).timeline.map((e) => e.time);
+    expect(zoned('Timeline', 'Times are UTC, from the change log:\n\n- 10:00 change applied\n- 10:05 cleaner runs')).toEqual(['2026-06-14T10:00:00Z', '2026-06-14T10:05:00Z']);
+    expect(zoned('Timeline (copied from the channel, times PT)', '[9:02 AM] release-bot: rolled out\n[10:47 AM] maria: conversion down')).toEqual(['2026-06-14T09:02:00-07:00', '2026-06-14T10:47:00-07:00']);
+    expect(zoned('Timeline', 'All times Pacific.\n\n- 21:55 compaction starts\n- 23:10 disk at 95%')).toEqual(['2026-06-14T21:55:00-07:00', '2026-06-14T23:10:00-07:00']);
+    expect(zoned('Timeline', '- 9:55 PM PT: compaction starts\n- 11:10 PM ET: disk at 95%')).toEqual(['2026-06-14T21:55:00-07:00', '2026-06-14T23:10:00-04:00']);
+    // "Timeline" itself, or a count of times, states no zone.
+    expect(zoned('Timeline', 'Retried 3 times a day.\n\n- 10:00 change applied\n- 10:05 cleaner runs')).toEqual(['2026-06-14T10:00', '2026-06-14T10:05']);
+  });
 });

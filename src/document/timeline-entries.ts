@@ -158,9 +158,9 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         const trimmed = piece.trim();
         if (!trimmed) continue;
         const column = pieceOffset + piece.length - piece.trimStart().length + 1;
-        if (ALL_TIMES_RE.test(trimmed) && trimmed.length < 80) {
-          const zc = contextZone(trimmed);
-          if (zc) zoneContext = zc.zone;
+        const zc = trimmed.length < 80 && ALL_TIMES_RE.test(trimmed) ? contextZone(trimmed) : undefined;
+        if (zc) {
+          zoneContext = zc.zone;
           open = undefined;
           // ("All times UTC. At 09:00 the alert fired." goes on to its entries.)
           if (findTimes(trimmed).length === 0) continue;

@@ -2,15 +2,21 @@
 import { FixedOffsetZone, type Zone } from 'luxon';
 import { resolveZone } from './time.js';
 
-export const ALL_TIMES_RE = /\b(?:all\s+times?(?:\s+are)?(?:\s+(?:in|are))?|times?\s+(?:are\s+)?(?:in|shown in))\s*(?::\s*)?\(?([A-Z]{1,5}(?:\/[A-Z]{3,4})?|(?:UTC|GMT)\s*[-\u2212+]\s*\d{1,2}(?::?\d{2})?|[A-Za-z]+\/[A-Za-z_]+)/i;
+export const ALL_TIMES_RE = /\b(?:all\s+times?\b(?:\s+are)?(?:\s+(?:in|are))?|times?\b(?:\s+are)?(?:\s+(?:shown\s+)?in)?)\s*(?::\s*)?\(?((?:pacific|eastern|central|mountain)\b|[A-Z]{1,5}(?:\/[A-Z]{3,4})?|(?:UTC|GMT)\s*[-\u2212+]\s*\d{1,2}(?::?\d{2})?|[A-Za-z]+\/[A-Za-z_]+)/i;
+/** US region names as people write them for a timeline's clock ("All times Pacific"). */
+const REGIONS: Record<string, string> = { pacific: 'PT', eastern: 'ET', central: 'CT', mountain: 'MT' };
 export const STANDALONE_ZONE_RE = /(?:\b(?:UTC|GMT)\s*[-\u2212\u2013+]\s*\d{1,2}(?::?\d{2})?|\b(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|SAST|CAT|EAT|WAT|IST|JST|AEST|AEDT|SGT)\b)/;
 
-/** A zone stated for a block of times: "(all times GMT)", "All times in PST", "Timeline (UTC−05:00)". */
+/**
+ * A zone stated for a block of times: "(all times GMT)", "All times in PST", "Timeline (UTC−05:00)", "Times are UTC",
+ * "times PT", "All times Pacific". ALL_TIMES_RE finds the phrase; only a zone that resolves counts.
+ */
 export function contextZone(text: string): { zone: Zone; name: string } | undefined {
   const all = ALL_TIMES_RE.exec(text);
   if (all) {
-    const zone = resolveZone(all[1]);
-    if (zone) return { zone, name: all[1]! };
+    const name = REGIONS[all[1]!.toLowerCase()] ?? all[1]!;
+    const zone = resolveZone(name);
+    if (zone) return { zone, name };
   }
   const paren = /\(([^()]*)\)/.exec(text);
   if (paren) {
