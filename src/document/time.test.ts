@@ -95,6 +95,6 @@ describe('dates beside times, as timelines write them', () => {
 
   it('a timeline table with Date and Time columns dates each entry', () => {
     const md = '# T\n\n## Incident log\n\n| Date | Time (UTC) | What |\n|---|---|---|\n| 2026-02-09 | 23:50 | build fails |\n| 2026-02-10 | 10:30 | certificate requested |\n| 2026-02-10 | 15:10 | builds green |\n';
-    expect(parsePostmortem(md).timeline.map((e) => e.time)).toEqual(['2026-02-09T23:50', '2026-02-10T10:30', '2026-02-10T15:10']);
+    expect(parsePostmortem(md).timeline.map((e) => e.time)).toEqual(['2026-02-09T23:50:00Z', '2026-02-10T10:30:00Z', '2026-02-10T15:10:00Z']); // (the zone from the Time column's header)
   });
 });
