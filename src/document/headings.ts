@@ -41,7 +41,8 @@ export const SECTION_SYNONYMS: Record<string, string[]> = {
   ],
   'lessons-learned': [
     'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'what didn t go well',
-    'where we got lucky', 'takeaways', 'learnings', 'what did we learn',
+    'where we got lucky', 'takeaways', 'learnings', 'what did we learn', 'what can be improved', 'what could be improved',
+    'what could have gone better',
   ],
 };
 
