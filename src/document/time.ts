@@ -76,8 +76,8 @@ const ABBR = Object.keys(ABBREVIATIONS)
   .filter((a) => a !== 'Z')
   .sort((a, b) => b.length - a.length)
   .join('|');
-/** A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT", "PT" (a region's clock). */
-const ZONE_SOURCE = `(?:\\([ \\t]*)?(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?|[PECM]T)\\b[ \\t]*\\)?`;
+/** A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT", "PT" (a region's clock), "Z". */
+const ZONE_SOURCE = `(?:\\([ \\t]*)?(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?|[PECM]T|Z)\\b[ \\t]*\\)?`;
 
 const zoneCache = new Map<string, Zone | undefined>();
 

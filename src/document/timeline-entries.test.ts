@@ -130,4 +130,15 @@ describe('timeline entries', () => {
     // "Timeline" itself, or a count of times, states no zone.
     expect(zoned('Timeline', 'Retried 3 times a day.\n\n- 10:00 change applied\n- 10:05 cleaner runs')).toEqual(['2026-06-14T10:00', '2026-06-14T10:05']);
   });
+
+  it('under day headings that say more than the date ("### Day 2 — Wednesday 13 May 2026"), with Zulu times', () => {
+    const md = doc('### Day 1 — Tuesday 12 May 2026\n\n- 23:30Z exports fail\n\n### Day 2 — Wednesday 13 May 2026\n\n- 00:10Z escalated\n- 22:50Z fix applied');
+    expect(timed(md)).toEqual([
+      [LINE + 2, '2026-05-12T23:30:00Z'],
+      [LINE + 6, '2026-05-13T00:10:00Z'],
+      [LINE + 7, '2026-05-13T22:50:00Z'],
+    ]);
+    // A heading with a time, or with two dates, names no day.
+    expect(timed(doc('### Escalated 2026-05-13 at 00:10\n\n- 09:00 a\n- 09:05 b')).map(([, t]) => t)).toEqual(['2024-05-02T09:00:00Z', '2024-05-02T09:05:00Z']);
+  });
 });

@@ -11,6 +11,17 @@ import { plainLine, spanOf, type Lines } from './text.js';
 import { findDates, findTimes, type ClockTime, type DateParts } from './time.js';
 import { ALL_TIMES_RE, contextZone } from './zones.js';
 
+/**
+ * The day a heading over timeline entries names: a date line, or a short heading with one date and no time
+ * ("Day 2 — Wednesday 13 May 2026", "Second day (May 13)").
+ */
+function dayHeader(plain: string): DateParts | undefined {
+  const d = isDateLine(plain);
+  if (d || plain.length > 60 || findTimes(plain).length > 0) return d;
+  const dates = findDates(plain);
+  return dates.length === 1 ? dates[0]!.date : undefined;
+}
+
 function isDateLine(plain: string): DateParts | undefined {
   const stripped = plain.replace(/^[#\s*_-]+|(?<![\s*_:])[\s*_:]+$/g, '');
   const dates = findDates(stripped);
@@ -92,7 +103,7 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
     const node = stack.pop()!;
     if (node.type === 'heading') {
       const text = textOf(node);
-      const d = isDateLine(text);
+      const d = dayHeader(plainLine(text));
       if (d) dateContext = d;
       const z = contextZone(text);
       if (z) zoneContext = z.zone;
@@ -115,7 +126,7 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
       const head = node.children[0];
       const headText = head && head.type !== 'list' ? plainLine(textOf(head)) : '';
       const headTime = findTimes(headText)[0];
-      const d = isDateLine(headText);
+      const d = dayHeader(headText);
       if (nested.length > 0 && !(headTime && startsWithTime(headText, headTime)) && nested.reduce((n, l) => n + timedItems(l, 2), 0) >= (d || !/:\s*$/.test(headText) ? 1 : 2)) {
         if (d) dateContext = d;
         for (let i = nested.length - 1; i >= 0; i--) stack.push(nested[i]!);
