@@ -6,6 +6,9 @@ import { exampleFixed, exampleMessages } from './helpers.js';
 describe('rule examples', () => {
   for (const rule of RULES) {
     describe(rule.id, () => {
+      it('has an id of lower-case words and hyphens (messages on one spot sort by it, by code unit)', () => {
+        expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+      });
       it('has a valid and an invalid example', () => {
         expect(rule.examples.some((e) => e.messages.length === 0)).toBe(true);
         expect(rule.examples.some((e) => e.messages.length > 0)).toBe(true);

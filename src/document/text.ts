@@ -132,3 +132,28 @@ export function offsetToSpan(text: string, startLine: number, startColumn: numbe
   return { line, column, endLine, endColumn };
 }
 
+export const hasDigit = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+};
+
+/**
+ * The last texts read by findDates, findTimes and parseIsoDateTime (a bounded memo) (the passes ask about the same lines and values
+ * more than once): their results are shared, so never change them.
+ */
+export class Memo<T> {
+  private map = new Map<string, T>();
+  get(text: string, read: (text: string) => T): T {
+    let value = this.map.get(text);
+    if (value === undefined) {
+      if (this.map.size >= 1024) this.map.clear();
+      value = read(text);
+      this.map.set(text, value);
+    }
+    return value;
+  }
+}
+export const NONE: never[] = [];

@@ -1,18 +1,17 @@
 /**
- * Recognising the times, dates and zones people write in postmortems, in free text.
+ * Recognising the clock times and zones people write in postmortems, in free text (dates: dates.ts).
  *
  * Recognition (which characters are a time) is ours; all calendar and zone arithmetic is luxon's.
  */
 import { DateTime, FixedOffsetZone, IANAZone, Settings, type Zone } from 'luxon';
+import { findDates, validDate, type DateParts } from './dates.js';
+import { hasDigit, Memo, NONE } from './text.js';
+
+// Dates have their own module; these stay reachable from here, where readers of times look for them.
+export { DATE_RE, dateAtStart, findDates, validDate, type DateMention, type DateParts } from './dates.js';
 
 // We format ISO strings and offsets only: a fixed locale spares luxon asking the system for one (~30 ms at start).
 Settings.defaultLocale = 'en-US';
-
-export interface DateParts {
-  year?: number;
-  month: number;
-  day: number;
-}
 
 export interface ClockTime {
   /** Offset of the match in the searched string. */
@@ -33,18 +32,6 @@ export interface ClockTime {
   /** A date written together with the time ("March 1, 2023 9:00 AM", "2023-03-01T09:00Z"). */
   date?: DateParts;
 }
-
-export interface DateMention {
-  index: number;
-  length: number;
-  date: DateParts;
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
-};
 
 /**
  * Zone abbreviations seen in postmortems, as fixed offsets in minutes. Abbreviations are ambiguous in general;
@@ -128,100 +115,7 @@ export function isIanaZone(name: string): boolean {
   return ok;
 }
 
-const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-const ORD = '(?:st|nd|rd|th)?';
-const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\\.?,?\\s+)?';
-// "March 1st, 2023", "Mar 1 2023", "March 1"
-const DATE_MDY = `${WEEKDAY}(${MONTH_NAMES})\\.?\\s+(\\d{1,2})${ORD}(?:,?\\s*(\\d{4}))?`;
-// "1 Nov 2022", "8th December 2023", "Tue, 1 Nov 2022"
-const DATE_DMY = `${WEEKDAY}(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH_NAMES})\\.?,?(?:\\s+(\\d{4}))?`;
-const DATE_ISO = `(\\d{4})-(\\d{2})-(\\d{2})`;
-// 02-15-2022, 02/15/2022 (US order, as seen in the wild)
-const DATE_US = `(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})`;
-// 2026/03/05, 2026.03.05 (year first, as written in East Asia and much of Europe)
-const DATE_YMD = `(\\d{4})([/.])(\\d{1,2})\\14(\\d{1,2})`;
-
-export const DATE_RE = new RegExp(
-  `(?<![\\w-])(?:${DATE_ISO}|${DATE_US}|${DATE_MDY}|${DATE_DMY}|${DATE_YMD})(?![\\w]|\\.\\d)`,
-  'giu',
-);
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A date on the (proleptic Gregorian) calendar, as luxon has it; without a year, any day a month can have. */
-export function validDate(year: number | undefined, month: number, day: number): boolean {
-  if (!Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1 || day > 31) return false;
-  if (year === undefined) return day <= 31;
-  if (!Number.isInteger(year)) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
-}
-
-const hasDigit = (text: string): boolean => {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-};
-
-/**
- * The last texts read by findDates, findTimes and parseIsoDateTime (the passes ask about the same lines and values
- * more than once): their results are shared, so never change them.
- */
-class Memo<T> {
-  private map = new Map<string, T>();
-  get(text: string, read: (text: string) => T): T {
-    let value = this.map.get(text);
-    if (value === undefined) {
-      if (this.map.size >= 1024) this.map.clear();
-      value = read(text);
-      this.map.set(text, value);
-    }
-    return value;
-  }
-}
-const NONE: never[] = [];
-const datesMemo = new Memo<DateMention[]>();
 const timesMemo = new Memo<ClockTime[]>();
-
-/** All dates written in `text`, in order (every form has a digit: a text without one has none). */
-export function findDates(text: string): DateMention[] {
-  return hasDigit(text) ? datesMemo.get(text, readDates) : NONE;
-}
-
-function readDates(text: string): DateMention[] {
-  const out: DateMention[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
-    const date = dateOf(m);
-    if (date) out.push({ index: m.index, length: m[0].length, date });
-  }
-  return out;
-}
-
-/** A match of DATE_RE as a date of the calendar, or undefined. */
-function dateOf(m: RegExpExecArray): DateParts | undefined {
-  let date: DateParts | undefined;
-  if (m[1]) date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  else if (m[4]) date = { year: Number(m[6]), month: Number(m[4]), day: Number(m[5]) };
-  else if (m[7]) date = { month: MONTHS[m[7].toLowerCase()]!, day: Number(m[8]), ...(m[9] ? { year: Number(m[9]) } : {}) };
-  else if (m[10]) date = { month: MONTHS[m[11]!.toLowerCase()]!, day: Number(m[10]), ...(m[12] ? { year: Number(m[12]) } : {}) };
-  else if (m[13]) date = { year: Number(m[13]), month: Number(m[15]), day: Number(m[16]) };
-  if (!date || !validDate(date.year, date.month, date.day)) return undefined;
-  // "May 10" is a date, "may 10 users" is not: a lowercase "may" needs a year.
-  if (m[7] && m[7] === 'may' && !m[9]) return undefined;
-  return date;
-}
-
-/**
- * The date `text` starts with, or undefined. The leftmost match is the one at 0 when there is one, so this is
- * findDates' first date when it starts there (no second, sticky copy of DATE_RE: compiling one costs ~2 ms at start-up).
- */
-export function dateAtStart(text: string): DateMention | undefined {
-  const first = findDates(text)[0];
-  return first?.index === 0 ? first : undefined;
-}
 
 const MERIDIEM = '(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![a-z])';
 // ISO 8601 date-time: 2023-03-01T09:00Z, 2023-03-01 09:05, 2023-03-01T09:00:00-05:00

@@ -55,5 +55,7 @@ export function lintDocument(doc: Postmortem, template: Template, settings: Lint
     if (settings.templateProblem) ctx.templateProblem = settings.templateProblem;
     rule.check(ctx);
   }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  // Rule ids are lower-case ASCII words and hyphens, which compare the same by code unit as by locale; the locale's
+  // collator costs ~8 ms to create, at the first two messages on one spot.
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
