@@ -141,4 +141,19 @@ describe('timeline entries', () => {
     // A heading with a time, or with two dates, names no day.
     expect(timed(doc('### Escalated 2026-05-13 at 00:10\n\n- 09:00 a\n- 09:05 b')).map(([, t]) => t)).toEqual(['2024-05-02T09:00:00Z', '2024-05-02T09:05:00Z']);
   });
+
+  it('in a report with no headings at all: the run of timed lines is the timeline, prose times are not entries', () => {
+    const md = [
+      'Outage writeup: partner webhooks failed on 2026-10-07', '',
+      'Webhooks failed for about an hour and a half; the first partner wrote to us at 16:31.', '',
+      'All times below are UTC.', '',
+      '16:02 egress proxy enabled', '16:05 retry queue starts growing', '17:10 domains added to the allow list', '',
+      'We fixed it at 17:10 by adding the domains.', '',
+    ].join('\n');
+    const pm = parsePostmortem(md);
+    expect(pm.sections).toEqual([]);
+    expect(pm.timeline.map((e) => [e.line, e.time])).toEqual([[7, '2026-10-07T16:02:00Z'], [8, '2026-10-07T16:05:00Z'], [9, '2026-10-07T17:10:00Z']]);
+    // Two timed lines are not a timeline.
+    expect(parsePostmortem('Title\n\n16:02 a\n16:05 b\nthen nothing\n').timeline).toEqual([]);
+  });
 });

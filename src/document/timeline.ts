@@ -5,7 +5,7 @@ import type { Root } from './markdown.js';
 import type { Incident, Section, TimelineEntry, ZoneSource } from './model.js';
 import { plainLine, type Lines } from './text.js';
 import { findTimes, formatInstant, resolveZone, validDate, type DateParts } from './time.js';
-import { collectRawEntries } from './timeline-entries.js';
+import { collectRawEntries, unheadedTimeline } from './timeline-entries.js';
 import { ALL_TIMES_RE, contextZone } from './zones.js';
 
 const LIST_ITEM_RE = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
@@ -44,7 +44,8 @@ export function extractTimeline(
   const section =
     sections.find((s) => s.ids.includes('timeline') && s.depth <= 6) ??
     sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline') ??
-    sections.find((s) => s.ids.includes('timeline') && s.contentEnd > s.line && LIST_ITEM_RE.test(lines.line(s.line)));
+    sections.find((s) => s.ids.includes('timeline') && s.contentEnd > s.line && LIST_ITEM_RE.test(lines.line(s.line))) ??
+    unheadedTimeline(tree, sections, lines);
   if (!section) return [];
   const raw = collectRawEntries(tree, section, lines);
   // A zone stated for all times anywhere in the document ("All times PDT.") applies to the timeline.
