@@ -156,4 +156,15 @@ describe('timeline entries', () => {
     // Two timed lines are not a timeline.
     expect(parsePostmortem('Title\n\n16:02 a\n16:05 b\nthen nothing\n').timeline).toEqual([]);
   });
+
+  it('as headings, each with its story in the paragraphs below (a time inside the story is not an entry)', () => {
+    const md = doc('### 21:10 — Planned failover\n\nThe database team failed over.\n\n### 21:44 — First alert\n\nThe alert paged the on-call,\nwho joined at 21:49.');
+    const pm = parsePostmortem(md);
+    expect(pm.timeline.map((e) => [e.line, e.endLine, e.time])).toEqual([
+      [LINE, LINE + 2, '2024-05-02T21:10:00Z'],
+      [LINE + 4, LINE + 7, '2024-05-02T21:44:00Z'],
+    ]);
+    expect(pm.timeline[1]!.text).toBe('21:44 — First alert The alert paged the on-call, who joined at 21:49.');
+    expect(pm.timeline[0]!.column).toBe(5); // after "### "
+  });
 });

@@ -120,6 +120,8 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
   const entries: RawEntry[] = [];
   const looseLines: Array<{ n: number; text: string; column: number; dateContext?: DateParts | undefined; zoneContext?: Zone | undefined }> = [];
   let sawTimedLine = false;
+  /** The entry a heading opened: the paragraphs below it tell its story. */
+  let headingEntry: RawEntry | undefined;
   let dateContext: DateParts | undefined;
   let zoneContext: Zone | undefined = contextZone(section.heading)?.zone;
   const pushLine = (n: number, text: string, column: number): void => {
@@ -131,7 +133,22 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
     const node = stack.pop()!;
     if (node.type === 'heading') {
       const text = textOf(node);
-      const d = dayHeader(plainLine(text));
+      headingEntry = undefined;
+      // A narrative timeline: each entry a heading ("### 21:10 — Planned failover"), its story in the paragraphs below.
+      const plain = plainLine(text);
+      const t = findTimes(plain)[0];
+      if (t && startsWithTime(plain, t) && node.position!.start.line > section.line) {
+        const raw = lines.line(node.position!.start.line).trimEnd();
+        const marker = /^\s{0,3}#{1,6}[ \t]+/.exec(raw)?.[0].length ?? 0;
+        let end = raw.length;
+        while (end > marker && raw[end - 1] === '#') end--; // a closing sequence "## 21:10 — a ##"
+        const body = end < raw.length && /\s/.test(raw[end - 1] ?? '') ? raw.slice(marker, end).trimEnd() : raw.slice(marker);
+        pushLine(node.position!.start.line, body, marker + 1);
+        headingEntry = entries[entries.length - 1];
+        sawTimedLine = true;
+        continue;
+      }
+      const d = dayHeader(plain);
       if (d) dateContext = d;
       const z = contextZone(text);
       if (z) zoneContext = z.zone;
@@ -182,7 +199,7 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
     } else if (node.type !== 'paragraph' && node.type !== 'html') continue;
     if (node.type === 'html' && !/<br|<p\b|<li\b|<tr\b/i.test(node.value)) continue;
     if (node.type === 'paragraph' && node.onlyImages) continue;
-    let open: RawEntry | undefined;
+    let open: RawEntry | undefined = node.type === 'paragraph' ? headingEntry : undefined;
     for (let n = from; n <= to; n++) {
       // Quote markers blanked, columns kept.
       const rawLine = lines.line(n).replace(QUOTE_PREFIX_RE, (q) => ' '.repeat(q.length));

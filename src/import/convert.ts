@@ -336,7 +336,8 @@ export function lostSentences(doc: Postmortem, after: string): string[] {
   const body = (s: string): string => s.replace(/^(?:---|\+\+\+)[\s\S]*?\n(?:---|\+\+\+)\s*\n/, '');
   const haystack = ` ${norm(body(after))} `;
   const out: string[] = [];
-  for (const sentence of body(before).split(/(?<=[.!?])\s+|\r?\n/)) {
+  // (A sentence does not end at "p.m." or "a.m.": "2:14 p.m. ET - rules published" is one.)
+  for (const sentence of body(before).split(/(?<=[.!?])(?<![ap]\.m\.)\s+|\r?\n/i)) {
     const n = norm(sentence);
     if (n.split(' ').filter((w) => /\p{L}/u.test(w)).length < 2) continue;
     if (!haystack.includes(` ${n} `)) out.push(sentence.trim());
