@@ -51,7 +51,7 @@ export function startsWithTime(text: string, t: ClockTime): boolean {
 /** A time that begins a sentence: after its end, maybe after "At" ("… out. At 10:04 the pods…"); [1] is the word. */
 const SENTENCE_START_RE = /[.;!|•][ \t]*(?:[*_]+[ \t]*)?((?:(?:at|by|around|about|from|on)[ \t]+)?)$/i;
 
-const QUOTE_PREFIX_RE = /^(?:[ \t]*>)+/;
+export const QUOTE_PREFIX_RE = /^(?:[ \t]*>)+/;
 
 /** How many items of a list start with a time (at any depth below it), counting up to `enough`. */
 function timedItems(list: List, enough: number): number {
@@ -86,34 +86,6 @@ function looksTimed(lines: Lines, from: number, to: number): boolean {
     else other++;
   }
   return timed >= 2 && timed >= other;
-}
-
-/**
- * A timeline with no heading: in a document that names no section before it (a report written without headings),
- * the first block of three or more lines that start with a time, most of its lines. Read as the timeline; no section
- * is made of it (the document has no heading to point at).
- */
-export function unheadedTimeline(tree: Root, sections: Section[], lines: Lines): Section | undefined {
-  const before = sections.reduce((min, s) => Math.min(min, s.line), Infinity);
-  for (const node of tree.children) {
-    const { start, end } = node.position!;
-    if (start.line >= before) break;
-    if (node.type !== 'paragraph' && node.type !== 'list' && node.type !== 'code' && node.type !== 'blockquote') continue;
-    let timed = 0;
-    let other = 0;
-    for (let n = start.line; n <= end.line; n++) {
-      const text = plainLine(lines.line(n).replace(QUOTE_PREFIX_RE, '')).replace(/^(?:[-*+]|\d{1,9}[.)])\s+/, '');
-      if (!text) continue;
-      const t = findTimes(text)[0];
-      if (t && startsWithTime(text, t)) timed++;
-      else other++;
-    }
-    if (timed >= 3 && timed >= other) {
-      const span = { line: start.line, column: 1, endLine: start.line, endColumn: 1 };
-      return { ...span, ids: ['timeline'], heading: '', style: 'label', depth: 7, contentStart: start.line, contentEnd: end.line, text: '', words: 0 };
-    }
-  }
-  return undefined;
 }
 
 export function collectRawEntries(tree: Root, section: Section, lines: Lines): RawEntry[] {

@@ -5,7 +5,7 @@ import type { Root } from './markdown.js';
 import type { Incident, Section, TimelineEntry, ZoneSource } from './model.js';
 import { plainLine, type Lines } from './text.js';
 import { findTimes, formatInstant, resolveZone, validDate, type DateParts } from './time.js';
-import { collectRawEntries, unheadedTimeline } from './timeline-entries.js';
+import { collectRawEntries, QUOTE_PREFIX_RE, startsWithTime } from './timeline-entries.js';
 import { ALL_TIMES_RE, contextZone } from './zones.js';
 
 const LIST_ITEM_RE = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
@@ -31,6 +31,34 @@ function rollsOver(prevMinute: number, minute: number, text: string, fitsNextDay
  */
 export function crossesMidnight(prevMinute: number, minute: number): boolean {
   return prevMinute >= 18 * 60 && minute < 8 * 60 && minute + 1440 - prevMinute <= 12 * 60;
+}
+
+/**
+ * A timeline with no heading: in a document that names no section before it (a report written without headings),
+ * the first block of three or more lines that start with a time, most of its lines. Read as the timeline; no section
+ * is made of it (the document has no heading to point at).
+ */
+export function unheadedTimeline(tree: Root, sections: Section[], lines: Lines): Section | undefined {
+  const before = sections.reduce((min, s) => Math.min(min, s.line), Infinity);
+  for (const node of tree.children) {
+    const { start, end } = node.position!;
+    if (start.line >= before) break;
+    if (node.type !== 'paragraph' && node.type !== 'list' && node.type !== 'code' && node.type !== 'blockquote') continue;
+    let timed = 0;
+    let other = 0;
+    for (let n = start.line; n <= end.line; n++) {
+      const text = plainLine(lines.line(n).replace(QUOTE_PREFIX_RE, '')).replace(/^(?:[-*+]|\d{1,9}[.)])\s+/, '');
+      if (!text) continue;
+      const t = findTimes(text)[0];
+      if (t && startsWithTime(text, t)) timed++;
+      else other++;
+    }
+    if (timed >= 3 && timed >= other) {
+      const span = { line: start.line, column: 1, endLine: start.line, endColumn: 1 };
+      return { ...span, ids: ['timeline'], heading: '', style: 'label', depth: 7, contentStart: start.line, contentEnd: end.line, text: '', words: 0 };
+    }
+  }
+  return undefined;
 }
 
 export function extractTimeline(
