@@ -167,4 +167,15 @@ describe('timeline entries', () => {
     expect(pm.timeline[1]!.text).toBe('21:44 — First alert The alert paged the on-call, who joined at 21:49.');
     expect(pm.timeline[0]!.column).toBe(5); // after "### "
   });
+
+  it('nested under a timed item, each timed sub-item its own entry', () => {
+    const t = timed(doc('- 10:02 certificate rolled\n  - 10:04 first report\n  - more detail, untimed\n- 10:15 incident declared'));
+    expect(t.map(([l]) => l)).toEqual([LINE, LINE + 1, LINE + 3]);
+  });
+
+  it('not from a log pasted below a timeline written out, which backs it up; a log alone is the timeline', () => {
+    const log = '```\n10:09:12 sso_error_rate > 20%\n10:31:40 sso_error_rate re-notify\n```';
+    expect(timed(doc(`- 10:02 certificate rolled\n- 10:15 incident declared\n\n${log}`)).map(([l]) => l)).toEqual([LINE, LINE + 1]);
+    expect(timed(doc(log)).map(([l]) => l)).toEqual([LINE + 1, LINE + 2]);
+  });
 });

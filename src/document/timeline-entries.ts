@@ -74,6 +74,16 @@ function timedItems(list: List, enough: number): number {
   return count;
 }
 
+/** Whether an item of the list itself (not deeper) starts with a time. */
+function directTimed(list: List): boolean {
+  return list.children.some((item) => {
+    const head = item.children[0];
+    const text = head && head.type !== 'list' ? plainLine(textOf(head)) : '';
+    const t = findTimes(text)[0];
+    return t !== undefined && startsWithTime(text, t);
+  });
+}
+
 /** Whether lines from..to read as a log: at least two start with a time, and at least half of the non-blank ones. */
 function looksTimed(lines: Lines, from: number, to: number): boolean {
   let timed = 0;
@@ -92,6 +102,8 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
   const entries: RawEntry[] = [];
   const looseLines: Array<{ n: number; text: string; column: number; dateContext?: DateParts | undefined; zoneContext?: Zone | undefined }> = [];
   let sawTimedLine = false;
+  /** Lines of log blocks (fenced or indented lines that start with times). */
+  const logBlocks: Array<[number, number]> = [];
   /** The entry a heading opened: the paragraphs below it tell its story. */
   let headingEntry: RawEntry | undefined;
   let dateContext: DateParts | undefined;
@@ -150,6 +162,10 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         continue;
       }
       entries.push(listItemEntry(node, lines, dateContext, zoneContext));
+      // Timed items nested under a timed item are entries of their own ("- 10:02 cert rolled" over "  - 10:04 first report").
+      if (headTime && startsWithTime(headText, headTime) && nested.some((l) => directTimed(l))) {
+        for (let i = nested.length - 1; i >= 0; i--) stack.push(nested[i]!);
+      }
       continue;
     }
     if (node.type === 'table') {
@@ -172,6 +188,7 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
     if (node.type === 'html' && !/<br|<p\b|<li\b|<tr\b/i.test(node.value)) continue;
     if (node.type === 'paragraph' && node.onlyImages) continue;
     let open: RawEntry | undefined = node.type === 'paragraph' ? headingEntry : undefined;
+    if (node.type === 'code') logBlocks.push([from, to]);
     for (let n = from; n <= to; n++) {
       // Quote markers blanked, columns kept.
       const rawLine = lines.line(n).replace(QUOTE_PREFIX_RE, (q) => ' '.repeat(q.length));
@@ -230,6 +247,12 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         }
       }
     }
+  }
+  // A log pasted below a timeline written out (a list, a table, lines) backs it up: its lines are not entries.
+  // Alone, a log is the timeline.
+  if (logBlocks.length > 0) {
+    const inLog = (e: RawEntry): boolean => logBlocks.some(([a, b]) => e.line >= a && e.line <= b);
+    if (entries.some((e) => !inLog(e) && findTimes(plainLine(e.text)).length > 0)) return entries.filter((e) => !inLog(e));
   }
   // A timeline of bare lines whose times are not at the start ("Detected at 6:00 AM"): every line is an entry.
   if (!sawTimedLine && entries.length === 0) {
