@@ -190,13 +190,15 @@ console.log(`own set: ${ownDir} (${ownIds.length} postmortems written by us, lab
 if (set) console.log(`entries matched ${set.entries ? 'by line (entries.json)' : 'by count (no entries.json)'}`);
 console.log('\nhalf        docs  sections P R F1      timed entries at line  invented  window found        invented  failures  import clean, nothing lost  action items');
 for (const [name, m] of Object.entries(results)) console.log(report(name === 'own' ? 'own, ours' : name, m));
-const detail = only ? results[only] : (results.all ?? results.own);
+// Without the corpus (--tune or --held-out given all the same) the own set's misses are listed.
+const shown = results[only ?? 'all'] ? (only ?? 'all') : 'own';
+const detail = results[shown];
 for (const f of detail.failures) console.log(`  failure: ${f}`);
 if (detail.importRows.length) {
   console.log('\nimport (documents with structural errors or lost sentences):');
   for (const r of detail.importRows) console.log(`  ${r}`);
 }
 if (detail.rows.length) {
-  console.log(`\nper document${only ? ` (${only === 'own' ? 'own set' : `${only} half`})` : ''} (differences only; --verbose for all):`);
+  console.log(`\nper document${shown === 'all' ? '' : ` (${shown === 'own' ? 'own set' : `${shown} half`})`} (differences only; --verbose for all):`);
   for (const r of detail.rows) console.log(`  ${r}`);
 }

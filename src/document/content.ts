@@ -13,6 +13,7 @@ import { startsWithTime } from './timeline-entries.js';
 const MARKER_RE = /^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+/;
 const TASK_RE = /^\s*(?:>\s*)*[-*+]\s+\[[ xX-]\]\s/;
 const OWNED_RE = /(?<![\w.])@[A-Za-z0-9]|\b(?:owner|assignee|due)\b\s*[:=]/i;
+const DIGIT_RE = /\d/;
 /** A word of three letters or more: an event is told in words, a measurement in numbers and units. */
 const WORD_RE = /\p{L}{3,}/gu;
 
@@ -67,7 +68,7 @@ export function recognizeByContent(sections: Section[], lines: Lines): void {
     // At least three entries that start with a time and tell an event, and most of the section's lines; under any
     // heading (a sub-label inside a section never: it is a part of that section).
     const best = sections.find((s) => {
-      if (s.style === 'inline' || (s.depth > 6 && s.ids.length === 0)) return false;
+      if (s.style === 'inline' || (s.depth > 6 && s.ids.length === 0) || !DIGIT_RE.test(s.text)) return false;
       const sh = shapeOf(s, lines);
       return sh.timed >= 3 && sh.timed * 2 >= sh.lines;
     });

@@ -9,7 +9,7 @@ import type { Section, Span } from './model.js';
 import { sectionNodes } from './sections.js';
 import { plainLine, spanOf, type Lines } from './text.js';
 import { findDates, findTimes, type ClockTime, type DateParts } from './time.js';
-import { ALL_TIMES_RE, contextZone } from './zones.js';
+import { contextZone, statesZone } from './zones.js';
 
 /**
  * The day a heading over timeline entries names: a date line, or a short heading with one date and no time
@@ -203,7 +203,7 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         const trimmed = piece.trim();
         if (!trimmed) continue;
         const column = pieceOffset + piece.length - piece.trimStart().length + 1;
-        const zc = trimmed.length < 80 && ALL_TIMES_RE.test(trimmed) ? contextZone(trimmed) : undefined;
+        const zc = trimmed.length < 80 && statesZone(trimmed) ? contextZone(trimmed) : undefined;
         if (zc) {
           zoneContext = zc.zone;
           open = undefined;

@@ -6,7 +6,7 @@ import type { Incident, Section, TimelineEntry, ZoneSource } from './model.js';
 import { plainLine, type Lines } from './text.js';
 import { findTimes, formatInstant, resolveZone, validDate, type DateParts } from './time.js';
 import { collectRawEntries, QUOTE_PREFIX_RE, startsWithTime } from './timeline-entries.js';
-import { ALL_TIMES_RE, contextZone } from './zones.js';
+import { contextZone, statesZone } from './zones.js';
 
 const LIST_ITEM_RE = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
 
@@ -80,7 +80,7 @@ export function extractTimeline(
   let docZone: Zone | undefined;
   for (let n = 1; n <= Math.min(lines.count, section.contentEnd); n++) {
     const l = lines.line(n);
-    if (l.length < 100 && ALL_TIMES_RE.test(l)) {
+    if (l.length < 100 && statesZone(l)) {
       docZone = contextZone(l)?.zone ?? docZone;
     }
   }
