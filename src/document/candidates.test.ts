@@ -22,4 +22,10 @@ describe('heading candidates', () => {
     expect(sectionsOf('# T\n\n1. Summary\n2. Timeline\n3. Action items\n\n## Summary\n\nx\n')).toEqual([[7, ['summary']]]);
     expect(sectionsOf('# T\n\n## Summary\n\nx\n\n1. Restart the summary service\n\ny\n')).toEqual([[3, ['summary']]]);
   });
+
+  it('a heading in Jira wiki markup pasted as is ("h2. Timeline"), with its ||Time||Event|| table read as timed lines', () => {
+    const md = 'h1. PIR: sync stalled\n\nh2. Summary\n\nThe sync stalled on 2026-06-03.\n\nh2. Timeline\n\n||Time||Event||\n|06:10|patch applied|\n|06:12|worker keeps polling|\n|11:20|sync resumes|\n';
+    expect(sectionsOf(md)).toEqual([[3, ['summary']], [7, ['timeline']]]);
+    expect(parsePostmortem(md).timeline.filter((e) => e.time).map((e) => e.line)).toEqual([10, 11, 12]);
+  });
 });

@@ -134,6 +134,7 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
 }
 
 const LABEL_LINE_RE = /^([^:]{2,60}):\s*$/;
+const WIKI_HEADING_RE = /^h[1-6]\.[ \t]+/;
 const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:(?:\*\*|__|\*|_)\s*)?(\S.*)$/u;
 
 function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: SectionMatcher, out: Candidate[]): void {
@@ -156,7 +157,8 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
       }
       continue;
     }
-    const plain = plainLine(trimmed);
+    // A heading in Jira's wiki markup, pasted as is ("h2. Timeline"), is read as the bare line it names.
+    const plain = plainLine(trimmed).replace(WIKI_HEADING_RE, '');
     // A lone "Label:" line: "Issue Summary:", "Timeline (all times GMT):"
     const label = LABEL_LINE_RE.exec(plain);
     if (label && /\p{L}/u.test(label[1]!) && label[1]!.split(/\s+/).length <= 10) {
