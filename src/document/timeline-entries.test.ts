@@ -178,4 +178,13 @@ describe('timeline entries', () => {
     expect(timed(doc(`- 10:02 certificate rolled\n- 10:15 incident declared\n\n${log}`)).map(([l]) => l)).toEqual([LINE, LINE + 1]);
     expect(timed(doc(log)).map(([l]) => l)).toEqual([LINE + 1, LINE + 2]);
   });
+
+  it('as bare lines that open with a word placing the time ("Approximately 07:55", "Between 08:00 and 09:40", "Shortly after 09:10")', () => {
+    const t = timed(doc('Approximately 07:55 the build finished.\nBetween 08:00 and 09:40 the old index served.\nShortly after 09:10 a report came in.\nThe on-call looked at it around 09:25.'));
+    expect(t).toEqual([
+      [LINE, '2024-05-02T07:55:00Z'],
+      [LINE + 1, '2024-05-02T08:00:00Z'],
+      [LINE + 2, '2024-05-02T09:10:00Z'],
+    ]);
+  });
 });

@@ -38,7 +38,8 @@ export interface RawEntry extends Span {
   zoneContext?: Zone;
 }
 
-const ENTRY_PREFIX_RE = /^[\s\-*•>|[(\]#]*(?:(?:at|on|by|around|approx\.?|about|~|from)\s+)?$/i;
+/** What may stand before an entry's time: a bullet or a bracket, and a word placing it ("Approximately", "Between"). */
+const ENTRY_PREFIX_RE = /^[\s\-*•>|[(\]#]*(?:(?:at|on|by|around|approx\.?|approximately|roughly|about|circa|ca\.|~|from|between|until|till|after|before|(?:shortly|just|right)\s+(?:after|before))\s+)?$/i;
 
 /** Whether a time found at `index` of `text` starts the line (maybe after a date, a bullet or "At"). */
 export function startsWithTime(text: string, t: ClockTime): boolean {
