@@ -187,4 +187,9 @@ describe('timeline entries', () => {
       [LINE + 2, '2024-05-02T09:10:00Z'],
     ]);
   });
+
+  it('as an on-call\'s notes, with a weekday, a short date, "@", a dash, a status emoji or "Day 2," before the time', () => {
+    const lines = ['Fri 3/6 @ 17:40 config pushed', '— 17:42 503s rise', '🔔 17:55 one ticket', 'Day 2, 10:15 more tickets', '3/9 08:05 pattern seen', 'On March 9 at 08:40 traced', '@ 08:52 rolled back', 'T0 was 17:40.'];
+    expect(timed(doc(lines.join('\n'))).map(([l]) => l - LINE)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
 });
