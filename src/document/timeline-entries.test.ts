@@ -192,4 +192,12 @@ describe('timeline entries', () => {
     const lines = ['Fri 3/6 @ 17:40 config pushed', '— 17:42 503s rise', '🔔 17:55 one ticket', 'Day 2, 10:15 more tickets', '3/9 08:05 pattern seen', 'On March 9 at 08:40 traced', '@ 08:52 rolled back', 'T0 was 17:40.'];
     expect(timed(doc(lines.join('\n'))).map(([l]) => l - LINE)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
+
+  it('on a 12-hour clock written without AM or PM, past noon ("12:10" then "1:05"); never for a 24-hour clock', () => {
+    expect(timed(doc('- 11:50 alert\n- 12:10 paged\n- 1:05 rolled back\n- 2:30 all clear')).map(([, t]) => t)).toEqual([
+      '2024-05-02T11:50:00Z', '2024-05-02T12:10:00Z', '2024-05-02T13:05:00Z', '2024-05-02T14:30:00Z',
+    ]);
+    expect(timed(doc('- 11:50 alert\n- 12:10 paged\n- 01:05 rolled back')).map(([, t]) => t)[2]).toBe('2024-05-02T01:05:00Z');
+    expect(timed(doc('- 10:00 alert\n- 11:00 paged\n- 9:30 (written late) first report')).map(([, t]) => t)[2]).toBe('2024-05-02T09:30:00Z');
+  });
 });

@@ -97,6 +97,9 @@ export function extractTimeline(
   // A 12-hour timeline: most of its times say AM or PM (one "9:40pm" among 24-hour times is a typo, not a clock).
   const firstTimes = raw.map((e) => findTimes(plainLine(e.text))[0]).filter((t) => t !== undefined);
   const usesMeridiem = firstTimes.filter((t) => t.meridiem).length * 2 > firstTimes.length;
+  // A 12-hour clock without AM or PM ("11:50", "12:10", "1:05"): no time past 12, none written "0x:", none dated.
+  const bareTwelveHour = !usesMeridiem && firstTimes.length > 0 &&
+    firstTimes.every((t) => !t.meridiem && !t.date && t.hour >= 1 && t.hour <= 12 && t.raw.charCodeAt(0) !== 48);
 
   const out: TimelineEntry[] = [];
   let prevKey: number | undefined;
@@ -129,6 +132,8 @@ export function extractTimeline(
     let hour = t.hour;
     if (!t.meridiem && usesMeridiem && hour < 12 && prevHour !== undefined && prevHour >= 12 && hour + 12 >= prevHour) {
       hour += 12;
+    } else if (bareTwelveHour && hour < 12 && prevHour !== undefined && prevHour >= 10 && hour + 12 >= prevHour && hour + 12 - prevHour <= 6) {
+      hour += 12; // past noon on a 12-hour clock: "12:10" then "1:05"
     }
     const minuteOfDay = hour * 60 + t.minute;
     const zone = t.zone ?? e.zoneContext ?? docZone ?? incidentZone;
