@@ -18,4 +18,9 @@ describe('action items', () => {
     ]);
     expect(parsePostmortem(md).actionItems.map((a) => a.ticket)).toEqual(['RP-220', 'RP-221']);
   });
+
+  it('from a table whose owner and due columns are "Responsible" and "Until"', () => {
+    const md = '# T\n\n## Measures\n\n| No. | Measure | Responsible | Until |\n|---|---|---|---|\n| 1 | Load test before presales | platform | 20/11/2026 |\n';
+    expect(parsePostmortem(md).actionItems.map((a) => [a.text, a.owner, a.due])).toEqual([['1 | Load test before presales', 'platform', '2026-11-20']]);
+  });
 });

@@ -97,8 +97,8 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
       } else if (node.type === 'table') {
         const table = node as Table;
         const header = table.children[0]?.children.map((c) => normalizeHeading(textOf(c))) ?? [];
-        const ownerCol = header.findIndex((h) => /owner|assignee|who/.test(h));
-        const dueCol = header.findIndex((h) => /due|deadline|date/.test(h));
+        const ownerCol = header.findIndex((h) => /owner|assignee|who|responsible/.test(h));
+        const dueCol = header.findIndex((h) => /due|deadline|date|^until$|^target$|^eta$/.test(h));
         const doneCol = header.findIndex((h) => /status|done|state/.test(h));
         const priorityCol = header.findIndex((h) => /^(?:priority|prio|p)$/.test(h));
         const ticketCol = header.findIndex((h) => /^(?:ticket|issue|bug|jira|link|tracking)s?$/.test(h));

@@ -52,6 +52,11 @@ describe('headings by word stems', () => {
     expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], ['root-cause'], ['resolution'], ['resolution']]);
   });
 
+  it('reads "Effects on customers" as the impact and "Measures" as the action items, but "Measures taken" as neither', () => {
+    const md = '# T\n\n## Effects on customers\n\nx\n\n## Measures taken to stop it\n\nx\n\n## Future measures\n\nx\n\n## Measures\n\nx\n';
+    expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], [], ['action-items'], ['action-items']]);
+  });
+
   it('only in real headings: a bold label inside a section stays text', () => {
     const md = '# T\n\n## Summary\n\n**Fixing it:** we rolled back.\n\nMore text.\n';
     expect(idsOf(md)).toEqual([['Summary', ['summary']]]);

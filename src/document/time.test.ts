@@ -85,6 +85,12 @@ describe('dates beside times, as timelines write them', () => {
       { year: 2026, month: 3, day: 5 },
     ]);
     expect(findDates('2026/03.05, 2023.10.12.1, v2026.03.05, 2026/13/05')).toEqual([]);
+    // Day first where the first number cannot be a month, and with dots as written in much of Europe.
+    expect(findDates('14/03/2026, 03/14/2026 and 05.03.2026').map((d) => d.date)).toEqual([
+      { year: 2026, month: 3, day: 14 },
+      { year: 2026, month: 3, day: 14 },
+      { year: 2026, month: 3, day: 5 },
+    ]);
   });
 
   it('gives a time the date written before it across a dash or a table cell border', () => {

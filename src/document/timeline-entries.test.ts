@@ -200,4 +200,11 @@ describe('timeline entries', () => {
     expect(timed(doc('- 11:50 alert\n- 12:10 paged\n- 01:05 rolled back')).map(([, t]) => t)[2]).toBe('2024-05-02T01:05:00Z');
     expect(timed(doc('- 10:00 alert\n- 11:00 paged\n- 9:30 (written late) first report')).map(([, t]) => t)[2]).toBe('2024-05-02T09:30:00Z');
   });
+
+  it('as bare lines opening with a day-first date ("14/03/2026 14:02", "05.03.2026 14:10"), dated by it', () => {
+    expect(timed(doc('14/03/2026 23:50 alert\n15.03.2026 00:20 rolled back'))).toEqual([
+      [LINE, '2026-03-14T23:50:00Z'],
+      [LINE + 1, '2026-03-15T00:20:00Z'],
+    ]);
+  });
 });

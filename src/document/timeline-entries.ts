@@ -40,9 +40,9 @@ export interface RawEntry extends Span {
 
 /**
  * What may stand before an entry's time: bullets, brackets, dashes, "@", a status emoji; a weekday, "Day 2" or a
- * short date ("3/5"); and a word placing it ("Approximately", "Between", "On … at"). A date is taken out first.
+ * date in numbers the calendar reader does not take ("3/5", "14/03/2026", "05.03.2026"); and a word placing it ("Approximately", "Between", "On … at"). A date is taken out first.
  */
-const ENTRY_PREFIX_RE = /^[\s\-\u2013\u2014*•>|[()\]#@\p{Extended_Pictographic}\uFE0F]*(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?|day\s+\d{1,2}:?|\d{1,2}\/\d{1,2})[\s@]+){0,2}(?:on\s+)?(?:(?:at|on|by|around|approx\.?|approximately|roughly|about|circa|ca\.|~|from|between|until|till|after|before|(?:shortly|just|right)\s+(?:after|before))\s+)?$/iu;
+const ENTRY_PREFIX_RE = /^[\s\-\u2013\u2014*•>|[()\]#@\p{Extended_Pictographic}\uFE0F]*(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?|day\s+\d{1,2}:?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?)[\s@]+){0,2}(?:on\s+)?(?:(?:at|on|by|around|approx\.?|approximately|roughly|about|circa|ca\.|~|from|between|until|till|after|before|(?:shortly|just|right)\s+(?:after|before))\s+)?$/iu;
 
 /** Whether a time found at `index` of `text` starts the line (maybe after a date, a bullet or "At"). */
 export function startsWithTime(text: string, t: ClockTime): boolean {
