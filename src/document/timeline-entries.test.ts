@@ -166,6 +166,8 @@ describe('timeline entries', () => {
     ]);
     expect(pm.timeline[1]!.text).toBe('21:44 — First alert The alert paged the on-call, who joined at 21:49.');
     expect(pm.timeline[0]!.column).toBe(5); // after "### "
+    // A heading over timed lines of its own is a group of entries ("### 14:00–15:00"), not one.
+    expect(timed(doc('### 14:00–15:00\n\n- 14:02 alert\n- 14:10 paged\n\n### 15:00–16:00\n\n- 15:20 rolled back')).map(([l]) => l)).toEqual([LINE + 2, LINE + 3, LINE + 7]);
   });
 
   it('nested under a timed item, each timed sub-item its own entry', () => {

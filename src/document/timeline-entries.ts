@@ -8,8 +8,11 @@ import { textOf, textOfAll } from './markdown.js';
 import type { Section, Span } from './model.js';
 import { sectionNodes } from './sections.js';
 import { plainLine, spanOf, type Lines } from './text.js';
-import { findDates, findTimes, type ClockTime, type DateParts } from './time.js';
+import { findDates, findTimes, type DateParts } from './time.js';
 import { contextZone, statesZone } from './zones.js';
+import { directTimed, looksTimed, QUOTE_PREFIX_RE, startsWithTime, timedBelow, timedItems } from './timed-lines.js';
+
+export { QUOTE_PREFIX_RE, startsWithTime };
 
 /**
  * The day a heading over timeline entries names: a date line, or a short heading with one date and no time
@@ -38,69 +41,8 @@ export interface RawEntry extends Span {
   zoneContext?: Zone;
 }
 
-/**
- * What may stand before an entry's time: bullets, brackets, dashes, "@", a status emoji; a weekday, "Day 2" or a
- * date in numbers the calendar reader does not take ("3/5", "14/03/2026", "05.03.2026"); and a word placing it ("Approximately", "Between", "On … at"). A date is taken out first.
- */
-const ENTRY_PREFIX_RE = /^[\s\-\u2013\u2014*•>|[()\]#@\p{Extended_Pictographic}\uFE0F]*(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?|day\s+\d{1,2}:?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?)[\s@]+){0,2}(?:on\s+)?(?:(?:at|on|by|around|approx\.?|approximately|roughly|about|circa|ca\.|~|from|between|until|till|after|before|(?:shortly|just|right)\s+(?:after|before))\s+)?$/iu;
-
-/** Whether a time found at `index` of `text` starts the line (maybe after a date, a bullet or "At"). */
-export function startsWithTime(text: string, t: ClockTime): boolean {
-  let prefix = text.slice(0, t.index);
-  const d = findDates(prefix)[0];
-  if (d) prefix = prefix.slice(0, d.index) + prefix.slice(d.index + d.length);
-  return ENTRY_PREFIX_RE.test(prefix.replace(/[,*_]/g, ' '));
-}
-
 /** A time that begins a sentence: after its end, maybe after "At" ("… out. At 10:04 the pods…"); [1] is the word. */
 const SENTENCE_START_RE = /[.;!|•][ \t]*(?:[*_]+[ \t]*)?((?:(?:at|by|around|about|from|on)[ \t]+)?)$/i;
-
-export const QUOTE_PREFIX_RE = /^(?:[ \t]*>)+/;
-
-/** How many items of a list start with a time (at any depth below it), counting up to `enough`. */
-function timedItems(list: List, enough: number): number {
-  let count = 0;
-  const stack: Array<List | ListItem> = [list];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'list') {
-      for (const item of node.children) stack.push(item);
-      continue;
-    }
-    const head = node.children[0];
-    if (head && head.type !== 'list') {
-      const text = plainLine(textOf(head));
-      const t = findTimes(text)[0];
-      if (t && startsWithTime(text, t) && ++count >= enough) return count;
-    }
-    for (const c of node.children) if (c.type === 'list') stack.push(c);
-  }
-  return count;
-}
-
-/** Whether an item of the list itself (not deeper) starts with a time. */
-function directTimed(list: List): boolean {
-  return list.children.some((item) => {
-    const head = item.children[0];
-    const text = head && head.type !== 'list' ? plainLine(textOf(head)) : '';
-    const t = findTimes(text)[0];
-    return t !== undefined && startsWithTime(text, t);
-  });
-}
-
-/** Whether lines from..to read as a log: at least two start with a time, and at least half of the non-blank ones. */
-function looksTimed(lines: Lines, from: number, to: number): boolean {
-  let timed = 0;
-  let other = 0;
-  for (let n = from; n <= to; n++) {
-    const text = plainLine(lines.line(n).replace(QUOTE_PREFIX_RE, ''));
-    if (!text) continue;
-    const t = findTimes(text)[0];
-    if (t && startsWithTime(text, t)) timed++;
-    else other++;
-  }
-  return timed >= 2 && timed >= other;
-}
 
 export function collectRawEntries(tree: Root, section: Section, lines: Lines): RawEntry[] {
   const entries: RawEntry[] = [];
@@ -125,7 +67,8 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
       // A narrative timeline: each entry a heading ("### 21:10 — Planned failover"), its story in the paragraphs below.
       const plain = plainLine(text);
       const t = findTimes(plain)[0];
-      if (t && startsWithTime(plain, t) && node.position!.start.line > section.line) {
+      // ("### 14:00–15:00" over timed lines of its own is a group of entries, not one.)
+      if (t && startsWithTime(plain, t) && node.position!.start.line > section.line && !timedBelow(lines, node.position!.end.line + 1, section.contentEnd)) {
         const raw = lines.line(node.position!.start.line).trimEnd();
         const marker = /^\s{0,3}#{1,6}[ \t]+/.exec(raw)?.[0].length ?? 0;
         let end = raw.length;
