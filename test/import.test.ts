@@ -144,6 +144,15 @@ describe('import', () => {
     );
   });
 
+  it('a timeline told in sentences ("All times UTC. At 10:00 …") becomes entries, the prose before them kept', () => {
+    const text = '# Emails sent twice\n\n## Summary\n\nOn 2026-04-09 the scheduler ran two leaders.\n\n## Timeline\n\nAll times are UTC. At 10:00 the rollout started. At 10:04 the new\npods took the lease.\nAt 10:39 the old pods were scaled to zero.\n';
+    const { doc, result, lost } = importDoc(text);
+    expect(doc.timeline.map((e) => [e.line, e.time])).toEqual([[9, '2026-04-09T10:00:00Z'], [9, '2026-04-09T10:04:00Z'], [11, '2026-04-09T10:39:00Z']]);
+    expect(lost).toEqual([]);
+    expect(result.text).toContain('All times are UTC.');
+    expect(result.text).toContain('- 10:04 — At 10:04 the new pods took the lease.');
+  });
+
   it('follows another template: sections it does not have are carried over', () => {
     const { result, lost } = importDoc(LABELS, loadBuiltin('google-sre'));
     expect(result.text).toContain('## Root causes\n');

@@ -49,6 +49,13 @@ function parseActionText(text: string, span: Span, done: boolean | null, form: A
   return item;
 }
 
+const LI_RE = /<li\b/i;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/** The few named entities an export writes in list text. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name]!);
+}
+
 const META_SUFFIX_RE = /(?<!\s)\s*\((?:owner|due)\s*:[^()]*\)\s*$/i;
 
 /** One action item as typed on a command line: "[x] Task (owner: @x, due: 2023-03-15)". */
@@ -64,7 +71,16 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
   const out: ActionItem[] = [];
   const seen = new Set<number>();
   for (const section of sections) {
-    if (!section.ids.includes('action-items') || section.style === 'inline') continue;
+    if (!section.ids.includes('action-items')) continue;
+    if (section.style === 'inline') {
+      // "- Action items:" with the items nested under it, in a report written as one list.
+      for (const node of sectionNodes(tree, section)) {
+        if (node.type !== 'list') continue;
+        const item = node.children.find((i) => i.position?.start.line === section.line);
+        for (const sub of item?.children ?? []) if (sub.type === 'list') for (const i of sub.children) addItem(i);
+      }
+      continue;
+    }
     for (const node of sectionNodes(tree, section)) {
       if (node.type === 'list') {
         for (const item of (node as List).children) {
@@ -81,8 +97,8 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
       } else if (node.type === 'table') {
         const table = node as Table;
         const header = table.children[0]?.children.map((c) => normalizeHeading(textOf(c))) ?? [];
-        const ownerCol = header.findIndex((h) => /owner|assignee|who/.test(h));
-        const dueCol = header.findIndex((h) => /due|deadline|date/.test(h));
+        const ownerCol = header.findIndex((h) => /owner|assignee|who|responsible/.test(h));
+        const dueCol = header.findIndex((h) => /due|deadline|date|^until$|^target$|^eta$/.test(h));
         const doneCol = header.findIndex((h) => /status|done|state/.test(h));
         const priorityCol = header.findIndex((h) => /^(?:priority|prio|p)$/.test(h));
         const ticketCol = header.findIndex((h) => /^(?:ticket|issue|bug|jira|link|tracking)s?$/.test(h));
@@ -106,6 +122,19 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
           if (ticketCol >= 0 && cells[ticketCol]) item.ticket = cells[ticketCol]!;
           item.text = cells.filter((_, i) => ![ownerCol, dueCol, doneCol, priorityCol, ticketCol].includes(i)).join(' | ');
           out.push(item);
+        }
+      } else if (node.type === 'html') {
+        // An HTML list (a Confluence or Jira export): each <li> that starts on a line of the section is an item.
+        const from = Math.max(node.position!.start.line, section.contentStart);
+        const to = Math.min(node.position!.end.line, section.contentEnd);
+        for (let n = from; n <= to; n++) {
+          const line = lines.line(n);
+          const at = line.search(LI_RE);
+          if (at < 0 || seen.has(n)) continue;
+          const text = decodeEntities(line.slice(at).replace(/<[^<>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+          if (!text) continue;
+          seen.add(n);
+          out.push(parseActionText(text, { line: n, column: at + 1, endLine: n, endColumn: line.length + 1 }, null, 'list'));
         }
       } else if (node.type === 'paragraph' && !sections.some((s) => s !== section && s.line >= node.position!.start.line && s.line <= node.position!.end.line && s.style !== 'inline' && s.line > section.line)) {
         // Bare lines as items, as in hand-written documents without list markup.

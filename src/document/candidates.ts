@@ -44,6 +44,19 @@ export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatc
     } else if (node.type === 'paragraph') {
       collectParagraphCandidates(node, lines, matcher, out);
     } else if (node.type === 'list') {
+      // "1. Summary" on a line of its own, the section's text below it: a numbered heading that Markdown reads as a
+      // list of one item. Only a lone item (a numbered outline of section names is a table of contents).
+      const only = node.children.length === 1 ? node.children[0]! : undefined;
+      const head = only?.children.length === 1 ? only.children[0] : undefined;
+      if (node.ordered && head?.type === 'paragraph' && head.position!.start.line === head.position!.end.line) {
+        const text = plainLine(textOf(head)).replace(/(?<!\s)\s*:\s*$/, '');
+        const ids = piecesAtMost(text, 6) ? matcher.match(text, 'strict') : [];
+        if (ids.length > 0) {
+          const line = lines.line(node.position.start.line);
+          out.push({ ...spanOf(node), endColumn: line.length + 1, text: line.trim(), style: 'label', depth: 7, ids, contentStart: node.position.end.line + 1 });
+          continue;
+        }
+      }
       // "- **Impact:** 30% of users…": a labelled bullet marks a section inside the one around it.
       for (const item of node.children) {
         const first = item.children[0];
@@ -121,6 +134,7 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
 }
 
 const LABEL_LINE_RE = /^([^:]{2,60}):\s*$/;
+const WIKI_HEADING_RE = /^h[1-6]\.[ \t]+/;
 const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:(?:\*\*|__|\*|_)\s*)?(\S.*)$/u;
 
 function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: SectionMatcher, out: Candidate[]): void {
@@ -143,7 +157,8 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
       }
       continue;
     }
-    const plain = plainLine(trimmed);
+    // A heading in Jira's wiki markup, pasted as is ("h2. Timeline"), is read as the bare line it names.
+    const plain = plainLine(trimmed).replace(WIKI_HEADING_RE, '');
     // A lone "Label:" line: "Issue Summary:", "Timeline (all times GMT):"
     const label = LABEL_LINE_RE.exec(plain);
     if (label && /\p{L}/u.test(label[1]!) && label[1]!.split(/\s+/).length <= 10) {

@@ -18,6 +18,17 @@ describe('sections by content', () => {
     expect(idsOf(prose)).toContainEqual(['What we saw', ['summary']]);
   });
 
+  it('a timed run is the timeline whatever its heading names, and a table of measurements by time is not', () => {
+    const md = [
+      '# Tax timeouts', '', '## Summary', '', 'Checkout failed for a third of requests.', '',
+      '## What happened', '', '- 15:04 UTC: vendor latency rises to 4 s', '- 15:11 UTC: checkout error alert pages on-call',
+      '- 15:38 UTC: address validation switched to cached mode', '',
+      '## Details', '', '| Time | p99 | Errors |', '|---|---|---|', '| 15:00 | 120 ms | 0.3% |', '| 15:10 | 9.8 s | 31% |', '| 15:40 | 2.1 s | 12% |', '',
+    ].join('\n');
+    expect(idsOf(md)).toEqual([['Summary', ['summary']], ['What happened', ['summary', 'timeline']], ['Details', []]]);
+    expect(parsePostmortem(md).timeline.filter((e) => e.time).map((e) => e.line)).toEqual([9, 10, 11]);
+  });
+
   it('a list of tasks with owners or check boxes is the action items', () => {
     const md = '# T\n\n## Summary\n\nThe cache fell over.\n\n## Making sure it never happens again\n\n- [ ] Alert on TTL zero @dana\n- [ ] Load test the cache @lee\n- Write the runbook\n';
     expect(idsOf(md)).toContainEqual(['Making sure it never happens again', ['action-items']]);
@@ -34,6 +45,16 @@ describe('headings by word stems', () => {
   it('names sections that no phrase lists', () => {
     const md = '# T\n\n## Impact on shoppers\n\nx\n\n## Why it broke\n\nx\n\n## Fixing it\n\nx\n\n## Preventing a repeat\n\nx\n\n## Things we learned\n\nx\n';
     expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], ['root-cause'], ['resolution'], ['action-items'], ['lessons-learned']]);
+  });
+
+  it('reads the words of writers whose first language is not English', () => {
+    const md = '# Report of service interruption\n\n## Influence\n\nx\n\n## Reason analysis\n\nx\n\n## Solve method\n\nx\n\n## Solution\n\nx\n';
+    expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], ['root-cause'], ['resolution'], ['resolution']]);
+  });
+
+  it('reads "Effects on customers" as the impact and "Measures" as the action items, but "Measures taken" as neither', () => {
+    const md = '# T\n\n## Effects on customers\n\nx\n\n## Measures taken to stop it\n\nx\n\n## Future measures\n\nx\n\n## Measures\n\nx\n';
+    expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], [], ['action-items'], ['action-items']]);
   });
 
   it('only in real headings: a bold label inside a section stays text', () => {

@@ -1,7 +1,9 @@
 /**
  * Sections recognized by what they hold, where no heading names them: a run of timed lines is a timeline, a list of
  * tasks with owners or check boxes is the action items, and the prose opening a document under a heading that names
- * nothing is its summary. Each applies only when no heading in the document names that section already.
+ * nothing is its summary. Each applies only when no heading in the document names that section already. A timed run
+ * is a timeline whatever its heading calls it ("What happened" over a log of events), but only a run of events:
+ * a table of measurements by time ("| 15:10 | 9.8 s | 31% |") says no event.
  */
 import type { Section } from './model.js';
 import { plainLine, type Lines } from './text.js';
@@ -11,6 +13,16 @@ import { startsWithTime } from './timeline-entries.js';
 const MARKER_RE = /^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+/;
 const TASK_RE = /^\s*(?:>\s*)*[-*+]\s+\[[ xX-]\]\s/;
 const OWNED_RE = /(?<![\w.])@[A-Za-z0-9]|\b(?:owner|assignee|due)\b\s*[:=]/i;
+const DIGIT_RE = /\d/;
+/** A word of three letters or more: an event is told in words, a measurement in numbers and units. */
+const WORD_RE = /\p{L}{3,}/gu;
+
+/** Whether a line that starts with a time tells an event: two words or more besides the time. */
+function tellsEvent(text: string, timeEnd: number): boolean {
+  WORD_RE.lastIndex = 0;
+  const rest = text.slice(timeEnd);
+  return WORD_RE.exec(rest) !== null && WORD_RE.exec(rest) !== null;
+}
 
 interface Shape {
   lines: number;
@@ -43,7 +55,7 @@ function shapeOf(section: Section, lines: Lines): Shape {
     if (marker && OWNED_RE.test(raw)) shape.owned++;
     if (!marker && text.length > 60) shape.prose++;
     const t = findTimes(text)[0];
-    if (t && startsWithTime(text, t)) shape.timed++;
+    if (t && startsWithTime(text, t) && tellsEvent(text, t.index + t.length)) shape.timed++;
   }
   return shape;
 }
@@ -52,16 +64,18 @@ function shapeOf(section: Section, lines: Lines): Shape {
 export function recognizeByContent(sections: Section[], lines: Lines): void {
   const named = new Set(sections.flatMap((s) => s.ids));
   const unnamed = sections.filter((s) => s.ids.length === 0 && s.depth <= 6);
-  if (unnamed.length === 0) return;
-  const shapes = new Map(unnamed.map((s) => [s, shapeOf(s, lines)]));
   if (!named.has('timeline')) {
-    // At least three entries that start with a time, and most of the section's lines.
-    const best = unnamed.find((s) => {
-      const sh = shapes.get(s)!;
+    // At least three entries that start with a time and tell an event, and most of the section's lines; under any
+    // heading (a sub-label inside a section never: it is a part of that section).
+    const best = sections.find((s) => {
+      if (s.style === 'inline' || (s.depth > 6 && s.ids.length === 0) || !DIGIT_RE.test(s.text)) return false;
+      const sh = shapeOf(s, lines);
       return sh.timed >= 3 && sh.timed * 2 >= sh.lines;
     });
     if (best) best.ids.push('timeline');
   }
+  if (unnamed.length === 0) return;
+  const shapes = new Map(unnamed.map((s) => [s, shapeOf(s, lines)]));
   if (!named.has('action-items')) {
     const best = unnamed.find((s) => {
       const sh = shapes.get(s)!;

@@ -29,9 +29,13 @@ const DATE_DMY = `${WEEKDAY}(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH_NAMES})\\.?,
 const DATE_ISO = `(\\d{4})-(\\d{2})-(\\d{2})`;
 // 02-15-2022, 02/15/2022 (US order, as seen in the wild)
 const DATE_US = `(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})`;
+// 2026/03/05, 2026.03.05 (year first, as written in East Asia and much of Europe)
+const DATE_YMD = `(\\d{4})([/.])(\\d{1,2})\\14(\\d{1,2})`;
+// 05.03.2026 (day first with dots, as written in much of Europe)
+const DATE_DMY_DOTS = `(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})`;
 
 export const DATE_RE = new RegExp(
-  `(?<![\\w-])(?:${DATE_ISO}|${DATE_US}|${DATE_MDY}|${DATE_DMY})(?![\\w])`,
+  `(?<![\\w-])(?:${DATE_ISO}|${DATE_US}|${DATE_MDY}|${DATE_DMY}|${DATE_YMD}|${DATE_DMY_DOTS})(?![\\w]|\\.\\d)`,
   'giu',
 );
 
@@ -67,9 +71,12 @@ function readDates(text: string): DateMention[] {
 function dateOf(m: RegExpExecArray): DateParts | undefined {
   let date: DateParts | undefined;
   if (m[1]) date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  else if (m[4]) date = { year: Number(m[6]), month: Number(m[4]), day: Number(m[5]) };
+  // (US order, unless the first number cannot be a month: 14/03/2026 is the 14th of March.)
+  else if (m[4]) date = Number(m[4]) > 12 ? { year: Number(m[6]), month: Number(m[5]), day: Number(m[4]) } : { year: Number(m[6]), month: Number(m[4]), day: Number(m[5]) };
   else if (m[7]) date = { month: MONTHS[m[7].toLowerCase()]!, day: Number(m[8]), ...(m[9] ? { year: Number(m[9]) } : {}) };
   else if (m[10]) date = { month: MONTHS[m[11]!.toLowerCase()]!, day: Number(m[10]), ...(m[12] ? { year: Number(m[12]) } : {}) };
+  else if (m[13]) date = { year: Number(m[13]), month: Number(m[15]), day: Number(m[16]) };
+  else if (m[17]) date = { year: Number(m[19]), month: Number(m[18]), day: Number(m[17]) };
   if (!date || !validDate(date.year, date.month, date.day)) return undefined;
   // "May 10" is a date, "may 10 users" is not: a lowercase "may" needs a year.
   if (m[7] && m[7] === 'may' && !m[9]) return undefined;

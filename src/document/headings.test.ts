@@ -16,3 +16,12 @@ describe('normalizeHeading', () => {
     expect(new SectionMatcher().match('⏱️ Timeline', 'heading')).toEqual(['timeline']);
   });
 });
+
+describe('SectionMatcher', () => {
+  it('reads a retrospective\'s "What can be improved" as lessons, not as action items ("Improvements")', () => {
+    const m = new SectionMatcher();
+    expect(m.match('What can be improved', 'heading')).toEqual(['lessons-learned']);
+    expect(m.match('What could have gone better?', 'heading')).toEqual(['lessons-learned']);
+    expect(m.match('Improvements', 'heading')).toEqual(['action-items']);
+  });
+});

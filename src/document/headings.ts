@@ -41,22 +41,24 @@ export const SECTION_SYNONYMS: Record<string, string[]> = {
   ],
   'lessons-learned': [
     'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'what didn t go well',
-    'where we got lucky', 'takeaways', 'learnings', 'what did we learn',
+    'where we got lucky', 'takeaways', 'learnings', 'what did we learn', 'what can be improved', 'what could be improved',
+    'what could have gone better',
   ],
 };
 
 /**
  * Word stems that name a section wherever they stand in a real heading (`#`, setext, HTML) that no phrase names:
- * "Impact Unveiled", "Details of the fix", "Preventing a repeat". Not used for bold or "Label:" lines, which are
+ * "Impact Unveiled", "Details of the fix", "Preventing a repeat", and the words of writers whose first language is not
+ * English ("Influence", "Effects on customers", "Reason analysis", "Solve method", "Measures"). Not used for bold or "Label:" lines, which are
  * as often sub-labels inside a section.
  */
 const HEADING_STEMS: Array<[RegExp, string]> = [
   [/^summar/, 'summary'],
-  [/^impact/, 'impact'],
+  [/^(?:impact|influenc|effects?$)/, 'impact'],
   [/^(?:timeline|chronolog)/, 'timeline'],
-  [/^(?:cause[sd]?|why)$/, 'root-cause'],
-  [/^(?:resol|recover|mitigat|fix(?:e[sd]|ing)?$)/, 'resolution'],
-  [/^(?:prevent|correcti|improv|follow)/, 'action-items'],
+  [/^(?:cause[sd]?|why|reasons?)$/, 'root-cause'],
+  [/^(?:resol|recover|mitigat|fix(?:e[sd]|ing)?$|solv|solution)/, 'resolution'],
+  [/^(?:prevent|correcti|improv|follow|measures$)/, 'action-items'],
   [/^(?:lesson|learn|takeaway)/, 'lessons-learned'],
   [/^detect/, 'detection'],
 ];
@@ -116,9 +118,12 @@ export type MatchMode = 'strict' | 'label' | 'heading';
 /** Ids named by word stems (HEADING_STEMS) in a heading, in the order its words give them. */
 function byStems(text: string): string[] {
   const out: string[] = [];
-  for (const word of normalizeHeading(text).split(' ')) {
+  const words = normalizeHeading(text).split(' ');
+  words.forEach((word, i) => {
+    // "Measures taken" are what was done, not what will be.
+    if (word === 'measures' && words[i + 1] === 'taken') return;
     for (const [stem, id] of HEADING_STEMS) if (stem.test(word) && !out.includes(id)) out.push(id);
-  }
+  });
   return out;
 }
 

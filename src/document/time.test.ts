@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { findTimes, parseIsoDateTime, validDate } from './time.js';
+import { parsePostmortem } from './parse.js';
+import { findDates, findTimes, parseIsoDateTime, validDate } from './time.js';
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
@@ -92,5 +93,32 @@ describe('findTimes: zones and offsets after a time, and ranges that are none', 
     expect(read('9:00 UTC-11:00 UTC')).toEqual([['9:00 UTC', 'UTC'], ['11:00 UTC', 'UTC']]);
     expect(read('14:00 UTC-15:30 UTC')).toEqual([['14:00 UTC', 'UTC'], ['15:30 UTC', 'UTC']]);
     expect(read('2024-05-02 14:00 UTC – 2024-05-02 15:30 UTC')).toEqual([['2024-05-02 14:00 UTC', 'UTC'], ['2024-05-02 15:30 UTC', 'UTC']]);
+  });
+});
+
+describe('dates beside times, as timelines write them', () => {
+  it('reads year-first dates with slashes or dots, never a version number', () => {
+    expect(findDates('2026/03/05 and 2026.3.5').map((d) => d.date)).toEqual([
+      { year: 2026, month: 3, day: 5 },
+      { year: 2026, month: 3, day: 5 },
+    ]);
+    expect(findDates('2026/03.05, 2023.10.12.1, v2026.03.05, 2026/13/05')).toEqual([]);
+    // Day first where the first number cannot be a month, and with dots as written in much of Europe.
+    expect(findDates('14/03/2026, 03/14/2026 and 05.03.2026').map((d) => d.date)).toEqual([
+      { year: 2026, month: 3, day: 14 },
+      { year: 2026, month: 3, day: 14 },
+      { year: 2026, month: 3, day: 5 },
+    ]);
+  });
+
+  it('gives a time the date written before it across a dash or a table cell border', () => {
+    expect(findTimes('Aug 1 — 23:40 cron host replaced').map((t) => t.date)).toEqual([{ month: 8, day: 1 }]);
+    expect(findTimes('2026-02-09 | 08:22 | CI | build fails').map((t) => t.date)).toEqual([{ year: 2026, month: 2, day: 9 }]);
+    expect(findTimes('2026/03/05 14:18 released').map((t) => t.date)).toEqual([{ year: 2026, month: 3, day: 5 }]);
+  });
+
+  it('a timeline table with Date and Time columns dates each entry', () => {
+    const md = '# T\n\n## Incident log\n\n| Date | Time (UTC) | What |\n|---|---|---|\n| 2026-02-09 | 23:50 | build fails |\n| 2026-02-10 | 10:30 | certificate requested |\n| 2026-02-10 | 15:10 | builds green |\n';
+    expect(parsePostmortem(md).timeline.map((e) => e.time)).toEqual(['2026-02-09T23:50:00Z', '2026-02-10T10:30:00Z', '2026-02-10T15:10:00Z']); // (the zone from the Time column's header)
   });
 });

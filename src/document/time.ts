@@ -69,8 +69,11 @@ const ABBR = Object.keys(ABBREVIATIONS)
   .filter((a) => a !== 'Z')
   .sort((a, b) => b.length - a.length)
   .join('|');
-/** A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT", "PT" or "Pacific Time" (a region's clock). */
-const ZONE_SOURCE = `(?:\\([ \\t]*)?(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?|[PECM]T|(?:Pacific|Eastern|Central|Mountain)(?:[ \\t]+(?:Standard|Daylight))?[ \\t]+Time)\\b[ \\t]*\\)?`;
+/**
+ * A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT", "PT" or "Pacific Time" (a
+ * region's clock), "Z".
+ */
+const ZONE_SOURCE = `(?:\\([ \\t]*)?(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?|[PECM]T|(?:Pacific|Eastern|Central|Mountain)(?:[ \\t]+(?:Standard|Daylight))?[ \\t]+Time|Z)\\b[ \\t]*\\)?`;
 
 const zoneCache = new Map<string, Zone | undefined>();
 
@@ -215,7 +218,8 @@ function attachDates(text: string, times: ClockTime[]): void {
     for (const d of dates) {
       const before = text.slice(d.index + d.length, t.index);
       const after = text.slice(t.index + t.length, d.index);
-      if (d.index + d.length <= t.index && /^[\s,]*(?:(?:at|from|@|-)[\s,]*)?$/i.test(before)) t.date = d.date;
+      // (Also across a dash or a table's cell border: "Aug 1 — 23:40", "2026-02-09 | 08:22".)
+      if (d.index + d.length <= t.index && /^[\s,]*(?:(?:at|from|@|[-\u2013\u2014|])[\s,]*)?$/i.test(before)) t.date = d.date;
       else if (d.index >= t.index + t.length && /^[\s,]*(?:on[\s,]*)?$/i.test(after)) t.date = d.date;
     }
   }

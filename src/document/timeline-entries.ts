@@ -8,8 +8,22 @@ import { textOf, textOfAll } from './markdown.js';
 import type { Section, Span } from './model.js';
 import { sectionNodes } from './sections.js';
 import { plainLine, spanOf, type Lines } from './text.js';
-import { findDates, findTimes, type ClockTime, type DateParts } from './time.js';
-import { ALL_TIMES_RE, contextZone } from './zones.js';
+import { findDates, findTimes, type DateParts } from './time.js';
+import { contextZone, statesZone } from './zones.js';
+import { directTimed, looksTimed, QUOTE_PREFIX_RE, startsWithTime, timedBelow, timedItems } from './timed-lines.js';
+
+export { QUOTE_PREFIX_RE, startsWithTime };
+
+/**
+ * The day a heading over timeline entries names: a date line, or a short heading with one date and no time
+ * ("Day 2 — Wednesday 13 May 2026", "Second day (May 13)").
+ */
+function dayHeader(plain: string): DateParts | undefined {
+  const d = isDateLine(plain);
+  if (d || plain.length > 60 || findTimes(plain).length > 0) return d;
+  const dates = findDates(plain);
+  return dates.length === 1 ? dates[0]!.date : undefined;
+}
 
 function isDateLine(plain: string): DateParts | undefined {
   const stripped = plain.replace(/^[#\s*_-]+|(?<![\s*_:])[\s*_:]+$/g, '');
@@ -27,57 +41,17 @@ export interface RawEntry extends Span {
   zoneContext?: Zone;
 }
 
-const ENTRY_PREFIX_RE = /^[\s\-*•>|[(\]#]*(?:(?:at|on|by|around|approx\.?|about|~|from)\s+)?$/i;
-
-/** Whether a time found at `index` of `text` starts the line (maybe after a date, a bullet or "At"). */
-export function startsWithTime(text: string, t: ClockTime): boolean {
-  let prefix = text.slice(0, t.index);
-  const d = findDates(prefix)[0];
-  if (d) prefix = prefix.slice(0, d.index) + prefix.slice(d.index + d.length);
-  return ENTRY_PREFIX_RE.test(prefix.replace(/[,*_]/g, ' '));
-}
-
-const QUOTE_PREFIX_RE = /^(?:[ \t]*>)+/;
-
-/** How many items of a list start with a time (at any depth below it), counting up to `enough`. */
-function timedItems(list: List, enough: number): number {
-  let count = 0;
-  const stack: Array<List | ListItem> = [list];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'list') {
-      for (const item of node.children) stack.push(item);
-      continue;
-    }
-    const head = node.children[0];
-    if (head && head.type !== 'list') {
-      const text = plainLine(textOf(head));
-      const t = findTimes(text)[0];
-      if (t && startsWithTime(text, t) && ++count >= enough) return count;
-    }
-    for (const c of node.children) if (c.type === 'list') stack.push(c);
-  }
-  return count;
-}
-
-/** Whether lines from..to read as a log: at least two start with a time, and at least half of the non-blank ones. */
-function looksTimed(lines: Lines, from: number, to: number): boolean {
-  let timed = 0;
-  let other = 0;
-  for (let n = from; n <= to; n++) {
-    const text = plainLine(lines.line(n).replace(QUOTE_PREFIX_RE, ''));
-    if (!text) continue;
-    const t = findTimes(text)[0];
-    if (t && startsWithTime(text, t)) timed++;
-    else other++;
-  }
-  return timed >= 2 && timed >= other;
-}
+/** A time that begins a sentence: after its end, maybe after "At" ("… out. At 10:04 the pods…"); [1] is the word. */
+const SENTENCE_START_RE = /[.;!|•][ \t]*(?:[*_]+[ \t]*)?((?:(?:at|by|around|about|from|on)[ \t]+)?)$/i;
 
 export function collectRawEntries(tree: Root, section: Section, lines: Lines): RawEntry[] {
   const entries: RawEntry[] = [];
   const looseLines: Array<{ n: number; text: string; column: number; dateContext?: DateParts | undefined; zoneContext?: Zone | undefined }> = [];
   let sawTimedLine = false;
+  /** Lines of log blocks (fenced or indented lines that start with times). */
+  const logBlocks: Array<[number, number]> = [];
+  /** The entry a heading opened: the paragraphs below it tell its story. */
+  let headingEntry: RawEntry | undefined;
   let dateContext: DateParts | undefined;
   let zoneContext: Zone | undefined = contextZone(section.heading)?.zone;
   const pushLine = (n: number, text: string, column: number): void => {
@@ -89,7 +63,23 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
     const node = stack.pop()!;
     if (node.type === 'heading') {
       const text = textOf(node);
-      const d = isDateLine(text);
+      headingEntry = undefined;
+      // A narrative timeline: each entry a heading ("### 21:10 — Planned failover"), its story in the paragraphs below.
+      const plain = plainLine(text);
+      const t = findTimes(plain)[0];
+      // ("### 14:00–15:00" over timed lines of its own is a group of entries, not one.)
+      if (t && startsWithTime(plain, t) && node.position!.start.line > section.line && !timedBelow(lines, node.position!.end.line + 1, section.contentEnd)) {
+        const raw = lines.line(node.position!.start.line).trimEnd();
+        const marker = /^\s{0,3}#{1,6}[ \t]+/.exec(raw)?.[0].length ?? 0;
+        let end = raw.length;
+        while (end > marker && raw[end - 1] === '#') end--; // a closing sequence "## 21:10 — a ##"
+        const body = end < raw.length && /\s/.test(raw[end - 1] ?? '') ? raw.slice(marker, end).trimEnd() : raw.slice(marker);
+        pushLine(node.position!.start.line, body, marker + 1);
+        headingEntry = entries[entries.length - 1];
+        sawTimedLine = true;
+        continue;
+      }
+      const d = dayHeader(plain);
       if (d) dateContext = d;
       const z = contextZone(text);
       if (z) zoneContext = z.zone;
@@ -104,19 +94,25 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
       continue;
     }
     if (node.type === 'listItem') {
+      // Only the section's own items (a section in a bullet of a list that holds the whole report).
+      if (node.position!.start.line < section.line || node.position!.start.line > section.contentEnd) continue;
       // "- May 3" or "- Detection" with timed entries nested under it: a group, read for its date, then opened.
       // ("- **Detected:**" over one nested "- 10:15 AM" is one entry, its value nested: listItemEntry.)
       const nested = node.children.filter((c): c is List => c.type === 'list');
       const head = node.children[0];
       const headText = head && head.type !== 'list' ? plainLine(textOf(head)) : '';
       const headTime = findTimes(headText)[0];
-      const d = isDateLine(headText);
+      const d = dayHeader(headText);
       if (nested.length > 0 && !(headTime && startsWithTime(headText, headTime)) && nested.reduce((n, l) => n + timedItems(l, 2), 0) >= (d || !/:\s*$/.test(headText) ? 1 : 2)) {
         if (d) dateContext = d;
         for (let i = nested.length - 1; i >= 0; i--) stack.push(nested[i]!);
         continue;
       }
       entries.push(listItemEntry(node, lines, dateContext, zoneContext));
+      // Timed items nested under a timed item are entries of their own ("- 10:02 cert rolled" over "  - 10:04 first report").
+      if (headTime && startsWithTime(headText, headTime) && nested.some((l) => directTimed(l))) {
+        for (let i = nested.length - 1; i >= 0; i--) stack.push(nested[i]!);
+      }
       continue;
     }
     if (node.type === 'table') {
@@ -136,27 +132,30 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
       }
       if (!looksTimed(lines, from, to)) continue;
     } else if (node.type !== 'paragraph' && node.type !== 'html') continue;
-    if (node.type === 'html' && !/<br|<p\b|<li\b/i.test(node.value)) continue;
+    if (node.type === 'html' && !/<br|<p\b|<li\b|<tr\b/i.test(node.value)) continue;
     if (node.type === 'paragraph' && node.onlyImages) continue;
-    let open: RawEntry | undefined;
+    let open: RawEntry | undefined = node.type === 'paragraph' ? headingEntry : undefined;
+    if (node.type === 'code') logBlocks.push([from, to]);
     for (let n = from; n <= to; n++) {
       // Quote markers blanked, columns kept.
       const rawLine = lines.line(n).replace(QUOTE_PREFIX_RE, (q) => ' '.repeat(q.length));
       // A line may hold several entries joined by <br> (or be one of an HTML block's lines).
       let offset = 0;
-      for (const rawPiece of rawLine.split(/(<br\s*\/?>|<\/?(?:li|p|div)\b[^>]*>)/i)) {
+      // (An HTML table's row is an entry, its cells joined as a Markdown table's are: "10:03 | Failover".)
+      for (const rawPiece of rawLine.split(/(<br\s*\/?>|<\/?(?:li|p|div|tr)\b[^>]*>)/i)) {
         const pieceOffset = offset;
         offset += rawPiece.length;
         if (/^<[^>]*>$/.test(rawPiece)) continue;
-        const piece = node.type === 'html' ? rawPiece.replace(/<[^<>]*>/g, '') : rawPiece.replace(/\\$/, '');
+        const piece = node.type === 'html' ? rawPiece.replace(/<\/t[dh]>\s*(?=<t[dh]\b)/gi, ' | ').replace(/<[^<>]*>/g, '') : rawPiece.replace(/\\$/, '');
         const trimmed = piece.trim();
         if (!trimmed) continue;
         const column = pieceOffset + piece.length - piece.trimStart().length + 1;
-        if (ALL_TIMES_RE.test(trimmed) && trimmed.length < 80) {
-          const zc = contextZone(trimmed);
-          if (zc) zoneContext = zc.zone;
+        const zc = trimmed.length < 80 && statesZone(trimmed) ? contextZone(trimmed) : undefined;
+        if (zc) {
+          zoneContext = zc.zone;
           open = undefined;
-          continue;
+          // ("All times UTC. At 09:00 the alert fired." goes on to its entries.)
+          if (findTimes(trimmed).length === 0) continue;
         }
         const dl = isDateLine(plainLine(trimmed));
         if (dl && findTimes(trimmed).length === 0) {
@@ -166,13 +165,22 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         }
         const times = findTimes(trimmed);
         const first = times[0];
-        if (first && startsWithTime(trimmed, first)) {
-          // One collapsed paragraph: "9:00 AM - a. 9:05 AM - b." splits at each time that follows a sentence end.
-          const starts = [first, ...times.slice(1).filter((t) => /[.;!|•]\s*(?:[*_]+\s*)?$/.test(trimmed.slice(0, t.index)))];
-          starts.forEach((t, i) => {
-            const at = i === 0 ? 0 : t.index;
-            const next = starts[i + 1];
-            const text = trimmed.slice(at, next ? next.index : undefined).trim();
+        // Each sentence that begins with a time is an entry: in one collapsed paragraph ("9:00 AM - a. 9:05 AM - b.")
+        // and in prose ("All times UTC. At 10:00 the rollout started. At 10:04 the pods came up.").
+        const starts = first && startsWithTime(trimmed, first) ? [0] : [];
+        for (const t of times) {
+          if (t === first && starts.length > 0) continue;
+          const m = SENTENCE_START_RE.exec(trimmed.slice(Math.max(0, t.index - 40), t.index));
+          if (m) starts.push(t.index - m[1]!.length);
+        }
+        if (starts.length > 0) {
+          const before = trimmed.slice(0, starts[0]).trim();
+          if (before && open) {
+            open.text += ` ${before}`;
+            open.endLine = n;
+          } else if (before) looseLines.push({ n, text: before, column, dateContext, zoneContext });
+          starts.forEach((at, i) => {
+            const text = trimmed.slice(at, starts[i + 1]).trim();
             pushLine(n, text, column + at);
           });
           open = entries[entries.length - 1];
@@ -186,6 +194,12 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
         }
       }
     }
+  }
+  // A log pasted below a timeline written out (a list, a table, lines) backs it up: its lines are not entries.
+  // Alone, a log is the timeline.
+  if (logBlocks.length > 0) {
+    const inLog = (e: RawEntry): boolean => logBlocks.some(([a, b]) => e.line >= a && e.line <= b);
+    if (entries.some((e) => !inLog(e) && findTimes(plainLine(e.text)).length > 0)) return entries.filter((e) => !inLog(e));
   }
   // A timeline of bare lines whose times are not at the start ("Detected at 6:00 AM"): every line is an entry.
   if (!sawTimedLine && entries.length === 0) {

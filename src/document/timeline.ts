@@ -5,8 +5,10 @@ import type { Root } from './markdown.js';
 import type { Incident, Section, TimelineEntry, ZoneSource } from './model.js';
 import { plainLine, type Lines } from './text.js';
 import { findTimes, formatInstant, resolveZone, validDate, type DateParts } from './time.js';
-import { collectRawEntries } from './timeline-entries.js';
-import { ALL_TIMES_RE, contextZone } from './zones.js';
+import { collectRawEntries, QUOTE_PREFIX_RE, startsWithTime } from './timeline-entries.js';
+import { contextZone, statesZone } from './zones.js';
+
+const LIST_ITEM_RE = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
 
 /** An entry that says it is on a later day than the one above it. */
 const NEXT_DAY_RE = /\b(?:next|following|second|third)\s+(?:day|morning|night)\b|\bovernight\b|\bafter midnight\b|\btomorrow\b|\(\s*\+\s*\d(?:\s*d(?:ays?)?)?\s*\)|\bday\s+[2-9]\b|\bD\+\d\b/i;
@@ -31,6 +33,34 @@ export function crossesMidnight(prevMinute: number, minute: number): boolean {
   return prevMinute >= 18 * 60 && minute < 8 * 60 && minute + 1440 - prevMinute <= 12 * 60;
 }
 
+/**
+ * A timeline with no heading: in a document that names no section before it (a report written without headings),
+ * the first block of three or more lines that start with a time, most of its lines. Read as the timeline; no section
+ * is made of it (the document has no heading to point at).
+ */
+export function unheadedTimeline(tree: Root, sections: Section[], lines: Lines): Section | undefined {
+  const before = sections.reduce((min, s) => Math.min(min, s.line), Infinity);
+  for (const node of tree.children) {
+    const { start, end } = node.position!;
+    if (start.line >= before) break;
+    if (node.type !== 'paragraph' && node.type !== 'list' && node.type !== 'code' && node.type !== 'blockquote') continue;
+    let timed = 0;
+    let other = 0;
+    for (let n = start.line; n <= end.line; n++) {
+      const text = plainLine(lines.line(n).replace(QUOTE_PREFIX_RE, '')).replace(/^(?:[-*+]|\d{1,9}[.)])\s+/, '');
+      if (!text) continue;
+      const t = findTimes(text)[0];
+      if (t && startsWithTime(text, t)) timed++;
+      else other++;
+    }
+    if (timed >= 3 && timed >= other) {
+      const span = { line: start.line, column: 1, endLine: start.line, endColumn: 1 };
+      return { ...span, ids: ['timeline'], heading: '', style: 'label', depth: 7, contentStart: start.line, contentEnd: end.line, text: '', words: 0 };
+    }
+  }
+  return undefined;
+}
+
 export function extractTimeline(
   tree: Root,
   sections: Section[],
@@ -38,16 +68,19 @@ export function extractTimeline(
   incident: Incident,
   defaultZone: string | undefined,
 ): TimelineEntry[] {
+  // A report written as one list ("- Timeline:" with the entries nested under it) has its timeline in a bullet.
   const section =
     sections.find((s) => s.ids.includes('timeline') && s.depth <= 6) ??
-    sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline');
+    sections.find((s) => s.ids.includes('timeline') && s.style !== 'inline') ??
+    sections.find((s) => s.ids.includes('timeline') && s.contentEnd > s.line && LIST_ITEM_RE.test(lines.line(s.line))) ??
+    unheadedTimeline(tree, sections, lines);
   if (!section) return [];
   const raw = collectRawEntries(tree, section, lines);
   // A zone stated for all times anywhere in the document ("All times PDT.") applies to the timeline.
   let docZone: Zone | undefined;
   for (let n = 1; n <= Math.min(lines.count, section.contentEnd); n++) {
     const l = lines.line(n);
-    if (l.length < 100 && ALL_TIMES_RE.test(l)) {
+    if (l.length < 100 && statesZone(l)) {
       docZone = contextZone(l)?.zone ?? docZone;
     }
   }
@@ -64,6 +97,9 @@ export function extractTimeline(
   // A 12-hour timeline: most of its times say AM or PM (one "9:40pm" among 24-hour times is a typo, not a clock).
   const firstTimes = raw.map((e) => findTimes(plainLine(e.text))[0]).filter((t) => t !== undefined);
   const usesMeridiem = firstTimes.filter((t) => t.meridiem).length * 2 > firstTimes.length;
+  // A 12-hour clock without AM or PM ("11:50", "12:10", "1:05"): no time past 12, none written "0x:", none dated.
+  const bareTwelveHour = !usesMeridiem && firstTimes.length > 0 &&
+    firstTimes.every((t) => !t.meridiem && !t.date && t.hour >= 1 && t.hour <= 12 && t.raw.charCodeAt(0) !== 48);
 
   const out: TimelineEntry[] = [];
   let prevKey: number | undefined;
@@ -96,6 +132,8 @@ export function extractTimeline(
     let hour = t.hour;
     if (!t.meridiem && usesMeridiem && hour < 12 && prevHour !== undefined && prevHour >= 12 && hour + 12 >= prevHour) {
       hour += 12;
+    } else if (bareTwelveHour && hour < 12 && prevHour !== undefined && prevHour >= 10 && hour + 12 >= prevHour && hour + 12 - prevHour <= 6) {
+      hour += 12; // past noon on a 12-hour clock: "12:10" then "1:05"
     }
     const minuteOfDay = hour * 60 + t.minute;
     const zone = t.zone ?? e.zoneContext ?? docZone ?? incidentZone;

@@ -106,8 +106,14 @@ function timelineBlock(doc: Postmortem, lines: string[], owned: number[], zone: 
   const rest: string[] = [];
   for (let i = 0; i < owned.length; i++) {
     const n = owned[i]!;
-    if (covered.has(n)) continue;
     const line = lines[n - 1] ?? '';
+    if (covered.has(n)) {
+      // Prose before the first entry that starts on the line ("All times are UTC. At 10:00 …") is kept as written.
+      const first = entries.find((e) => e.line === n);
+      const before = first ? line.slice(0, first.column - 1).trim() : '';
+      if (before && /[\p{L}\p{N}]/u.test(before) && !/^(?:[-*+>|]|\d+[.)])/.test(before)) rest.push(before);
+      continue;
+    }
     // Table scaffolding around rows that became entries, and date lines now folded into the entries.
     if (TABLE_SEPARATOR_RE.test(line)) continue;
     if (TABLE_SEPARATOR_RE.test(lines[n] ?? '') && entries.some((e) => e.line === n + 2)) continue;
@@ -330,7 +336,8 @@ export function lostSentences(doc: Postmortem, after: string): string[] {
   const body = (s: string): string => s.replace(/^(?:---|\+\+\+)[\s\S]*?\n(?:---|\+\+\+)\s*\n/, '');
   const haystack = ` ${norm(body(after))} `;
   const out: string[] = [];
-  for (const sentence of body(before).split(/(?<=[.!?])\s+|\r?\n/)) {
+  // (A sentence does not end at "p.m." or "a.m.": "2:14 p.m. ET - rules published" is one.)
+  for (const sentence of body(before).split(/(?<=[.!?])(?<![ap]\.m\.)\s+|\r?\n/i)) {
     const n = norm(sentence);
     if (n.split(' ').filter((w) => /\p{L}/u.test(w)).length < 2) continue;
     if (!haystack.includes(` ${n} `)) out.push(sentence.trim());

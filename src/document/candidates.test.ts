@@ -1,0 +1,31 @@
+/** Heading candidates in the shapes teams write them: real documents in, sections out. */
+import { describe, expect, it } from 'vitest';
+import { parsePostmortem } from './parse.js';
+
+const sectionsOf = (markdown: string): Array<[number, string[]]> => parsePostmortem(markdown).sections.map((s) => [s.line, s.ids]);
+
+describe('heading candidates', () => {
+  it('a numbered line of its own ("1. Summary", read by Markdown as a one-item list) opens a section', () => {
+    const md = [
+      'Incident report: backups skipped', '', '1. Summary', '', 'The backup job did not run from 2026-08-02 to 2026-08-05.', '',
+      '2. Timeline', '', 'Aug 1 — 23:40 cron host replaced', 'Aug 6 — 10:15 restore test finds the gap', '',
+      '3. Action items', '', '- Alert when no backup completed in 26 hours (owner: Ravi)', '',
+    ].join('\n');
+    expect(sectionsOf(md)).toEqual([[3, ['summary']], [7, ['timeline']], [12, ['action-items']]]);
+    const pm = parsePostmortem(md);
+    // Each entry on the day written before its time, the year from the summary's date.
+    expect(pm.timeline.map((e) => [e.line, e.time])).toEqual([[9, '2026-08-01T23:40'], [10, '2026-08-06T10:15']]);
+    expect(pm.actionItems.map((a) => a.owner)).toEqual(['Ravi']);
+  });
+
+  it('not a numbered outline of section names (a table of contents), nor a one-item list of text', () => {
+    expect(sectionsOf('# T\n\n1. Summary\n2. Timeline\n3. Action items\n\n## Summary\n\nx\n')).toEqual([[7, ['summary']]]);
+    expect(sectionsOf('# T\n\n## Summary\n\nx\n\n1. Restart the summary service\n\ny\n')).toEqual([[3, ['summary']]]);
+  });
+
+  it('a heading in Jira wiki markup pasted as is ("h2. Timeline"), with its ||Time||Event|| table read as timed lines', () => {
+    const md = 'h1. PIR: sync stalled\n\nh2. Summary\n\nThe sync stalled on 2026-06-03.\n\nh2. Timeline\n\n||Time||Event||\n|06:10|patch applied|\n|06:12|worker keeps polling|\n|11:20|sync resumes|\n';
+    expect(sectionsOf(md)).toEqual([[3, ['summary']], [7, ['timeline']]]);
+    expect(parsePostmortem(md).timeline.filter((e) => e.time).map((e) => e.line)).toEqual([10, 11, 12]);
+  });
+});
