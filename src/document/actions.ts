@@ -24,13 +24,19 @@ const OWNER_FIELD_WORD_RE = /\(owner/i;
 /** Something written as a date that is not one: 2023-13-45, 2023-02-30, 31/31/2023. */
 const DATE_SHAPED_RE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4})(?![\d/-])/;
 
+/** An owner written any other way than "(owner: X)": "Owner: Dana", "assigned to @dana", a handle. */
+function looseOwner(text: string): string | null {
+  const handle = text.includes('@') ? HANDLE_RE.exec(text) : null;
+  const loose = (OWNER_WORD_RE.test(text) ? OWNER_RE.exec(text)?.[1] : undefined) ?? (handle ? `@${handle[1]}` : undefined);
+  return loose ? loose.replace(/(?<![,.;)])[,.;)]+$/, '') || null : null;
+}
+
 function parseActionText(text: string, span: Span, done: boolean | null, form: ActionItem['form']): ActionItem {
   // "(owner: X, due: D)" as postmortem new writes it, then the ways people write it.
   // (Each costly pattern only where the word it needs is there.)
-  const handle = text.includes('@') ? HANDLE_RE.exec(text) : null;
-  const loose = (OWNER_WORD_RE.test(text) ? OWNER_RE.exec(text)?.[1] : undefined) ?? (handle ? `@${handle[1]}` : undefined);
+  // The loose forms only when there is no field (OWNER_RE's Unicode letter classes are the costliest to compile).
   const field = OWNER_FIELD_WORD_RE.test(text) ? OWNER_FIELD_RE.exec(text)?.[1]?.trim() : undefined;
-  const owner = field ?? (loose ? loose.replace(/(?<![,.;)])[,.;)]+$/, '') || null : null);
+  const owner = field ?? looseOwner(text);
   let due: string | null = null;
   let dueInvalid: string | undefined;
   // The first "due:", "by", "deadline" that a date follows ("Add alerts by region" has none).

@@ -15,7 +15,9 @@ export function startsWithTime(text: string, t: ClockTime): boolean {
   let prefix = text.slice(0, t.index);
   const d = findDates(prefix)[0];
   if (d) prefix = prefix.slice(0, d.index) + prefix.slice(d.index + d.length);
-  return ENTRY_PREFIX_RE.test(prefix.replace(/[,*_]/g, ' '));
+  prefix = prefix.replace(/[,*_]/g, ' ');
+  // Nothing but blanks before the time, as usual: what the pattern (whose emoji class is costly to compile) says too.
+  return prefix.trim() === '' || ENTRY_PREFIX_RE.test(prefix);
 }
 
 export const QUOTE_PREFIX_RE = /^(?:[ \t]*>)+/;
