@@ -123,8 +123,10 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
       output = (await import('../report/sarif.js')).formatSarif(results, RULES, VERSION, cwd);
       break;
     }
-    default:
-      output = (await import('../report/stylish.js')).formatStylish(results, color);
+    default: {
+      const { formatStylish, painter } = await import('../report/stylish.js');
+      output = formatStylish(results, await painter(color));
+    }
   }
   if (toFile) {
     try {
