@@ -80,8 +80,14 @@ rmSync(promptDir, { recursive: true, force: true });
 const rows = Object.entries(startupSamples).map(([name, samples]) => [name, stats(samples)]);
 const base = rows[0]?.[1];
 if (base) {
+  // The ratio is also taken round by round (each command against the `node -e 0` of its own round), whose median
+  // holds when the machine's speed changes between rounds, as it does here from minute to minute.
+  const baseSamples = Object.values(startupSamples)[0];
+  const paired = (samples) => stats(samples.map((ms, i) => ms / baseSamples[i])).median;
   console.log(`start-up, median of ${RUNS} rounds (node ${process.version}, ${process.platform} ${process.arch})`);
-  for (const [name, s] of rows) console.log(`  ${name.padEnd(32)}${fmt(s)}   ${(s.median / base.median).toFixed(2)}x node -e 0`);
+  for (const [name, s] of rows) {
+    console.log(`  ${name.padEnd(32)}${fmt(s)}   ${(s.median / base.median).toFixed(2)}x node -e 0 (round by round: ${paired(startupSamples[name]).toFixed(2)}x)`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
