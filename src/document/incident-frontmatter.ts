@@ -27,7 +27,8 @@ const EXACT: Record<Milestone['key'], string[]> = {
 };
 
 /** "startedAt", "impact-start", "Start Time" → "started_at", "impact_start", "start_time". */
-const normalKey = (k: string): string => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s.]+/g, '_');
+const normalKey = (k: string): string =>
+  /^[a-z0-9_]*$/.test(k) ? k : k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s.]+/g, '_');
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 

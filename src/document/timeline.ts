@@ -9,6 +9,7 @@ import { collectRawEntries, QUOTE_PREFIX_RE, startsWithTime } from './timeline-e
 import { contextZone, statesZone } from './zones.js';
 
 const LIST_ITEM_RE = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
+const TIME_WORD_RE = /time/i;
 
 /** An entry that says it is on a later day than the one above it. */
 const NEXT_DAY_RE = /\b(?:next|following|second|third)\s+(?:day|morning|night)\b|\bovernight\b|\bafter midnight\b|\btomorrow\b|\(\s*\+\s*\d(?:\s*d(?:ays?)?)?\s*\)|\bday\s+[2-9]\b|\bD\+\d\b/i;
@@ -80,7 +81,8 @@ export function extractTimeline(
   let docZone: Zone | undefined;
   for (let n = 1; n <= Math.min(lines.count, section.contentEnd); n++) {
     const l = lines.line(n);
-    if (l.length < 100 && statesZone(l)) {
+    // Every way of stating it has the word "time" (TIME_WORD_RE: a cheap test before the patterns).
+    if (l.length < 100 && TIME_WORD_RE.test(l) && statesZone(l)) {
       docZone = contextZone(l)?.zone ?? docZone;
     }
   }
