@@ -7,7 +7,7 @@
 import type { Node, Root } from './markdown.js';
 import type { FrontMatter, Section } from './model.js';
 import { hasDigit, type Lines } from './text.js';
-import { colonFields, LABEL_HINT_RE, labelKind, readValue, tableFields, type Cell, type FieldKind, type FieldTime } from './incident-labels.js';
+import { colonFields, keyKind, LABEL_HINT_RE, labelKind, readValue, tableFields, type Cell, type FieldKind, type FieldTime } from './incident-labels.js';
 
 const NON_BLANK_RE = /\S/;
 const PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
@@ -144,7 +144,7 @@ export function frontMatterFields(fm: FrontMatter, lines: Lines): FieldTime[] {
   for (const [key, v] of Object.entries(fm.data)) {
     const span = fm.fields[key];
     if (typeof v !== 'string' || !span || v.length > 200) continue;
-    const label = labelKind(key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '));
+    const label = keyKind(key);
     if (!label) continue;
     const at = lines.line(span.line).indexOf(v);
     const f = readValue(label.kind, label, { text: v, line: span.line, column: Math.max(0, at) });

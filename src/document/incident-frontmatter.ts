@@ -5,19 +5,24 @@
  */
 import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import { normalizeDate } from './dates.js';
+import { keyKind, type FieldKind } from './incident-labels.js';
 import type { FrontMatter, Incident, Milestone, Span, ZoneSource } from './model.js';
 import { findDates, findTimes, formatInstant, minutesBetween, parseIsoDateTime, type DateParts } from './time.js';
 
 /** Front matter names for the incident's start and end: ours first, then the usual spellings of other templates. */
 const START_KEYS = ['started', 'start', 'started_at', 'start_time', 'incident_start', 'impact_start', 'began'];
 const END_KEYS = ['resolved', 'end', 'ended', 'resolved_at', 'end_time', 'ended_at', 'incident_end', 'impact_end'];
-const SUBJECT = '(?:(?:incident|impact|outage|issue|event|downtime|disruption)_)?';
-const SUFFIX = '(?:_(?:at|time|on|datetime|date_time|timestamp|ts))?';
-const KEY_RES: Record<Milestone['key'], RegExp> = {
-  started: new RegExp(`^${SUBJECT}(?:start(?:ed)?|began|begin|onset)${SUFFIX}$`),
-  detected: new RegExp(`^${SUBJECT}detect(?:ed|ion)${SUFFIX}$`),
-  mitigated: new RegExp(`^${SUBJECT}mitigat(?:ed|ion)${SUFFIX}$`),
-  resolved: new RegExp(`^${SUBJECT}(?:end(?:ed)?|resolved|recovered|restored|resolution|recovery)${SUFFIX}$`),
+/** The milestone a front matter key names, read as its label is (./incident-labels.ts). */
+const MILESTONE_OF: Partial<Record<FieldKind, Milestone['key']>> = { start: 'started', detected: 'detected', mitigated: 'mitigated', end: 'resolved' };
+const milestones = new Map<string, Milestone['key'] | null>(); // the same keys come back document after document
+const milestoneOf = (key: string): Milestone['key'] | undefined => {
+  let m = milestones.get(key);
+  if (m === undefined) {
+    const kind = keyKind(key)?.kind;
+    m = (kind && MILESTONE_OF[kind]) ?? null;
+    if (milestones.size < 1000) milestones.set(key, m);
+  }
+  return m ?? undefined;
 };
 const EXACT: Record<Milestone['key'], string[]> = {
   started: START_KEYS,
@@ -26,9 +31,6 @@ const EXACT: Record<Milestone['key'], string[]> = {
   resolved: END_KEYS,
 };
 
-/** "startedAt", "impact-start", "Start Time" → "started_at", "impact_start", "start_time". */
-const normalKey = (k: string): string =>
-  /^[a-z0-9_]*$/.test(k) ? k : k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s.]+/g, '_');
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 
@@ -38,12 +40,12 @@ function fieldOf(fm: FrontMatter, key: Milestone['key']): { field: string; value
   const exact = EXACT[key].find((n) => present(data[n]));
   if (exact) return { field: exact, value: data[exact], ...(fm.fields[exact] ? { span: fm.fields[exact] } : {}) };
   const keys = Object.keys(data);
-  const own = keys.find((k) => present(data[k]) && !isMap(data[k]) && KEY_RES[key].test(normalKey(k)));
+  const own = keys.find((k) => present(data[k]) && !isMap(data[k]) && milestoneOf(k) === key);
   if (own) return { field: own, value: data[own], ...(fm.fields[own] ? { span: fm.fields[own] } : {}) };
   for (const parent of keys) {
     const inner = data[parent];
     if (!isMap(inner)) continue;
-    const k = Object.keys(inner).find((n) => present(inner[n]) && KEY_RES[key].test(normalKey(n)));
+    const k = Object.keys(inner).find((n) => present(inner[n]) && milestoneOf(n) === key);
     if (k) return { field: `${parent}.${k}`, value: inner[k], ...(fm.fields[parent] ? { span: fm.fields[parent] } : {}) };
   }
   return undefined;

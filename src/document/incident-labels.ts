@@ -27,7 +27,7 @@ export interface FieldTime {
 }
 
 const SUBJECT = '(?:(?:the\\s+)?(?:incident|impact|outage|issue|problem|event|disruption|degradation|downtime|customer impact|service impact)\\s+)?';
-const SUFFIX = '(?:\\s+(?:time|at|on|date(?:\\s*(?:\\/|and|&)\\s*time)?|timestamp))?';
+const SUFFIX = '(?:\\s+(?:time|at|on|date(?:\\s*(?:\\/|and|&)\\s*time)?|datetime|timestamp|ts))?';
 const START_LABEL_RE = new RegExp(
   `^(?:${SUBJECT}(?:start(?:ed)?|began|begin(?:ning)?|onset|occurred)${SUFFIX}|start of (?:the\\s+)?(?:incident|impact|outage|issue|disruption)|first impact|time (?:started|began|of onset|of (?:first )?impact))$`,
 );
@@ -81,6 +81,11 @@ export interface Cell {
   line: number;
   /** 0-based column of `text` in its line. */
   column: number;
+}
+
+/** What a front matter key names, read as a label: "impact_start", "startedAt", "outage-end" → "impact start", …. */
+export function keyKind(key: string): { kind: FieldKind; zone?: string } | undefined {
+  return labelKind(key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' '));
 }
 
 /** The time a value states (with the date written in the value), placed in its line; for a window, its two ends. */
