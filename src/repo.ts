@@ -2,7 +2,7 @@
  * The repository is the database: every postmortem under the configured directory, read through the one parser.
  * A document that cannot be read, or whose front matter is broken, is skipped with a warning naming it.
  */
-import { validDate } from './document/time.js';
+import { validDate } from './document/dates.js';
 import { resolve } from 'node:path';
 import type { Postmortem } from './document/model.js';
 import { UserError } from './errors.js';

@@ -6,8 +6,7 @@
  *  - ticket: `#123`, `ABC-123` or a URL (read by the parser; `SEV-1` is a severity, not a ticket).
  * Pure functions on text, shared by the parser and by the commands that compute due dates from the SLO.
  */
-import { addDays, normalizeDate } from './dates.js';
-import { validDate } from './time.js';
+import { addDays, normalizeDate, validDate } from './dates.js';
 
 export type ActionStatus = 'open' | 'done' | 'wontdo';
 

@@ -3,14 +3,13 @@
  * status (open, done, won't do) and priority (./action-lifecycle.ts).
  */
 import { actionPriority, actionStatus, isTicket, statusOfCell, taskText } from './action-lifecycle.js';
-import { normalizeDate } from './dates.js';
+import { dateAtStart, findDates, normalizeDate } from './dates.js';
 import { normalizeHeading } from './headings.js';
 import type { List, ListItem, Root, Table } from './markdown.js';
 import { textOf } from './markdown.js';
 import type { ActionItem, Section, Span } from './model.js';
 import { sectionNodes } from './sections.js';
 import { plainLine, spanOf, type Lines } from './text.js';
-import { dateAtStart, findDates } from './time.js';
 
 const OWNER_FIELD_RE = /\(owner:\s*([^\s,()](?:[^,()\n]*[^\s,()])?)\s*[,)]/iu;
 const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)[\s*]*(?:[:=][\s*]*)?(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;

@@ -4,10 +4,10 @@
  * end}`), with values as ISO date-times or as people write them ("2024-05-02 14:00 UTC", "May 2, 2024 3:30 PM PDT").
  */
 import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
-import { normalizeDate } from './dates.js';
+import { type DateParts, findDates, normalizeDate } from './dates.js';
 import { keyKind, type FieldKind } from './incident-labels.js';
 import type { FrontMatter, Incident, Milestone, Span, ZoneSource } from './model.js';
-import { findDates, findTimes, formatInstant, minutesBetween, parseIsoDateTime, type DateParts } from './time.js';
+import { findTimes, formatInstant, minutesBetween, parseIsoDateTime } from './time.js';
 
 /** Front matter names for the incident's start and end: ours first, then the usual spellings of other templates. */
 const START_KEYS = ['started', 'start', 'started_at', 'start_time', 'incident_start', 'impact_start', 'began'];

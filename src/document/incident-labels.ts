@@ -9,7 +9,8 @@
  * of any one document.
  */
 import { joins } from './incident-prose.js';
-import { findDates, findTimes, type ClockTime } from './time.js';
+import { findTimes, type ClockTime } from './time.js';
+import { findDates } from './dates.js';
 import { STANDALONE_ZONE_RE } from './zones.js';
 
 export type FieldKind = 'start' | 'detected' | 'mitigated' | 'end' | 'window' | 'date';

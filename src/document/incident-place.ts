@@ -4,11 +4,11 @@
  * them or for the document, and the end rolled over midnight when it comes before the start on the clock.
  */
 import { DateTime, type Zone } from 'luxon';
-import { normalizeDate, withDate } from './dates.js';
+import { type DateParts, findDates, normalizeDate, withDate } from './dates.js';
 import type { FieldTime } from './incident-labels.js';
 import type { Incident, Section, Span } from './model.js';
 import { offsetToSpan, type Lines } from './text.js';
-import { findDates, formatInstant, minutesBetween, resolveZone, type ClockTime, type DateParts } from './time.js';
+import { formatInstant, minutesBetween, resolveZone, type ClockTime } from './time.js';
 import { STANDALONE_ZONE_RE, zoneName } from './zones.js';
 
 /** A time where the document states it, with a zone stated near it ("Time (UTC)", "All times UTC"). */

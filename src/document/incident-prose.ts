@@ -2,7 +2,8 @@
  * The incident window read from prose: "from 9:00 to 11:30 AM EST", "began at 14:00 … resolved at 15:30", "at 14:00
  * … by 15:30 service was fully restored", and the end alone in a section about the recovery.
  */
-import { findDates, findTimes, resolveZone, type ClockTime } from './time.js';
+import { findTimes, resolveZone, type ClockTime } from './time.js';
+import { findDates } from './dates.js';
 
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through(?: to)?|thru|up (?:to|until)|and|\u2192|->)[\s,*_()]*$/i;
 /** A range's joint that needs no "between" before it ("and" does: "at 14:00 and 15:00" is two times). */

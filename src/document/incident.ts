@@ -7,7 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import { stringField } from './frontmatter.js';
-import { datePartsOf, normalizeDate, withDate } from './dates.js';
+import { datePartsOf, findDates, normalizeDate, withDate } from './dates.js';
 import { windowFromFrontMatter } from './incident-frontmatter.js';
 import { blankCode, frontMatterFields, headingFields, layoutOf, readFields } from './incident-fields.js';
 import type { FieldKind, FieldTime } from './incident-labels.js';
@@ -18,7 +18,7 @@ import type { FrontMatter, Incident, Section, StatedDurationMention, TimelineEnt
 import { offsetToSpan, type Lines } from './text.js';
 import type { TitleInfo } from './title.js';
 import { findDurations } from './durations.js';
-import { findDates, findTimes, minutesBetween, resolveZone } from './time.js';
+import { findTimes, minutesBetween, resolveZone } from './time.js';
 
 /** A timeline entry that says the incident is over. */
 const RESOLVED_ENTRY_RE = /\b(?:resolved|restored|recovered|fully (?:operational|functional)|back to (?:normal|baseline)|returned to normal|back online|all[- ]clear|(?:incident|impact|outage|issue) (?:closed|over|end|ended|ends|mitigated)|end of (?:the )?(?:incident|impact|outage)|normali[sz]ed|stabili[sz]ed|subsided|subsides|up and running|(?:recovery|resolution) (?:confirmed|complete|completed))\b/i;

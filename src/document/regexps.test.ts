@@ -6,7 +6,8 @@
 import { analyse } from 'scslre';
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDER_LINE_RE, PLACEHOLDER_RE } from './placeholder.js';
-import { DATE_RE, findDates, findTimes, TIME_RE } from './time.js';
+import { findTimes, TIME_RE } from './time.js';
+import { DATE_RE, findDates } from './dates.js';
 
 const BUILT: Record<string, RegExp> = { DATE_RE, TIME_RE, PLACEHOLDER_RE, PLACEHOLDER_LINE_RE };
 

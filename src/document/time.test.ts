@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from './parse.js';
-import { findDates, findTimes, parseIsoDateTime, validDate } from './time.js';
+import { findTimes, parseIsoDateTime } from './time.js';
+import { findDates, validDate } from './dates.js';
 
 const two = (n: number): string => String(n).padStart(2, '0');
 

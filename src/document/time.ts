@@ -7,8 +7,6 @@ import { DateTime, FixedOffsetZone, IANAZone, Settings, type Zone } from 'luxon'
 import { findDates, validDate, type DateParts } from './dates.js';
 import { hasDigit, Memo, NONE } from './text.js';
 
-// Dates have their own module; these stay reachable from here, where readers of times look for them.
-export { DATE_RE, dateAtStart, findDates, validDate, type DateMention, type DateParts } from './dates.js';
 
 // We format ISO strings and offsets only: a fixed locale spares luxon asking the system for one (~30 ms at start).
 Settings.defaultLocale = 'en-US';

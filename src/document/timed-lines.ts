@@ -2,7 +2,8 @@
 import type { List, ListItem } from './markdown.js';
 import { textOf } from './markdown.js';
 import { plainLine, type Lines } from './text.js';
-import { findDates, findTimes, type ClockTime } from './time.js';
+import { findTimes, type ClockTime } from './time.js';
+import { findDates } from './dates.js';
 
 /**
  * What may stand before an entry's time: bullets, brackets, dashes, "@", a status emoji; a weekday, "Day 2" or a

@@ -8,7 +8,8 @@ import { textOf, textOfAll } from './markdown.js';
 import type { Section, Span } from './model.js';
 import { sectionNodes } from './sections.js';
 import { plainLine, spanOf, type Lines } from './text.js';
-import { findDates, findTimes, type DateParts } from './time.js';
+import { findTimes } from './time.js';
+import { findDates, type DateParts } from './dates.js';
 import { contextZone, statesZone } from './zones.js';
 import { directTimed, looksTimed, QUOTE_PREFIX_RE, startsWithTime, timedBelow, timedItems } from './timed-lines.js';
 

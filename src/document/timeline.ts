@@ -1,10 +1,10 @@
 /** The timeline: raw entries resolved to instants (date, zone, 12/24-hour clock, midnight rollover). */
 import { DateTime, type Zone } from 'luxon';
-import { addDays, datePartsOf, withDate } from './dates.js';
+import { addDays, type DateParts, datePartsOf, validDate, withDate } from './dates.js';
 import type { Root } from './markdown.js';
 import type { Incident, Section, TimelineEntry, ZoneSource } from './model.js';
 import { plainLine, type Lines } from './text.js';
-import { findTimes, formatInstant, resolveZone, validDate, type DateParts } from './time.js';
+import { findTimes, formatInstant, resolveZone } from './time.js';
 import { collectRawEntries, QUOTE_PREFIX_RE, startsWithTime } from './timeline-entries.js';
 import { contextZone, statesZone } from './zones.js';
 

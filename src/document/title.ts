@@ -5,7 +5,7 @@ import { normalizeHeading } from './headings.js';
 import type { Root } from './markdown.js';
 import type { FrontMatter } from './model.js';
 import { plainLine, type Lines } from './text.js';
-import { findDates, type DateParts } from './time.js';
+import { findDates, type DateParts } from './dates.js';
 
 export interface TitleInfo {
   title: string | null;

@@ -7,7 +7,8 @@
  */
 import { Document, isMap, isSeq } from 'yaml';
 import type { Postmortem, Section, TimelineEntry } from '../document/model.js';
-import { findDates, findTimes } from '../document/time.js';
+import { findTimes } from '../document/time.js';
+import { findDates } from '../document/dates.js';
 import { escapeInline, guidanceComment } from '../new/render.js';
 import type { Template, TemplateSection } from '../template/template.js';
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { isIanaZone, parseIsoDateTime, validDate } from '../../document/time.js';
+import { isIanaZone, parseIsoDateTime } from '../../document/time.js';
+import { validDate } from '../../document/dates.js';
 import { fieldValueEdit, type Rule } from '../rule.js';
 
 export const rule: Rule = {

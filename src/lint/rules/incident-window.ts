@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Incident, Milestone } from '../../document/model.js';
 import { documentStart, frontMatterUnreadable, type Rule } from '../rule.js';
-import { validDate } from '../../document/time.js';
+import { validDate } from '../../document/dates.js';
 
 const ORDER: Array<Milestone['key']> = ['started', 'detected', 'mitigated', 'resolved'];
 
