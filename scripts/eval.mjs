@@ -9,7 +9,11 @@
 // where the summary states one and invented where it does not, failures, and how `import` does.
 //
 // The own set ("own, ours") is a third row: written by us and tuned on, so its figures say what the reader reads,
-// not how it generalizes (the held-out half says that). Its labels have no window; they count action items.
+// not how it generalizes (the held-out half says that). It counts action items, and its labels give the window
+// itself ("window": {start, end}, ISO 8601 with offset): a window counts as correct when its start and end are
+// those instants, to the minute. has_start_end follows the corpus's convention: the summary (or the opening lines,
+// header fields, front matter) states the start and the end; a range only in the impact section or the timeline
+// is no stated window (the label's window_note says where one stands). A corpus label with a window is checked too.
 //   --tune       the tune row and the own set, with the tune half's misses (the held-out half is not shown)
 //   --own        the own set only, with its misses (needs no corpus)
 //   --json       the rows as JSON (with --own: what test/reader-eval.test.ts checks)
@@ -49,7 +53,7 @@ const ids = set ? Object.keys(set.labels).sort() : [];
 const halves = { tune: ids.filter((_, i) => i % 2 === 0), 'held out': ids.filter((_, i) => i % 2 === 1) };
 
 function evaluate({ dir, labels, entries: entryLabels }, docIds) {
-  const m = { docs: docIds.length, tp: 0, fp: 0, fn: 0, timedLabel: 0, timedFound: 0, timedAtLine: 0, invented: 0, windowStated: 0, windowFound: 0, windowInvented: 0, actionsLabel: 0, actionsFound: 0, imported: 0, importClean: 0, importLost: 0, failures: [], rows: [], importRows: [] };
+  const m = { docs: docIds.length, tp: 0, fp: 0, fn: 0, timedLabel: 0, timedFound: 0, timedAtLine: 0, invented: 0, windowStated: 0, windowFound: 0, windowInvented: 0, windowValued: 0, windowCorrect: 0, actionsLabel: 0, actionsFound: 0, imported: 0, importClean: 0, importLost: 0, failures: [], rows: [], importRows: [] };
   for (const id of docIds) {
     const label = labels[id];
     const file = join(dir, `${id}.md`);
@@ -108,12 +112,19 @@ function evaluate({ dir, labels, entries: entryLabels }, docIds) {
     m.timedAtLine += Math.min(atLine, label.timeline_timed);
     m.invented += invented;
 
-    // The window is labelled on the corpus only (has_start_end); the own set counts action items instead.
+    // Whether the document states a window (has_start_end) and, where the label gives it, whether the reader's is it.
     const window = doc.incident.start !== null && doc.incident.end !== null;
     const windowLabelled = label.has_start_end !== undefined;
+    let windowWrong = false;
     if (label.has_start_end) {
       m.windowStated++;
       if (window) m.windowFound++;
+      if (label.window) {
+        m.windowValued++;
+        const ok = window && sameMinute(doc.incident.start, label.window.start) && sameMinute(doc.incident.end, label.window.end);
+        if (ok) m.windowCorrect++;
+        else windowWrong = window;
+      }
     } else if (windowLabelled && window) m.windowInvented++;
     const actionsOk = label.action_items === undefined || doc.actionItems.length === label.action_items;
     if (label.action_items !== undefined) {
@@ -121,13 +132,30 @@ function evaluate({ dir, labels, entries: entryLabels }, docIds) {
       m.actionsFound += Math.min(doc.actionItems.length, label.action_items);
     }
 
-    if (verbose || missed.length || extra.length || atLine !== label.timeline_timed || invented || (windowLabelled && window !== label.has_start_end) || !actionsOk) {
-      const windowText = windowLabelled ? `; window ${window ? 'found' : 'none'}${label.has_start_end ? ' (stated)' : ' (not stated)'}` : '';
+    if (verbose || missed.length || extra.length || atLine !== label.timeline_timed || invented || (windowLabelled && window !== label.has_start_end) || windowWrong || !actionsOk) {
+      const read = window ? ` ${doc.incident.start} .. ${doc.incident.end}` : '';
+      const wrong = windowWrong ? ` (labelled ${label.window.start} .. ${label.window.end})` : '';
+      const windowText = windowLabelled ? `; window ${window ? `found${label.window ? read : ''}` : 'none'}${label.has_start_end ? ' (stated)' : ' (not stated)'}${wrong}` : '';
       const actionsText = label.action_items !== undefined ? `; action items ${doc.actionItems.length}/${label.action_items}` : '';
       m.rows.push(`${id}: missed [${missed}] extra [${extra}] timed at line ${atLine}/${label.timeline_timed}${invented ? `, ${invented} invented` : ''}${windowText}${actionsText}`);
     }
   }
   return m;
+}
+
+/**
+ * Whether the reader's start or end (ISO text: with an offset, local, or a time of day) is the labelled instant to
+ * the minute. A label without an offset is compared as local date-time text; a reading without a date or an offset
+ * where the label has them is not the labelled instant.
+ */
+function sameMinute(read, labelled) {
+  if (typeof read !== 'string' || typeof labelled !== 'string') return false;
+  const hasOffset = (t) => /(?:Z|[+-]\d{2}:?\d{2})$/.test(t);
+  if (hasOffset(labelled) !== hasOffset(read)) return false;
+  if (!hasOffset(labelled)) return read.slice(0, 16) === labelled.slice(0, 16);
+  const a = Date.parse(read);
+  const b = Date.parse(labelled);
+  return Number.isFinite(a) && Number.isFinite(b) && Math.floor(a / 60_000) === Math.floor(b / 60_000);
 }
 
 const ratio = (a, b) => (b === 0 ? '  -  ' : (a / b).toFixed(3));
@@ -145,6 +173,8 @@ function figures(m) {
     windowFound: m.windowFound,
     windowStated: m.windowStated,
     windowInvented: m.windowInvented,
+    windowCorrect: m.windowCorrect,
+    windowValued: m.windowValued,
     actionsFound: m.actionsFound,
     actionsLabel: m.actionsLabel,
     failures: m.failures.length,
@@ -163,6 +193,7 @@ function report(name, m) {
     String(m.invented).padStart(8),
     (m.windowStated || m.windowInvented ? `${ratio(m.windowFound, m.windowStated)} (${m.windowFound}/${m.windowStated})` : '(not labelled)').padEnd(18),
     (m.windowStated || m.windowInvented ? String(m.windowInvented) : '-').padStart(8),
+    (m.windowValued ? `${m.windowCorrect}/${m.windowValued}` : '-').padStart(13),
     String(m.failures.length).padStart(8),
     `${m.importClean}/${m.imported}, ${m.imported - m.importLost}/${m.imported}`.padEnd(26),
     m.actionsLabel ? `${ratio(m.actionsFound, m.actionsLabel)} (${m.actionsFound}/${m.actionsLabel})` : '',
@@ -188,7 +219,7 @@ if (set) console.log(`corpus: ${corpus} (${ids.length} documents; halves by sort
 else if (!ownOnly) console.log(`eval: no corpus at ${corpus} (set POSTMORTEM_CORPUS); the own set only.`);
 console.log(`own set: ${ownDir} (${ownIds.length} postmortems written by us, labelled by hand; we tune on it: not a generalization measure)`);
 if (set) console.log(`entries matched ${set.entries ? 'by line (entries.json)' : 'by count (no entries.json)'}`);
-console.log('\nhalf        docs  sections P R F1      timed entries at line  invented  window found        invented  failures  import clean, nothing lost  action items');
+console.log('\nhalf        docs  sections P R F1      timed entries at line  invented  window found        invented  window correct  failures  import clean, nothing lost  action items');
 for (const [name, m] of Object.entries(results)) console.log(report(name === 'own' ? 'own, ours' : name, m));
 // Without the corpus (--tune or --held-out given all the same) the own set's misses are listed.
 const shown = results[only ?? 'all'] ? (only ?? 'all') : 'own';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 describe('the reader on the own set (npm run eval, row "own, ours")', () => {
-  it('finds the sections, the timed entries at their line and the action items it found when this was written, inventing none', () => {
+  it('finds the sections, the timed entries at their line, the action items and the incident window it found when this was written', () => {
     expect(existsSync(join(ROOT, 'dist', 'document', 'parse.js')), 'run npm run build first').toBe(true);
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'eval.mjs'), '--own', '--json'], { encoding: 'utf8', cwd: ROOT });
     expect(run.stderr).toBe('');
@@ -22,8 +22,12 @@ describe('the reader on the own set (npm run eval, row "own, ours")', () => {
     expect(own.invented).toBe(0);
     expect(own.precision).toBeGreaterThanOrEqual(0.992); // one extra: "Background" read as the summary
     expect(own.f1).toBeGreaterThanOrEqual(0.982);
-    expect(own.timedAtLine).toBeGreaterThanOrEqual(182); // of 182 labelled
-    expect(own.actionsFound).toBeGreaterThanOrEqual(75); // of 75
+    expect(own.timedAtLine).toBeGreaterThanOrEqual(317); // of 317 labelled
+    expect(own.actionsFound).toBeGreaterThanOrEqual(130); // of 133
+    // The window: found and correct (start and end the labelled instants, to the minute), none where none is stated.
+    expect(own.windowStated).toBe(17);
+    expect(own.windowCorrect).toBeGreaterThanOrEqual(7);
+    expect(own.windowInvented).toBeLessThanOrEqual(2);
     expect([own.importClean, own.imported - own.importLost]).toEqual([own.imported, own.imported]);
   });
 });
