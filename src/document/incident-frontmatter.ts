@@ -31,6 +31,10 @@ const EXACT: Record<Milestone['key'], string[]> = {
   resolved: END_KEYS,
 };
 
+/** The ends of a range, one level under a key that names the window. */
+const FROM_KEYS = ['from', 'since'];
+const TO_KEYS = ['to', 'until', 'till'];
+
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 
@@ -45,7 +49,11 @@ function fieldOf(fm: FrontMatter, key: Milestone['key']): { field: string; value
   for (const parent of keys) {
     const inner = data[parent];
     if (!isMap(inner)) continue;
-    const k = Object.keys(inner).find((n) => present(inner[n]) && milestoneOf(n) === key);
+    // Under a key naming the window ("impact:", "outage:", "window:"), its ends may be "from" and "to".
+    const range = key === 'started' ? FROM_KEYS : key === 'resolved' ? TO_KEYS : undefined;
+    const k =
+      Object.keys(inner).find((n) => present(inner[n]) && milestoneOf(n) === key) ??
+      (range && keyKind(parent)?.kind === 'window' ? Object.keys(inner).find((n) => present(inner[n]) && range.includes(n.toLowerCase())) : undefined);
     if (k) return { field: `${parent}.${k}`, value: inner[k], ...(fm.fields[parent] ? { span: fm.fields[parent] } : {}) };
   }
   return undefined;

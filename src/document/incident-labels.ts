@@ -9,7 +9,8 @@
  * of any one document.
  */
 import { joins } from './incident-prose.js';
-import { findTimes, type ClockTime } from './time.js';
+import { windowTimes } from './incident-times.js';
+import type { ClockTime } from './time.js';
 import { findDates } from './dates.js';
 import { STANDALONE_ZONE_RE } from './zones.js';
 
@@ -99,7 +100,7 @@ export function readValue(kind: FieldKind, label: { zone?: string }, value: Cell
     if (!d || d.index > 20) return undefined;
     return { kind, time: { index: value.column + d.index, length: d.length, raw: '', hour: 0, minute: 0, second: 0, meridiem: false, date: d.date }, line: value.line };
   }
-  const times = findTimes(value.text);
+  const times = windowTimes(value.text);
   // A field's value states its time first (after a date, a weekday, "at" or "approximately"), not deep in prose.
   if (times.length === 0 || times[0]!.index > 40) return undefined;
   const dated = (t: ClockTime): ClockTime => {

@@ -4,16 +4,17 @@
  * them or for the document, and the end rolled over midnight when it comes before the start on the clock.
  */
 import { DateTime, type Zone } from 'luxon';
-import { type DateParts, findDates, normalizeDate, withDate } from './dates.js';
+import { type DateParts, findDates, normalizeDate, validDate, withDate } from './dates.js';
 import type { FieldTime } from './incident-labels.js';
 import type { Incident, Section, Span } from './model.js';
 import { offsetToSpan, type Lines } from './text.js';
-import { formatInstant, minutesBetween, resolveZone, type ClockTime } from './time.js';
+import { formatInstant, minutesBetween, resolveZone } from './time.js';
+import type { WindowTime } from './incident-times.js';
 import { STANDALONE_ZONE_RE, zoneName } from './zones.js';
 
 /** A time where the document states it, with a zone stated near it ("Time (UTC)", "All times UTC"). */
 export interface At {
-  time: ClockTime;
+  time: WindowTime;
   span: Span;
   zoneHint?: string;
 }
@@ -35,7 +36,7 @@ export interface PlaceContext {
   defaultZone?: string;
 }
 
-export function blockAt(b: Block, time: ClockTime): At {
+export function blockAt(b: Block, time: WindowTime): At {
   const hint = STANDALONE_ZONE_RE.exec(b.text)?.[0];
   return { time, span: offsetToSpan(b.text, b.line, 1, time.index, time.length), ...(hint ? { zoneHint: hint } : {}) };
 }
@@ -48,6 +49,17 @@ export function fieldAt(f: FieldTime, end = false): At {
     span: { line, column: time.index + 1, endLine: line, endColumn: time.index + 1 + time.length },
     ...(f.zoneHint ? { zoneHint: f.zoneHint } : {}),
   };
+}
+
+/** A date moved to the day of its month a text names ("on the 4th"), when that day is on the calendar. */
+function onDay(d: DateParts | undefined, day: number | undefined): DateParts | undefined {
+  if (!d || day === undefined || day === d.day) return d;
+  const moved = { ...d, day };
+  return validDate(d.year, d.month, day) ? moved : d;
+}
+
+function nextMonth(d: DateParts): DateParts {
+  return d.month === 12 ? { ...d, month: 1, ...(d.year !== undefined ? { year: d.year + 1 } : {}) } : { ...d, month: d.month + 1 };
 }
 
 /** A section's content as whole source lines. */
@@ -68,7 +80,7 @@ export function placeWindow(incident: Incident, startAt: At, endAt: At | undefin
     ? { ...startAt.time, hour: startAt.time.hour + 12 }
     : startAt.time;
   const summaryDate = findDates(ctx.summaryText)[0]?.date;
-  const baseDate = withDate(start.date ?? summaryDate ?? ctx.fieldDate ?? ctx.fmDate ?? ctx.titleDate, ctx.fmDate ?? ctx.titleDate);
+  const baseDate = onDay(withDate(start.date ?? summaryDate ?? ctx.fieldDate ?? ctx.fmDate ?? ctx.titleDate, ctx.fmDate ?? ctx.titleDate), start.date ? undefined : start.day);
   const standalone = startAt.zoneHint ?? endAt?.zoneHint ?? STANDALONE_ZONE_RE.exec(ctx.summaryText)?.[0];
   const stated = resolveZone(standalone);
   const config = resolveZone(ctx.defaultZone);
@@ -78,12 +90,16 @@ export function placeWindow(incident: Incident, startAt: At, endAt: At | undefin
   let minutes: number | null = null;
   if (end) {
     let endDate = withDate(end.date ?? baseDate, baseDate);
+    // "until 01:15 on the 5th": that day of the start's month (of the next one, when it comes before the start's day).
+    const endDay = end.date ? undefined : end.day;
+    if (endDay !== undefined && endDate) endDate = onDay(endDay < endDate.day ? nextMonth(endDate) : endDate, endDay);
     const startMinutes = start.hour * 60 + start.minute;
     let endHour = end.hour;
     if (!end.meridiem && start.meridiem && endHour < 12 && endHour * 60 + end.minute < startMinutes) endHour += 12;
     const earlier = endHour * 60 + end.minute < startMinutes;
-    if (strict && !end.date && earlier && !(startMinutes >= 18 * 60 && endHour < 8)) return false;
-    if (!end.date && endDate?.year !== undefined && earlier) {
+    const dated = !!end.date || endDay !== undefined;
+    if (strict && !dated && earlier && !(startMinutes >= 18 * 60 && endHour < 8)) return false;
+    if (!dated && endDate?.year !== undefined && earlier) {
       const next = DateTime.fromObject({ year: endDate.year, month: endDate.month, day: endDate.day }).plus({ days: 1 });
       endDate = { year: next.year, month: next.month, day: next.day };
     }

@@ -2,8 +2,9 @@
  * The incident window read from prose: "from 9:00 to 11:30 AM EST", "began at 14:00 … resolved at 15:30", "at 14:00
  * … by 15:30 service was fully restored", and the end alone in a section about the recovery.
  */
-import { findTimes, resolveZone, type ClockTime } from './time.js';
+import type { ClockTime } from './time.js';
 import { findDates } from './dates.js';
+import { windowTimes } from './incident-times.js';
 
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through(?: to)?|thru|up (?:to|until)|and|\u2192|->)[\s,*_()]*$/i;
 /** A range's joint that needs no "between" before it ("and" does: "at 14:00 and 15:00" is two times). */
@@ -15,32 +16,16 @@ const BETWEEN_BEFORE_RE = /\bbetween\s*$/i;
 const START_WORDS_RE = /\b(?:incident|outage|impact|issue|problem|errors|failures|disruption|degradation|downtime)\b[^.]{0,20}\b(?:began|begun|begins|started|starting|commenced)\b[^.]{0,20}$/i;
 /** A cue after a time that belongs to the next one: "… and was resolved at 15:30". */
 const CUE_FOR_NEXT_RE = /\b(?:at|by|around|about|approximately|until|to|on)\s*$/i;
-const END_WORDS_RE = /(?:resolv|restor|end(?:ed|ing)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|nominal|all[- ]clear|up and running|ceas(?:ed|ing)|abated|(?:errors?|failures?|impact|outage|timeouts?) (?:had )?stopped|stopped (?:failing|erroring))[^.]{0,40}$/i;
+const END_WORDS_RE = /(?:resolv|restor|end(?:ed|ing)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|nominal|all[- ]clear|up and running|(?:was|were|is|are|remained|stayed)\s+stable|ceas(?:ed|ing)|abated|(?:errors?|failures?|impact|outage|timeouts?) (?:had )?stopped|stopped (?:failing|erroring))[^.]{0,40}$/i;
 /** After an end time, before the sentence ends: "9:40 UTC traffic had returned to normal". */
-const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|up and running|ceased|abated)\b/i;
+const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|stable again|up and running|ceased|abated)\b/i;
 const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
 const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
-/** Noon and midnight, read as times in prose ("from 10:00 AM until noon PST"), with a zone written after them. */
-const NOON_RE = /\b(noon|midday|midnight)(?:[ \t]+([A-Z]{2,4}))?\b/gi;
+/** The clock times of a text, as a window is stated with them (noon, "from 9 to 11 a.m.", "3:10 in the afternoon"…). */
+const timesIn = windowTimes;
 
-/** The clock times of a text, noon and midnight among them. */
-function timesIn(text: string): ClockTime[] {
-  const times = findTimes(text);
-  if (!/noon|midday|midnight/i.test(text)) return times;
-  const extra: ClockTime[] = [];
-  NOON_RE.lastIndex = 0;
-  for (let m = NOON_RE.exec(text); m; m = NOON_RE.exec(text)) {
-    const zone = resolveZone(m[2]);
-    const length = zone ? m[0].length : m[1]!.length;
-    const t: ClockTime = { index: m.index, length, raw: m[0].slice(0, length), hour: m[1]!.toLowerCase() === 'midnight' ? 0 : 12, minute: 0, second: 0, meridiem: true };
-    if (zone) {
-      t.zone = zone;
-      t.zoneText = m[2]!;
-    }
-    extra.push(t);
-  }
-  return [...times, ...extra].sort((a, b) => a.index - b.index);
-}
+/** What stands between a word and the time it labels: "resolved 17:45", "mitigated: 17:02", "restored at 15:30". */
+const LABEL_TAIL_RE = /^[\s:*_]*(?:(?:at|by|on)\s*)?$/i;
 
 /** Words that make what follows a plan rather than what happened. */
 const PLAN_RE = /\b(?:will|shall|plan(?:s|ned)?|scheduled|going to|expect(?:s|ed)? to|should|would)\b/i;
@@ -52,7 +37,10 @@ export function endCue(text: string, times: ClockTime[], j: number): boolean {
   // What follows the time up to the sentence's end or the next time: "by 9:40 traffic had returned to normal".
   const next = times[j + 1];
   const trail = text.slice(t.index + t.length, Math.min(next ? next.index : Infinity, t.index + t.length + 60));
-  const after = END_AFTER_RE.test(trail) && !(next && next.index - t.index - t.length <= 60 && CUE_FOR_NEXT_RE.test(trail));
+  // A word right before the next time is that time's ("16:31 UTC, mitigated 17:02 UTC": 16:31 is no end).
+  const cue = END_AFTER_RE.exec(trail);
+  const forNext = !!next && next.index - t.index - t.length <= 60 && (CUE_FOR_NEXT_RE.test(trail) || (!!cue && LABEL_TAIL_RE.test(trail.slice(cue.index + cue[0].length))));
+  const after = !!cue && !forNext;
   return END_LABEL_RE.test(lead.slice(-30)) || END_WORDS_RE.test(lead) || after;
 }
 
@@ -60,8 +48,11 @@ export function endCue(text: string, times: ClockTime[], j: number): boolean {
 function withoutDates(text: string): string {
   let out = text;
   for (const d of findDates(out).reverse()) out = out.slice(0, d.index) + out.slice(d.index + d.length);
-  return out.replace(APPROX_RE, ' ');
+  out = out.replace(APPROX_RE, ' ');
+  // A note on which end a time is: "06:40 UTC (start) – 07:55 UTC (end)".
+  return out.includes('(') ? out.replace(ANNOTATION_RE, ' ') : out;
 }
+const ANNOTATION_RE = /\((?:start(?:ed)?|begin(?:ning)?|onset|first impact)\)/gi;
 
 /** The text between two times, without dates and qualifiers: what joins them. */
 const between = (text: string, a: ClockTime, b: ClockTime): string => withoutDates(text.slice(a.index + a.length, b.index));
@@ -70,6 +61,8 @@ const between = (text: string, a: ClockTime, b: ClockTime): string => withoutDat
 export function joins(text: string, a: ClockTime, b: ClockTime): boolean {
   const joint = between(text, a, b);
   if (RANGE_JOINT_RE.test(joint)) return true;
+  // An ISO 8601 interval: two date-times and a slash.
+  if (a.date && b.date && joint === '/') return true;
   return RANGE_BETWEEN_RE.test(joint) && BETWEEN_BEFORE_RE.test(withoutDates(text.slice(Math.max(0, a.index - 40), a.index)));
 }
 
@@ -80,22 +73,67 @@ function firstRange(text: string, times: ClockTime[]): number {
 }
 
 /**
+ * What a planned range's start follows (dates, "from" and "on" left out): "scheduled from 02:00 to 04:00", "planned a
+ * maintenance for 2026-09-10 from 02:00", "a maintenance window (02:00–04:00)".
+ */
+const PLANNED_BEFORE_RE = /\b(?:scheduled|planned|booked)(?:\s+(?:an?|the))?(?:\s+(?:maintenance|upgrade|migration|change|window|downtime|deploy(?:ment)?|work))?(?:\s+(?:for|between))?\s*$|\b(?:maintenance|change|freeze)\s+window(?:\s+(?:was|is|of|between))?(?:\s*[(:])?\s*$/i;
+
+/** The times of a text without those of a planned range (a plan states no incident's window). */
+function unplanned(text: string, times: ClockTime[]): ClockTime[] {
+  if (!/scheduled|planned|booked|window/i.test(text)) return times;
+  const out: ClockTime[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i]!;
+    const next = times[i + 1];
+    if (next && joins(text, t, next) && PLANNED_BEFORE_RE.test(withoutDates(text.slice(Math.max(0, t.index - 60), t.index)))) i++;
+    else out.push(t);
+  }
+  return out;
+}
+
+/** A line's start before a time: blanks, a list marker, a quote, emphasis or a bracket ("- 14:05", "**14:05**"). */
+const LINE_LEAD_RE = /^[ \t>*_+[(-]*$/;
+/** Whether a text is a log (three or more lines that begin with a time), whose first time is no stated start. */
+function isLog(text: string, times: ClockTime[]): boolean {
+  let lines = 0;
+  for (const t of times) {
+    if (LINE_LEAD_RE.test(text.slice(text.lastIndexOf('\n', t.index - 1) + 1, t.index)) && ++lines >= 3) return true;
+  }
+  return false;
+}
+
+/** Whether times[j] is said to be the end only as the impact's mitigation ("mitigated at 15:00"). */
+function mitigation(text: string, t: ClockTime): boolean {
+  return /mitigat[a-z]*[\s:*_]*(?:(?:at|by|on)\s+)?$/i.test(text.slice(Math.max(0, t.index - 30), t.index)) || /^[\s*_)]*\(?mitigat/i.test(text.slice(t.index + t.length, t.index + t.length + 20));
+}
+
+/**
  * The start and the end a text states, if any: a labelled start ("Start: …") and the end after it; else a range
  * wherever it stands; else the time the incident is said to have begun at (or the first time) and the end after it.
+ * A log (lines that begin with times) states no start by its first line: that time is returned marked `log`.
  */
-export function readProse(text: string): { start: ClockTime; end?: ClockTime } | undefined {
-  const times = timesIn(text);
+export function readProse(text: string): { start: ClockTime; end?: ClockTime; log?: true } | undefined {
+  const times = unplanned(text, timesIn(text));
   if (times.length === 0) return undefined;
   const lead = (t: ClockTime, n: number): string => text.slice(Math.max(0, t.index - n), t.index);
   let startIdx = times.findIndex((t) => START_LABEL_RE.test(lead(t, 40)));
   if (startIdx < 0) {
     const r = firstRange(text, times);
     if (r >= 0) return { start: times[r]!, end: times[r + 1]! };
-    startIdx = Math.max(0, times.findIndex((t) => START_WORDS_RE.test(lead(t, 60))));
+    startIdx = times.findIndex((t) => START_WORDS_RE.test(lead(t, 60)));
+    // The first time of a log is when something was written down, not a start the text states (its zone is the log's).
+    if (startIdx < 0 && isLog(text, times)) return { start: times[0]!, log: true };
+    startIdx = Math.max(0, startIdx);
   }
   const start = times[startIdx]!;
   for (let j = startIdx + 1; j < times.length; j++) {
-    if ((j === startIdx + 1 && joins(text, times[j - 1]!, times[j]!)) || endCue(text, times, j)) return { start, end: times[j]! };
+    if ((j === startIdx + 1 && joins(text, times[j - 1]!, times[j]!)) || endCue(text, times, j)) {
+      // Mitigated, then resolved: the end is the resolution ("mitigated 17:02, resolved 17:45").
+      if (mitigation(text, times[j]!)) {
+        for (let k = j + 1; k < times.length; k++) if (endCue(text, times, k) && !mitigation(text, times[k]!)) return { start, end: times[k]! };
+      }
+      return { start, end: times[j]! };
+    }
   }
   return { start };
 }

@@ -13,6 +13,7 @@ const window = (body: string, fm = FM): [string | null, string | null] => {
 };
 const UTC: [string, string] = ['2024-05-02T14:00:00Z', '2024-05-02T15:30:00Z'];
 const PT: [string, string] = ['2024-05-02T14:15:00-07:00', '2024-05-02T16:00:00-07:00'];
+const PT_ = PT;
 const ROOT = '\n\n## Root cause\n\nA configuration change.';
 const summary = (text: string): string => `# Checkout errors\n\n## Summary\n\n${text}${ROOT}`;
 
@@ -190,6 +191,52 @@ describe('more ways people state it', () => {
     ['a start/end table with zones in the headers', summary('| Start (UTC) | End (UTC) | Duration |\n|---|---|---|\n| 2024-05-02 14:00 | 2024-05-02 15:30 | 1h30m |'), UTC],
   ];
   for (const [name, body, expected] of cases) it(`reads ${name}`, () => expect(window(body)).toEqual(expected));
+});
+
+describe('what people write around the times of a window', () => {
+  const above = (lines: string): string => `# Checkout errors\n\n${lines}\n\n## Summary\n\nCheckout failed.${ROOT}`;
+  const CEST: [string, string] = ['2024-05-02T10:00:00+02:00', '2024-05-02T11:30:00+02:00'];
+  const cases: Array<[string, string, [string, string], string?]> = [
+    ['an ISO 8601 interval in a field', above('- Impact: 2024-05-02T14:00Z/2024-05-02T15:30Z'), UTC],
+    ['an ISO 8601 interval in prose', summary('The interval 2024-05-02T14:00:00Z/2024-05-02T15:30:00Z covers the outage.'), UTC],
+    ['ordinal days across midnight', summary('Checkout failed from 22:10 on the 1st until 00:20 on the 2nd (UTC).'), ['2024-05-01T22:10:00Z', '2024-05-02T00:20:00Z']],
+    ['ordinal days across the end of a month', summary('Checkout failed from 23:50 on the 31st until 00:30 on the 1st, UTC.'), ['2024-05-31T23:50:00Z', '2024-06-01T00:30:00Z'], '---\ntitle: T\ndate: 2024-05-31\n---\n\n'],
+    ['a bare hour starting a range', summary('Orders failed from 2 to 3:30 p.m. UTC.'), UTC],
+    ['a bare hour after "between"', summary('Between 2 and 3:30 PM UTC most orders failed.'), UTC],
+    ['the afternoon in words', summary('Checkout failed between 2:00 and 3:30 in the afternoon (UTC).'), UTC],
+    ['a US region alone after the time', summary('Orders failed from 2:15 p.m. until 4 p.m. Pacific.'), PT_],
+    ['an IANA zone in parentheses', summary('Checkout failed from 10:00 to 11:30 (Europe/Berlin).'), CEST],
+    ['numeric offsets after the seconds', above('- Start: Thu, 02 May 2024 10:00:00 +0200\n- End: Thu, 02 May 2024 11:30:00 +0200'), CEST],
+    ['notes on which end a time is', above('**Outage:** 2024-05-02 14:00 UTC (start) – 2024-05-02 15:30 UTC (end)'), UTC],
+    ['day-month dates around a dash after a zone', above('Impact: 02 May 2024 14:00 UTC – 02 May 2024 15:30 UTC'), UTC],
+    ['the milestones in one sentence', summary('Impact began 14:00 UTC, was detected 14:10 UTC, mitigated 15:00 UTC and resolved 15:30 UTC.'), UTC],
+    ['mitigated, then resolved', summary('Checkout failed at 14:00 UTC. The impact was mitigated at 15:00 UTC and fully resolved at 15:30 UTC.'), UTC],
+    ['stable again', summary('Latency rose at 14:00 UTC; by 15:30 UTC the service was stable again.'), UTC],
+    ['was stable by', summary('Latency rose at 14:00 UTC and the service was stable by 15:30 UTC.'), UTC],
+    ['a title that names the summary', '# Incident summary: checkout errors\n\n## Summary\n\nCheckout failed from 14:00 to 15:30 UTC.' + ROOT, UTC],
+    ['a plan beside the incident\'s own range', summary('The maintenance window was planned for 01:00–03:00 UTC, but checkout failed from 14:00 to 15:30 UTC.'), UTC],
+    ['a count between two numbers', summary('Between 2 and 3 services failed at 14:00 UTC; all had recovered by 15:30 UTC.'), UTC],
+  ];
+  for (const [name, body, expected, fm] of cases) it(`reads ${name}`, () => expect(window(body, fm)).toEqual(expected));
+
+  it('reads "from" and "to" under a front matter key that names the window', () => {
+    expect(window('# T\n', '---\noutage:\n  from: 2024-05-02 14:00 UTC\n  to: 2024-05-02 15:30 UTC\n---\n')).toEqual(UTC);
+    // Under a key that names no window, "from" and "to" are anything (a route, a migration).
+    expect(window('# T\n', '---\nmigration:\n  from: 2024-05-02 14:00 UTC\n  to: 2024-05-02 15:30 UTC\n---\n')).toEqual([null, null]);
+  });
+
+  const none: Array<[string, string]> = [
+    ['a scheduled maintenance range and a start', summary('Maintenance was scheduled from 02:00 to 04:00 UTC. Writes began failing at 02:30 UTC; we do not know when they stopped.')],
+    ['a change window and a start', summary('During the change window (01:00–03:00 UTC) the database was upgraded. Errors started at 01:40 UTC.')],
+    ['a planned range on another day', summary('Alerts fired at 10:15 UTC. The vendor has planned a maintenance for 2024-05-09 from 02:00 to 03:00 UTC.')],
+    ['a log as the opening text', '# Checkout errors\n\nAll times UTC.\n\n14:00 deploy of the pricing service\n14:10 alerts fire\n14:40 rollback\n15:30 error rate back to normal\n\nWe rolled back the deploy.'],
+  ];
+  for (const [name, body] of none) {
+    it(`invents nothing for ${name}`, () => {
+      const [start, end] = window(body);
+      expect(start !== null && end !== null).toBe(false);
+    });
+  }
 });
 
 describe('where the window is said', () => {

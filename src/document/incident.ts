@@ -116,9 +116,9 @@ function summaryTextOf(
   bodyStart: number,
   titleLine: number | null,
 ): { text: string; line: number } | undefined {
-  const summary =
-    sections.find((s) => s.ids.includes('summary') && s.depth <= 6) ??
-    sections.find((s) => s.ids.includes('summary'));
+  // (A title that names the summary, "# Incident summary — …", heads nothing of its own: the next one is read.)
+  const named = sections.filter((s) => s.ids.includes('summary'));
+  const summary = named.find((s) => s.depth <= 6 && s.text.trim() !== '') ?? named.find((s) => s.depth <= 6) ?? named[0];
   if (summary) {
     // Whole source lines, so that every offset maps back to its line and column.
     const ownEnd = summary.contentStart + Math.max(1, summary.text.split('\n').length) - 1;
@@ -203,7 +203,10 @@ export function inferIncident(
   if (w.start && w.end && placeWindow(incident, w.start, w.end, ctx, true)) return incident;
 
   let proseStart: At | undefined;
-  const r = summary ? readProse(summary.text) : undefined;
+  const read = summary ? readProse(summary.text) : undefined;
+  // A log in the summary states no window; the zone it is written in is the document's.
+  const logAt = summary && read?.log ? blockAt(summary, read.start) : undefined;
+  const r = read?.log ? undefined : read;
   if (summary && r) {
     proseStart = blockAt(summary, r.start);
     if (r.end && placeWindow(incident, proseStart, blockAt(summary, r.end), ctx, false)) return incident;
@@ -229,6 +232,11 @@ export function inferIncident(
   }
   const start = fStart ?? proseStart;
   if (!start) {
+    const logZone = logAt ? (logAt.time.zoneText ?? logAt.zoneHint) : undefined;
+    if (logZone && resolveZone(logZone) && !incident.timezone) {
+      incident.timezone = logZone;
+      incident.zoneSource = logAt?.time.zone ? 'written' : 'document';
+    }
     const summaryDate = summary ? findDates(summary.text)[0]?.date : undefined;
     const d = withDate(summaryDate ?? fieldDate ?? fmDate ?? title.date, fmDate ?? title.date);
     if (d?.year !== undefined) {

@@ -95,6 +95,12 @@ describe('findTimes: zones and offsets after a time, and ranges that are none', 
     expect(read('14:00 UTC-15:30 UTC')).toEqual([['14:00 UTC', 'UTC'], ['15:30 UTC', 'UTC']]);
     expect(read('2024-05-02 14:00 UTC – 2024-05-02 15:30 UTC')).toEqual([['2024-05-02 14:00 UTC', 'UTC'], ['2024-05-02 15:30 UTC', 'UTC']]);
   });
+  it('reads a date after a zone and a dash as the next date, not an offset', () => {
+    expect(read('02 May 2024 14:00 UTC – 02 May 2024 15:30 UTC')).toEqual([['14:00 UTC', 'UTC'], ['15:30 UTC', 'UTC']]);
+    expect(read('14:00 GMT - 03/05/2024 09:00 GMT')).toEqual([['14:00 GMT', 'UTC'], ['09:00 GMT', 'UTC']]);
+    // A spaced offset stays one when no date follows it.
+    expect(read('12: 48pm GMT + 1')).toEqual([['12: 48pm GMT + 1', 'UTC+1']]);
+  });
 });
 
 describe('dates beside times, as timelines write them', () => {
