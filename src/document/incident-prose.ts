@@ -91,8 +91,17 @@ function unplanned(text: string, times: ClockTime[]): ClockTime[] {
   return out;
 }
 
+/** A timeline entry (or a log's line) that says the incident began. */
+export const STARTED_ENTRY_RE = /\b(?:(?:incident|impact|outage|issue|problem|disruption|degradation) (?:begins|began|start|starts|started)|start of (?:the )?(?:incident|impact|outage|issue)|(?:first|initial) (?:customer |user )?impact)\b/i;
+
 /** A line's start before a time: blanks, a list marker, a quote, emphasis or a bracket ("- 14:05", "**14:05**"). */
 const LINE_LEAD_RE = /^[ \t>*_+[(-]*$/;
+/** The rest of a time's line. */
+function lineAfter(text: string, t: ClockTime): string {
+  const end = text.indexOf('\n', t.index);
+  return text.slice(t.index + t.length, end < 0 ? text.length : end);
+}
+
 /** Whether a text is a log (three or more lines that begin with a time), whose first time is no stated start. */
 function isLog(text: string, times: ClockTime[]): boolean {
   let lines = 0;
@@ -121,8 +130,12 @@ export function readProse(text: string): { start: ClockTime; end?: ClockTime; lo
     const r = firstRange(text, times);
     if (r >= 0) return { start: times[r]!, end: times[r + 1]! };
     startIdx = times.findIndex((t) => START_WORDS_RE.test(lead(t, 60)));
-    // The first time of a log is when something was written down, not a start the text states (its zone is the log's).
-    if (startIdx < 0 && isLog(text, times)) return { start: times[0]!, log: true };
+    // The first time of a log is when something was written down, not a start the text states (its zone is the
+    // log's): a log states a start by a line that says the incident began ("14:00 UTC: impact starts").
+    if (startIdx < 0 && isLog(text, times)) {
+      startIdx = times.findIndex((t) => STARTED_ENTRY_RE.test(lineAfter(text, t)));
+      if (startIdx < 0) return { start: times[0]!, log: true };
+    }
     startIdx = Math.max(0, startIdx);
   }
   const start = times[startIdx]!;

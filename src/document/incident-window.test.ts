@@ -215,9 +215,16 @@ describe('what people write around the times of a window', () => {
     ['was stable by', summary('Latency rose at 14:00 UTC and the service was stable by 15:30 UTC.'), UTC],
     ['a title that names the summary', '# Incident summary: checkout errors\n\n## Summary\n\nCheckout failed from 14:00 to 15:30 UTC.' + ROOT, UTC],
     ['a plan beside the incident\'s own range', summary('The maintenance window was planned for 01:00–03:00 UTC, but checkout failed from 14:00 to 15:30 UTC.'), UTC],
+    ['a log in the summary whose lines say when the impact began and ended', summary('- 13:50 UTC: config pushed\n- 14:00 UTC: impact starts, checkout errors rise\n- 14:20 UTC: on-call paged\n- 15:30 UTC: resolved'), UTC],
+    ['a zone named in words', summary('Logins failed from 10:00 to 11:30 Central European Summer Time.'), CEST],
+    ['an offset at the end of a sentence', summary('Checkout went down at 16:00 GMT+2 and came back at 17:30 GMT+2.'), ['2024-05-02T16:00:00+02:00', '2024-05-02T17:30:00+02:00']],
     ['a count between two numbers', summary('Between 2 and 3 services failed at 14:00 UTC; all had recovered by 15:30 UTC.'), UTC],
   ];
   for (const [name, body, expected, fm] of cases) it(`reads ${name}`, () => expect(window(body, fm)).toEqual(expected));
+
+  it('takes no US region from a word that goes on as another name ("Central European offices")', () => {
+    expect(window(summary('Logins failed at 10:00 Central European offices. It ended at 11:30.'))).toEqual(['2024-05-02T10:00', '2024-05-02T11:30']);
+  });
 
   it('reads "from" and "to" under a front matter key that names the window', () => {
     expect(window('# T\n', '---\noutage:\n  from: 2024-05-02 14:00 UTC\n  to: 2024-05-02 15:30 UTC\n---\n')).toEqual(UTC);

@@ -12,7 +12,7 @@ import { windowFromFrontMatter } from './incident-frontmatter.js';
 import { blankCode, frontMatterFields, headingFields, layoutOf, readFields } from './incident-fields.js';
 import type { FieldKind, FieldTime } from './incident-labels.js';
 import { blockAt, fieldAt, placeWindow, sectionBlock, type At, type Block, type PlaceContext } from './incident-place.js';
-import { proseEnd, readProse } from './incident-prose.js';
+import { proseEnd, readProse, STARTED_ENTRY_RE } from './incident-prose.js';
 import type { Root } from './markdown.js';
 import type { FrontMatter, Incident, Section, StatedDurationMention, TimelineEntry } from './model.js';
 import { offsetToSpan, type Lines } from './text.js';
@@ -24,8 +24,6 @@ import { findTimes, minutesBetween, resolveZone } from './time.js';
 const RESOLVED_ENTRY_RE = /\b(?:resolved|restored|recovered|fully (?:operational|functional)|back to (?:normal|baseline)|returned to normal|back online|all[- ]clear|(?:incident|impact|outage|issue) (?:closed|over|end|ended|ends|mitigated)|end of (?:the )?(?:incident|impact|outage)|normali[sz]ed|stabili[sz]ed|subsided|subsides|up and running|(?:recovery|resolution) (?:confirmed|complete|completed))\b/i;
 /** A timeline entry that says the impact was mitigated: the end when no entry says it is over. */
 const MITIGATED_ENTRY_RE = /\bmitigat(?:ed|ion (?:confirmed|complete|completed))\b/i;
-/** A timeline entry that says the incident began. */
-const STARTED_ENTRY_RE = /\b(?:(?:incident|impact|outage|issue|problem|disruption|degradation) (?:begins|began|start|starts|started)|start of (?:the )?(?:incident|impact|outage|issue)|(?:first|initial) (?:customer |user )?impact)\b/i;
 const STATED_BEFORE_RE = /(?:duration|lasted|lasting|for|outage of|downtime of|approximately|approx\.?|about|around|roughly|nearly|over|total(?:ling)?|(?<![\s:*_~])[\s:*_]*~)[\s:*_~]*$/i;
 const STATED_AFTER_RE = /^[\s*_)]*(?:long\s+)?(?:outage|downtime|incident|disruption|interruption|of (?:downtime|outage|disruption)|service (?:outage|disruption))/i;
 

@@ -98,6 +98,9 @@ describe('findTimes: zones and offsets after a time, and ranges that are none', 
   it('reads a date after a zone and a dash as the next date, not an offset', () => {
     expect(read('02 May 2024 14:00 UTC – 02 May 2024 15:30 UTC')).toEqual([['14:00 UTC', 'UTC'], ['15:30 UTC', 'UTC']]);
     expect(read('14:00 GMT - 03/05/2024 09:00 GMT')).toEqual([['14:00 GMT', 'UTC'], ['09:00 GMT', 'UTC']]);
+    // An offset at the end of a sentence, spaced or not.
+    expect(read('It was back at 11:30 GMT+3. Then')).toEqual([['11:30 GMT+3', 'UTC+3']]);
+    expect(read('back at 11:30 UTC - 5.')).toEqual([['11:30 UTC - 5', 'UTC-5']]);
     // A spaced offset stays one when no date follows it.
     expect(read('12: 48pm GMT + 1')).toEqual([['12: 48pm GMT + 1', 'UTC+1']]);
   });

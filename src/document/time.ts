@@ -62,8 +62,8 @@ for (const [region, zone] of [['PACIFIC', 'America/Los_Angeles'], ['EASTERN', 'A
 const MINUS = '[-\u2212\u2013]';
 // "UTC-5", "UTC +02:00", "GMT + 1": at most 14 hours. A range's end is no offset: a sign with blanks after it takes
 // no time of day ("14:00 UTC – 15:30"), nor a date ("14:05 UTC – 06 May", "UTC - 06/05/2026"), and none followed by a
-// zone or am/pm ("9:00 UTC-11:00 UTC").
-const OFFSET = `(?:UTC|GMT)(?:[ \\t]?(?:${MINUS}|\\+)(?:1[0-4]|0?\\d)(?::?[0-5]\\d)?(?![\\d:.])(?![ \\t]*(?:UTC|GMT|[ap]\\.?m)\\b)|[ \\t]*(?:${MINUS}|\\+)[ \\t]+\\d{1,2}(?![\\d:./])(?![ \\t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))`;
+// zone or am/pm ("9:00 UTC-11:00 UTC"). A full stop after an offset ends its sentence ("back at 11:30 GMT+3.").
+const OFFSET = `(?:UTC|GMT)(?:[ \\t]?(?:${MINUS}|\\+)(?:1[0-4]|0?\\d)(?::?[0-5]\\d)?(?![\\d:]|\\.\\d)(?![ \\t]*(?:UTC|GMT|[ap]\\.?m)\\b)|[ \\t]*(?:${MINUS}|\\+)[ \\t]+\\d{1,2}(?![\\d:/]|\\.\\d)(?![ \\t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))`;
 const ABBR = Object.keys(ABBREVIATIONS)
   .filter((a) => a !== 'Z')
   .sort((a, b) => b.length - a.length)
