@@ -4,7 +4,7 @@
  * them or for the document, and the end rolled over midnight when it comes before the start on the clock.
  */
 import { DateTime, type Zone } from 'luxon';
-import { type DateParts, findDates, normalizeDate, validDate, withDate } from './dates.js';
+import { addDays, type DateParts, findDates, normalizeDate, validDate, withDate } from './dates.js';
 import type { FieldTime } from './incident-labels.js';
 import type { Incident, Section, Span } from './model.js';
 import { offsetToSpan, type Lines } from './text.js';
@@ -58,6 +58,13 @@ function onDay(d: DateParts | undefined, day: number | undefined): DateParts | u
   return validDate(d.year, d.month, day) ? moved : d;
 }
 
+/** The date itself when it is that day of the week, else the last such day before it (the document is dated later). */
+function onWeekday(d: DateParts | undefined, weekday: number | undefined): DateParts | undefined {
+  if (!d || weekday === undefined || d.year === undefined || !validDate(d.year, d.month, d.day)) return d;
+  const own = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: 'UTC' }).weekday;
+  return own === weekday ? d : addDays(d as Required<DateParts>, -((own - weekday + 7) % 7));
+}
+
 function nextMonth(d: DateParts): DateParts {
   return d.month === 12 ? { ...d, month: 1, ...(d.year !== undefined ? { year: d.year + 1 } : {}) } : { ...d, month: d.month + 1 };
 }
@@ -80,7 +87,7 @@ export function placeWindow(incident: Incident, startAt: At, endAt: At | undefin
     ? { ...startAt.time, hour: startAt.time.hour + 12 }
     : startAt.time;
   const summaryDate = findDates(ctx.summaryText)[0]?.date;
-  const baseDate = onDay(withDate(start.date ?? summaryDate ?? ctx.fieldDate ?? ctx.fmDate ?? ctx.titleDate, ctx.fmDate ?? ctx.titleDate), start.date ? undefined : start.day);
+  const baseDate = onWeekday(onDay(withDate(start.date ?? summaryDate ?? ctx.fieldDate ?? ctx.fmDate ?? ctx.titleDate, ctx.fmDate ?? ctx.titleDate), start.date ? undefined : start.day), start.date ? undefined : start.weekday);
   const standalone = startAt.zoneHint ?? endAt?.zoneHint ?? STANDALONE_ZONE_RE.exec(ctx.summaryText)?.[0];
   const stated = resolveZone(standalone);
   const config = resolveZone(ctx.defaultZone);
@@ -97,7 +104,10 @@ export function placeWindow(incident: Incident, startAt: At, endAt: At | undefin
     let endHour = end.hour;
     if (!end.meridiem && start.meridiem && endHour < 12 && endHour * 60 + end.minute < startMinutes) endHour += 12;
     const earlier = endHour * 60 + end.minute < startMinutes;
-    const dated = !!end.date || endDay !== undefined;
+    // "from Friday 17:40 until Monday 08:52": the days between the two days of the week.
+    const weekdays = !end.date && endDay === undefined && start.weekday !== undefined && end.weekday !== undefined && endDate?.year !== undefined;
+    if (weekdays) endDate = addDays(endDate as Required<DateParts>, (end.weekday! - start.weekday! + 7) % 7);
+    const dated = !!end.date || endDay !== undefined || weekdays;
     if (strict && !dated && earlier && !(startMinutes >= 18 * 60 && endHour < 8)) return false;
     if (!dated && endDate?.year !== undefined && earlier) {
       const next = DateTime.fromObject({ year: endDate.year, month: endDate.month, day: endDate.day }).plus({ days: 1 });

@@ -4,7 +4,7 @@
  */
 import type { ClockTime } from './time.js';
 import { findDates } from './dates.js';
-import { windowTimes } from './incident-times.js';
+import { WEEKDAY_RE, windowTimes } from './incident-times.js';
 
 const RANGE_BETWEEN_RE = /^[\s,*_()]*(?:[-\u2013\u2014~]|to|until|till|through(?: to)?|thru|up (?:to|until)|and|\u2192|->)[\s,*_()]*$/i;
 /** A range's joint that needs no "between" before it ("and" does: "at 14:00 and 15:00" is two times). */
@@ -14,11 +14,13 @@ const APPROX_RE = /\b(?:approximately|approx\.|approx|about|around|roughly|circa
 const BETWEEN_BEFORE_RE = /\bbetween\s*$/i;
 /** The time the incident is said to have begun at: "the outage began at 14:00", "errors started around 2 PM". */
 const START_WORDS_RE = /\b(?:incident|outage|impact|issue|problem|errors|failures|disruption|degradation|downtime)\b[^.]{0,20}\b(?:began|begun|begins|started|starting|commenced)\b[^.]{0,20}$/i;
+/** After a time, what says the incident began then: "At 14:07 UTC, errors began". */
+const START_AFTER_RE = /^[^.;\d]{0,20}?\b(?:incident|outage|impact|issue|problem|errors|failures|disruption|degradation|downtime)\s+(?:began|begun|begins|started|starts|commenced)\b/i;
 /** A cue after a time that belongs to the next one: "… and was resolved at 15:30". */
 const CUE_FOR_NEXT_RE = /\b(?:at|by|around|about|approximately|until|to|on)\s*$/i;
 const END_WORDS_RE = /(?:resolv|restor|end(?:ed|ing)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|nominal|all[- ]clear|up and running|(?:was|were|is|are|remained|stayed)\s+stable|ceas(?:ed|ing)|abated|(?:errors?|failures?|impact|outage|timeouts?) (?:had )?stopped|stopped (?:failing|erroring))[^.]{0,40}$/i;
 /** After an end time, before the sentence ends: "9:40 UTC traffic had returned to normal". */
-const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|stable again|up and running|ceased|abated)\b/i;
+const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|stable again|up and running|ceased|abated|(?:errors?|failures?|impact|outage|timeouts?)\s+(?:had\s+)?stopped)\b/i;
 const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
 const END_LABEL_RE = /\bend(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;
 /** The clock times of a text, as a window is stated with them (noon, "from 9 to 11 a.m.", "3:10 in the afternoon"…). */
@@ -49,6 +51,7 @@ function withoutDates(text: string): string {
   let out = text;
   for (const d of findDates(out).reverse()) out = out.slice(0, d.index) + out.slice(d.index + d.length);
   out = out.replace(APPROX_RE, ' ');
+  if (/day\b/i.test(out)) out = out.replace(WEEKDAY_RE, ' ');
   // A note on which end a time is: "06:40 UTC (start) – 07:55 UTC (end)".
   return out.includes('(') ? out.replace(ANNOTATION_RE, ' ') : out;
 }
@@ -78,14 +81,19 @@ function firstRange(text: string, times: ClockTime[]): number {
  */
 const PLANNED_BEFORE_RE = /\b(?:scheduled|planned|booked)(?:\s+(?:an?|the))?(?:\s+(?:maintenance|upgrade|migration|change|window|downtime|deploy(?:ment)?|work))?(?:\s+(?:for|between))?\s*$|\b(?:maintenance|change|freeze)\s+window(?:\s+(?:was|is|of|between))?(?:\s*[(:])?\s*$/i;
 
-/** The times of a text without those of a planned range (a plan states no incident's window). */
+/** A habit stated in a range's sentence: "we normally deploy between 09:00 and 17:00". */
+const HABIT_RE = /\b(?:normally|usually|typically|generally|regularly|routinely|ordinarily)\b/i;
+
+/** The times of a text without those of a planned or habitual range (they state no incident's window). */
 function unplanned(text: string, times: ClockTime[]): ClockTime[] {
-  if (!/scheduled|planned|booked|window/i.test(text)) return times;
+  if (!/scheduled|planned|booked|window|ally\b/i.test(text)) return times;
   const out: ClockTime[] = [];
   for (let i = 0; i < times.length; i++) {
     const t = times[i]!;
     const next = times[i + 1];
-    if (next && joins(text, t, next) && PLANNED_BEFORE_RE.test(withoutDates(text.slice(Math.max(0, t.index - 60), t.index)))) i++;
+    const lead = text.slice(Math.max(0, t.index - 60), t.index);
+    const sentence = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf(';')) + 1);
+    if (next && joins(text, t, next) && (PLANNED_BEFORE_RE.test(withoutDates(lead)) || HABIT_RE.test(sentence))) i++;
     else out.push(t);
   }
   return out;
@@ -129,7 +137,7 @@ export function readProse(text: string): { start: ClockTime; end?: ClockTime; lo
   if (startIdx < 0) {
     const r = firstRange(text, times);
     if (r >= 0) return { start: times[r]!, end: times[r + 1]! };
-    startIdx = times.findIndex((t) => START_WORDS_RE.test(lead(t, 60)));
+    startIdx = times.findIndex((t) => START_WORDS_RE.test(lead(t, 60)) || START_AFTER_RE.test(text.slice(t.index + t.length, t.index + t.length + 60)));
     // The first time of a log is when something was written down, not a start the text states (its zone is the
     // log's): a log states a start by a line that says the incident began ("14:00 UTC: impact starts").
     if (startIdx < 0 && isLog(text, times)) {

@@ -11,8 +11,11 @@
 import type { Zone } from 'luxon';
 import { findTimes, resolveZone, type ClockTime } from './time.js';
 
-/** A time as a window states it: with the day of the month when only that is written ("on the 4th"). */
-export type WindowTime = ClockTime & { day?: number };
+/**
+ * A time as a window states it: with the day of the month when only that is written ("on the 4th"), or the day of
+ * the week ("Friday 17:40", "06:00 on Monday"; 1 = Monday … 7 = Sunday).
+ */
+export type WindowTime = ClockTime & { day?: number; weekday?: number };
 
 /** Noon and midnight ("from 10:00 AM until noon PST"), with a zone written after them. */
 const NOON_RE = /\b(noon|midday|midnight)(?:[ \t]+([A-Z]{2,4}))?\b/gi;
@@ -55,6 +58,13 @@ function namedZone(text: string): { zone: Zone; name: string } | undefined {
 const ORDINAL_AFTER_RE = /^[\s,]*on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b/i;
 const ORDINAL_BEFORE_RE = /\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th),?\s+(?:at\s+)?$/i;
 
+/** A day of the week beside a time: "Friday 17:40", "on Friday at 17:40", "22:00 on Friday", "11pm Monday". */
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY_AFTER_RE = /^[\s,]*(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const WEEKDAY_BEFORE_RE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:at\s+)?$/i;
+/** Days of the week in a text, to be left out of what joins two times ("between 22:00 on Friday and 06:00 on Monday"). */
+export const WEEKDAY_RE = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+
 /** The clock times of a text, as a window is stated with them (see the module's comment). */
 export function windowTimes(text: string): WindowTime[] {
   const found = findTimes(text);
@@ -65,6 +75,7 @@ export function windowTimes(text: string): WindowTime[] {
   if (extra.length > 0) times = [...found, ...extra].sort((a, b) => a.index - b.index);
   const halves = /\b(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b/i.test(text);
   const ordinals = /\bon\s+the\s+\d/i.test(text);
+  const weekdays = /day\b/i.test(text) && /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(text);
   const out: WindowTime[] = [];
   let changed = false;
   for (let i = 0; i < times.length; i++) {
@@ -73,6 +84,7 @@ export function windowTimes(text: string): WindowTime[] {
     if (halves && !t.meridiem && t.hour <= 12) u = dayHalf(text, u);
     if (!u.zone) u = zoneAfter(text, u);
     if (ordinals && !u.date) u = ordinalDay(text, u);
+    if (weekdays && !u.date) u = weekdayOf(text, u);
     if (u !== t) changed = true;
     out.push(u);
     const end = t.index + t.length;
@@ -148,4 +160,14 @@ function ordinalDay(text: string, t: WindowTime): WindowTime {
   const m = ORDINAL_AFTER_RE.exec(text.slice(end, end + 20)) ?? ORDINAL_BEFORE_RE.exec(text.slice(Math.max(0, t.index - 24), t.index));
   const day = m ? Number(m[1]) : 0;
   return day >= 1 && day <= 31 ? { ...t, day } : t;
+}
+
+/** "Friday 17:40", "06:00 on Monday": the day of the week, placed on the calendar from the document's date. */
+function weekdayOf(text: string, t: WindowTime): WindowTime {
+  const end = t.index + t.length;
+  const m = WEEKDAY_AFTER_RE.exec(text.slice(end, end + 16)) ?? WEEKDAY_BEFORE_RE.exec(text.slice(Math.max(0, t.index - 16), t.index));
+  if (!m) return t;
+  const u: WindowTime = { ...t, weekday: WEEKDAYS.indexOf(m[1]!.toLowerCase()) + 1 };
+  // "11pm Monday (PT)": the zone after the day.
+  return u.zone || !WEEKDAY_AFTER_RE.test(text.slice(end, end + 16)) ? u : zoneAfter(text, u, end + m[0].length);
 }

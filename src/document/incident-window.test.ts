@@ -218,6 +218,10 @@ describe('what people write around the times of a window', () => {
     ['a log in the summary whose lines say when the impact began and ended', summary('- 13:50 UTC: config pushed\n- 14:00 UTC: impact starts, checkout errors rise\n- 14:20 UTC: on-call paged\n- 15:30 UTC: resolved'), UTC],
     ['a zone named in words', summary('Logins failed from 10:00 to 11:30 Central European Summer Time.'), CEST],
     ['an offset at the end of a sentence', summary('Checkout went down at 16:00 GMT+2 and came back at 17:30 GMT+2.'), ['2024-05-02T16:00:00+02:00', '2024-05-02T17:30:00+02:00']],
+    ['days of the week over a weekend, the document dated after', summary('Uploads failed between 22:00 on Friday and 06:00 on Monday (UTC).'), ['2024-04-26T22:00:00Z', '2024-04-29T06:00:00Z']],
+    ['days of the week before the times', summary('Uploads failed from Wednesday 23:10 until Thursday 00:40 UTC.'), ['2024-05-01T23:10:00Z', '2024-05-02T00:40:00Z']],
+    ['a start said after its time', summary('At 13:55 UTC a deploy started. At 14:00 UTC, errors began. At 15:30 UTC, errors stopped.'), UTC],
+    ['a habit beside the incident', summary('We normally deploy between 09:00 and 17:00 UTC. On 2 May checkout failed from 14:00 to 15:30 UTC.'), UTC],
     ['a count between two numbers', summary('Between 2 and 3 services failed at 14:00 UTC; all had recovered by 15:30 UTC.'), UTC],
   ];
   for (const [name, body, expected, fm] of cases) it(`reads ${name}`, () => expect(window(body, fm)).toEqual(expected));
@@ -236,6 +240,7 @@ describe('what people write around the times of a window', () => {
     ['a scheduled maintenance range and a start', summary('Maintenance was scheduled from 02:00 to 04:00 UTC. Writes began failing at 02:30 UTC; we do not know when they stopped.')],
     ['a change window and a start', summary('During the change window (01:00–03:00 UTC) the database was upgraded. Errors started at 01:40 UTC.')],
     ['a planned range on another day', summary('Alerts fired at 10:15 UTC. The vendor has planned a maintenance for 2024-05-09 from 02:00 to 03:00 UTC.')],
+    ['a habitual range and a start', summary('Backups usually run between 01:00 and 02:00 UTC. On 2 May the backup failed at 01:20 UTC.')],
     ['a log as the opening text', '# Checkout errors\n\nAll times UTC.\n\n14:00 deploy of the pricing service\n14:10 alerts fire\n14:40 rollback\n15:30 error rate back to normal\n\nWe rolled back the deploy.'],
   ];
   for (const [name, body] of none) {
