@@ -61,9 +61,10 @@ export function readSource(input: string, path = '<input>'): Source {
 /** The model of a read text, with a template's section names and the config's zone. */
 export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
   const { tree, lines, frontMatter, bodyStart, words } = src;
-  const candidates = collectCandidates(tree, lines, matcherFor(options.sectionAliases));
+  const listLike: number[] = [];
+  const candidates = collectCandidates(tree, lines, matcherFor(options.sectionAliases), listLike);
   const titleInfo = findTitle(tree, frontMatter, lines, bodyStart, candidates);
-  const sections = buildSections(candidates, lines, words, titleInfo.titleLine);
+  const sections = buildSections(candidates, lines, words, titleInfo.titleLine, listLike);
   recognizeByContent(sections, lines);
   const docZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']) ?? options.defaultTimezone;
   const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docZone, tree);
