@@ -3,6 +3,7 @@
  * status (open, done, won't do) and priority (./action-lifecycle.ts).
  */
 import { actionPriority, actionStatus, isTicket, statusOfCell, taskText } from './action-lifecycle.js';
+import { isListLikeHeading } from './candidates.js';
 import { dateAtStart, findDates, normalizeDate } from './dates.js';
 import { normalizeHeading } from './headings.js';
 import type { List, ListItem, Root, Table } from './markdown.js';
@@ -86,8 +87,20 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
       }
       continue;
     }
-    for (const node of sectionNodes(tree, section)) {
-      if (node.type === 'list') {
+    const nodes = sectionNodes(tree, section);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      if (node.type === 'heading') {
+        // "# Add an alert - owner: ops": a wiki-markup numbered item that Markdown reads as a heading.
+        const span = spanOf(node);
+        if (isListLikeHeading(nodes, i) && !seen.has(span.line)) {
+          seen.add(span.line);
+          const text = node.text.replace(/\s+/g, ' ').trim();
+          const item = parseActionText(text, span, null, 'list');
+          item.text = taskText(text.replace(META_SUFFIX_RE, '').trim() || text);
+          out.push(item);
+        }
+      } else if (node.type === 'list') {
         for (const item of (node as List).children) {
           const nested = item.children.find((c): c is List => c.type === 'list');
           const head = item.children[0];

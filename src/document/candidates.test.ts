@@ -29,3 +29,29 @@ describe('heading candidates', () => {
     expect(parsePostmortem(md).timeline.filter((e) => e.time).map((e) => e.line)).toEqual([10, 11, 12]);
   });
 });
+
+describe('lines Markdown reads as headings but the author wrote as a list (wiki markup "# item")', () => {
+  const jira = (items: string[]): string =>
+    ['h1. PIR: stock sync stalled', '', 'h2. Summary', '', 'The stock sync stalled for five hours.', '', 'h2. Action items', '', ...items, '', 'h2. Lessons learned', '', 'The vendor changes its API without notice.', ''].join('\n');
+
+  it('a run of adjacent one-line headings of one depth, each a sentence, opens no section and is the action items', () => {
+    const md = jira(['# Alert when stock has not changed for 30 minutes - owner: integrations', '# Contract test against the vendor sandbox - owner: qa', '# Ask the vendor for notice of API changes']);
+    const pm = parsePostmortem(md);
+    expect(pm.sections.map((s) => [s.line, s.ids])).toEqual([[3, ['summary']], [7, ['action-items']], [13, ['lessons-learned']]]);
+    expect(pm.title).toBe('PIR: stock sync stalled');
+    expect(pm.actionItems.map((a) => [a.line, a.text, a.owner])).toEqual([
+      [9, 'Alert when stock has not changed for 30 minutes - owner: integrations', 'integrations'],
+      [10, 'Contract test against the vendor sandbox - owner: qa', 'qa'],
+      [11, 'Ask the vendor for notice of API changes', null],
+    ]);
+    // Their words are the section's: it is not empty.
+    expect(pm.sections[1]!.words).toBeGreaterThan(20);
+  });
+
+  it('not headings with a blank line between them, nor short ones, nor one alone', () => {
+    expect(sectionsOf('# Report\n\n## Summary\n\nText.\n\n# One heading with some words\n# Other heading with some words\n').map(([l]) => l)).toEqual([3]);
+    expect(sectionsOf('# Report\n\n## Summary\n\nText.\n\n## Why it failed\n\nx\n\n## How we restarted it all\n\ny\n').length).toBe(3);
+    expect(sectionsOf('## Summary\n## Impact\n\nText.\n')).toEqual([[1, ['summary']], [2, ['impact']]]);
+    expect(sectionsOf('# Report\n\n# Alert when stock has not changed\n\nText.\n')).toEqual([[3, []]]);
+  });
+});

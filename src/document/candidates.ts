@@ -3,7 +3,7 @@
  * lines, lone "Label:" lines, bare section names, and inline "Label: text" lines (in paragraphs and bullets).
  */
 import type { SectionMatcher } from './headings.js';
-import type { Html, Paragraph, Root } from './markdown.js';
+import type { Block, Heading, Html, Paragraph, Root } from './markdown.js';
 import { textOf } from './markdown.js';
 import type { HeadingStyle, Span } from './model.js';
 import { BOLD_SEGMENT, piecesAtMost, plainLine, spanOf, type Lines } from './text.js';
@@ -24,11 +24,45 @@ export interface Candidate extends Span {
 const HTML_HEADING_RE = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
 const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})<\/\1>\s*(?::\s*)?(?:<\/p>\s*)?(?:<br\s*\/?>\s*)?$/i;
 
-export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatcher): Candidate[] {
+/**
+ * Whether the heading at `nodes[i]` is a list item that Markdown reads as a heading: a run of two or more headings of
+ * one depth on adjacent lines (no blank line, no text between them), each a sentence of four words or more. That is
+ * how Jira's and Confluence's wiki markup writes a numbered list ("# Add an alert - owner: ops", "## a sub-item");
+ * a document's own headings have their text below them. Such a run opens no section: it is part of the one above
+ * (the timeline reads timed headings as its entries, the action items read these as items).
+ */
+export function isListLikeHeading(nodes: readonly Block[], i: number): boolean {
+  const node = nodes[i];
+  if (!oneLineHeading(node) || !sentenceLike(node.text)) return false;
+  const line = node.position.start.line;
+  const pairs = (other: Block | undefined, otherLine: number): boolean =>
+    oneLineHeading(other) && other.depth === node.depth && other.position.start.line === otherLine && sentenceLike(other.text);
+  return pairs(nodes[i - 1], line - 1) || pairs(nodes[i + 1], line + 1);
+}
+
+function oneLineHeading(node: Block | undefined): node is Heading {
+  return node?.type === 'heading' && node.position.start.line === node.position.end.line;
+}
+
+/** Four words or more: a task or an event, not a section's name. */
+function sentenceLike(text: string): boolean {
+  let words = 0;
+  for (const w of text.split(' ')) if (w !== '' && ++words >= 4) return true;
+  return false;
+}
+
+/** `listLike`: gets the lines of headings read as list items (isListLikeHeading), whose words are the section's. */
+export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatcher, listLike: number[] = []): Candidate[] {
   const out: Candidate[] = [];
-  for (const node of tree.children) {
+  const nodes = tree.children;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (!node.position) continue;
     if (node.type === 'heading') {
+      if (isListLikeHeading(nodes, i)) {
+        listLike.push(node.position.start.line);
+        continue;
+      }
       const text = textOf(node).trim();
       const startLine = lines.line(node.position.start.line);
       out.push({
@@ -134,7 +168,7 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
 }
 
 const LABEL_LINE_RE = /^([^:]{2,60}):\s*$/;
-const WIKI_HEADING_RE = /^h[1-6]\.[ \t]+/;
+export const WIKI_HEADING_RE = /^h[1-6]\.[ \t]+/;
 const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:(?:\*\*|__|\*|_)\s*)?(\S.*)$/u;
 
 function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: SectionMatcher, out: Candidate[]): void {

@@ -52,9 +52,9 @@ describe('headings by word stems', () => {
     expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], ['root-cause'], ['resolution'], ['resolution']]);
   });
 
-  it('reads "Effects on customers" as the impact and "Measures" as the action items, but "Measures taken" as neither', () => {
+  it('reads "Effects on customers" as the impact and "Measures" as the action items, but "Measures taken" as what was done', () => {
     const md = '# T\n\n## Effects on customers\n\nx\n\n## Measures taken to stop it\n\nx\n\n## Future measures\n\nx\n\n## Measures\n\nx\n';
-    expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], [], ['action-items'], ['action-items']]);
+    expect(idsOf(md).map(([, ids]) => ids)).toEqual([['impact'], ['resolution'], ['action-items'], ['action-items']]);
   });
 
   it('only in real headings: a bold label inside a section stays text', () => {

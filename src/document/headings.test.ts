@@ -25,3 +25,35 @@ describe('SectionMatcher', () => {
     expect(m.match('Improvements', 'heading')).toEqual(['action-items']);
   });
 });
+
+describe('SectionMatcher: a heading written as a sentence about the team, by its tense', () => {
+  const m = new SectionMatcher();
+  it('reads what was done as the resolution', () => {
+    for (const h of ['What we did', 'What was done', 'Steps taken', 'Actions taken so far', 'How we stopped the bleeding', 'What the team did first', 'Measures taken']) {
+      expect(m.match(h, 'heading'), h).toEqual(['resolution']);
+    }
+  });
+
+  it('reads what will be done as the action items', () => {
+    for (const h of ["What we'll change", 'What we are going to do', 'Things we will do differently', 'Going forward', 'Our plan']) {
+      expect(m.match(h, 'heading'), h).toEqual(['action-items']);
+    }
+  });
+
+  it('reads how it went as the lessons, not as what was done', () => {
+    expect(m.match('What we did well', 'heading')).toEqual(['lessons-learned']);
+    expect(m.match('Where we got it wrong', 'heading')).toEqual(['lessons-learned']);
+  });
+
+  it('leaves a heading with a time (an entry of a narrative timeline), a long sentence, or one not about the team alone', () => {
+    expect(m.match('21:40 — We restored the primary', 'heading')).toEqual([]);
+    expect(m.match('Why the cache nodes did not come back after the restart and what they did instead', 'heading')).toEqual(['root-cause']);
+    expect(m.match('The database was restored', 'heading')).toEqual([]);
+    expect(m.match('Appendix', 'heading')).toEqual([]);
+  });
+
+  it('goes by tense only in real headings: a bold line that is a sub-label needs a known phrase', () => {
+    expect(m.match('How we stopped the bleeding', 'label')).toEqual([]);
+    expect(m.match('What we did', 'label')).toEqual(['resolution']);
+  });
+});

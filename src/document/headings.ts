@@ -30,19 +30,21 @@ export const SECTION_SYNONYMS: Record<string, string[]> = {
   detection: ['detection', 'how it was detected', 'how we found out', 'discovery'],
   resolution: [
     'resolution', 'recovery', 'resolution and recovery', 'mitigation', 'remediation', 'fix', 'the fix', 'response',
-    'how it was fixed', 'how we fixed it',
+    'how it was fixed', 'how we fixed it', 'what we did', 'what was done', 'actions taken', 'steps taken',
+    'measures taken', 'immediate actions', 'how it was resolved', 'how we resolved it', 'how we recovered', 'workaround',
   ],
   'action-items': [
     'action items', 'action plan', 'corrective actions', 'corrective measures', 'preventive measures',
     'preventative measures', 'corrective and preventive measures', 'corrective and preventative measures',
     'preventive actions', 'follow up', 'follow ups', 'follow up actions', 'follow up tasks', 'next steps',
     'remediation items', 'what we are doing about it', 'how will we prevent it', 'tasks', 'todo', 'to do',
-    'improvements', 'prevention',
+    'improvements', 'prevention', 'what we will change', 'what we will do', 'what will change', 'going forward',
+    'future work', 'planned changes',
   ],
   'lessons-learned': [
     'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'what didn t go well',
     'where we got lucky', 'takeaways', 'learnings', 'what did we learn', 'what can be improved', 'what could be improved',
-    'what could have gone better',
+    'what could have gone better', 'what we did well', 'what went badly',
   ],
 };
 
@@ -62,6 +64,8 @@ const HEADING_STEMS: Array<[RegExp, string]> = [
   [/^(?:lesson|learn|takeaway)/, 'lessons-learned'],
   [/^detect/, 'detection'],
 ];
+
+const DIGIT_RE = /\d/;
 
 const CONTRACTIONS: Record<string, string> = { re: 'are', ll: 'will', ve: 'have' };
 
@@ -115,7 +119,28 @@ const LOOSE_WORDS = new Set([
 
 export type MatchMode = 'strict' | 'label' | 'heading';
 
-/** Ids named by word stems (HEADING_STEMS) in a heading, in the order its words give them. */
+/**
+ * What a heading written as a sentence about the team names, by its tense, where no phrase or stem names it: what was
+ * done ("What we did first", "How we stopped the bleeding", "Steps we took") is the resolution; what will be done
+ * ("What we're going to change", "Things we will do") the action items; how it went ("What we did well", "Where it
+ * went badly") the lessons. Only with a word that makes it about the team or what was done (we, our, what, how,
+ * steps, actions, things), and only a short heading with no number: "21:40 — We restored the primary" heads an entry
+ * of a narrative timeline, not a section.
+ */
+const TEAM_WORDS = new Set(['we', 'our', 'us', 'what', 'how', 'steps', 'actions', 'things', 'team']);
+const JUDGED_WORDS = new Set(['well', 'badly', 'wrong', 'right', 'better', 'worse', 'lucky', 'learned', 'learnt']);
+const PAST_WORDS = new Set(['did', 'done', 'took', 'taken', 'stopped', 'restored', 'resolved', 'mitigated', 'recovered', 'responded', 'handled', 'contained']);
+const FUTURE_WORDS = new Set(['will', 'shall', 'going', 'plan', 'planned', 'planning', 'intend', 'upcoming']);
+
+function byTense(words: readonly string[]): string | undefined {
+  if (!words.some((w) => TEAM_WORDS.has(w))) return undefined;
+  if (words.some((w) => JUDGED_WORDS.has(w))) return 'lessons-learned';
+  if (words.some((w) => FUTURE_WORDS.has(w))) return 'action-items';
+  if (words.some((w) => PAST_WORDS.has(w))) return 'resolution';
+  return undefined;
+}
+
+/** Ids named by word stems (HEADING_STEMS) in a heading, in the order its words give them; else by its tense. */
 function byStems(text: string): string[] {
   const out: string[] = [];
   const words = normalizeHeading(text).split(' ');
@@ -124,6 +149,10 @@ function byStems(text: string): string[] {
     if (word === 'measures' && words[i + 1] === 'taken') return;
     for (const [stem, id] of HEADING_STEMS) if (stem.test(word) && !out.includes(id)) out.push(id);
   });
+  if (out.length === 0 && words.length >= 2 && words.length <= 8 && !DIGIT_RE.test(text)) {
+    const id = byTense(words);
+    if (id) out.push(id);
+  }
   return out;
 }
 

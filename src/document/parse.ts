@@ -18,7 +18,7 @@ import { endFromTimeline, inferIncident } from './incident.js';
 import { parseMarkdown, type Node, type Root } from './markdown.js';
 import type { FrontMatter, HtmlChunk, Postmortem } from './model.js';
 import { buildSections } from './sections.js';
-import { LineWords, Lines } from './text.js';
+import { LineWords, Lines, rememberLines } from './text.js';
 import { extractTimeline } from './timeline.js';
 import { findTitle } from './title.js';
 
@@ -61,15 +61,16 @@ export function readSource(input: string, path = '<input>'): Source {
 /** The model of a read text, with a template's section names and the config's zone. */
 export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
   const { tree, lines, frontMatter, bodyStart, words } = src;
-  const candidates = collectCandidates(tree, lines, matcherFor(options.sectionAliases));
+  const listLike: number[] = [];
+  const candidates = collectCandidates(tree, lines, matcherFor(options.sectionAliases), listLike);
   const titleInfo = findTitle(tree, frontMatter, lines, bodyStart, candidates);
-  const sections = buildSections(candidates, lines, words, titleInfo.titleLine);
+  const sections = buildSections(candidates, lines, words, titleInfo.titleLine, listLike);
   recognizeByContent(sections, lines);
   const docZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']) ?? options.defaultTimezone;
   const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docZone, tree);
   const timeline = extractTimeline(tree, sections, lines, incident, docZone);
   endFromTimeline(incident, timeline);
-  return {
+  const doc: Postmortem = {
     path: src.path,
     source: src.source,
     title: titleInfo.title,
@@ -83,6 +84,8 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
     html: htmlChunks(tree),
     lineCount: lines.count,
   };
+  rememberLines(doc, lines);
+  return doc;
 }
 
 export function parsePostmortem(input: string, path = '<input>', options: ParseOptions = {}): Postmortem {

@@ -16,7 +16,8 @@ function followedByTimedLine(lines: Lines, line: number): boolean {
   return false;
 }
 
-export function buildSections(all: Candidate[], lines: Lines, words: LineWords, titleLine: number | null): Section[] {
+/** `listLike`: lines of headings that are list items (./candidates.ts): their words count, as other headings' do not. */
+export function buildSections(all: Candidate[], lines: Lines, words: LineWords, titleLine: number | null, listLike: readonly number[] = []): Section[] {
   const sections: Section[] = [];
   const last = lines.count;
   // A bold or "Label:" line naming what a real heading already names is a sub-label inside a section
@@ -58,6 +59,8 @@ export function buildSections(all: Candidate[], lines: Lines, words: LineWords, 
     );
     const ownEnd = nested ? nested.line - 1 : end;
     const ownText = textLines.slice(0, Math.max(0, ownEnd - c.contentStart + 1)).join('\n');
+    let listWords = 0;
+    for (const n of listLike) if (n >= c.contentStart && n <= end) listWords += wordCount(lines.line(n));
     sections.push({
       ids: c.ids,
       heading: c.text,
@@ -72,8 +75,8 @@ export function buildSections(all: Candidate[], lines: Lines, words: LineWords, 
       text: ownText,
       words:
         c.style === 'inline' && textLines.length > 0
-          ? wordCount(textLines[0]!) + words.in(c.contentStart + 1, end, true)
-          : words.in(c.contentStart, end, true),
+          ? wordCount(textLines[0]!) + words.in(c.contentStart + 1, end, true) + listWords
+          : words.in(c.contentStart, end, true) + listWords,
     });
   });
   return sections;

@@ -1,6 +1,6 @@
 /** The document's title: front matter, the first heading that names no section, or the opening line. */
 import { stringField } from './frontmatter.js';
-import type { Candidate } from './candidates.js';
+import { WIKI_HEADING_RE, type Candidate } from './candidates.js';
 import { normalizeHeading } from './headings.js';
 import type { Root } from './markdown.js';
 import type { FrontMatter } from './model.js';
@@ -35,7 +35,8 @@ export function findTitle(tree: Root, fm: FrontMatter, lines: Lines, bodyStart: 
     for (const node of tree.children) {
       if (!node.position || node.position.start.line < bodyStart) continue;
       if (node.type === 'paragraph') {
-        const first = plainLine(lines.line(node.position.start.line));
+        // (A Jira wiki heading pasted as is, "h1. Title", is titled by its text.)
+        const first = plainLine(lines.line(node.position.start.line)).replace(WIKI_HEADING_RE, '');
         const isSection = candidates.some((c) => c.line === node.position!.start.line && c.ids.length > 0);
         if (first && first.length <= 100 && !isSection) {
           title = first;
