@@ -18,7 +18,11 @@ const START_WORDS_RE = /\b(?:incident|outage|impact|issue|problem|errors|failure
 const START_AFTER_RE = /^[^.;\d]{0,20}?\b(?:incident|outage|impact|issue|problem|errors|failures|disruption|degradation|downtime)\s+(?:began|begun|begins|started|starts|commenced)\b/i;
 /** A cue after a time that belongs to the next one: "… and was resolved at 15:30". */
 const CUE_FOR_NEXT_RE = /\b(?:at|by|around|about|approximately|until|to|on)\s*$/i;
-const END_WORDS_RE = /(?:resolv|restor|end(?:ed|ing)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|nominal|all[- ]clear|up and running|(?:was|were|is|are|remained|stayed)\s+stable|ceas(?:ed|ing)|abated|(?:errors?|failures?|impact|outage|timeouts?) (?:had )?stopped|stopped (?:failing|erroring))[^.]{0,40}$/i;
+/**
+ * Words before a time that say the incident was over then ("resolved at 15:30", "until 15:30"). A verb after "to"
+ * states a purpose, not an end: "a rollback was made to restore the server … at 12:30" is when the rollback was made.
+ */
+const END_WORDS_RE = /(?<!\bto\s)(?:resolv|restor|end(?:ed|ing)?\b|end time|recover|fixed|(?:was|were|is|came|come) back\b|back online|back up|mitigat|until|lasted|stabili|returned|complet|finish|resum|closed|back to (?:normal|baseline)|operational|cleared|healthy|subsid|concluded|normali[sz]|nominal|all[- ]clear|up and running|(?:was|were|is|are|remained|stayed)\s+stable|ceas(?:ed|ing)|abated|(?:errors?|failures?|impact|outage|timeouts?) (?:had )?stopped|stopped (?:failing|erroring))[^.]{0,40}$/i;
 /** After an end time, before the sentence ends: "9:40 UTC traffic had returned to normal". */
 const END_AFTER_RE = /^[^.;]{0,40}?\b(?:(?:was|were|had|has|have been|is)\s+)?(?:resolved|restored|recovered|resumed|returned to normal|back to (?:normal|baseline)|back online|(?:fully )?operational|mitigated|cleared|closed|healthy|subsided|normali[sz]ed|stabili[sz]ed|stable again|up and running|ceased|abated|(?:errors?|failures?|impact|outage|timeouts?)\s+(?:had\s+)?stopped)\b/i;
 const START_LABEL_RE = /\bstart(?:ed)?(?:\s+time)?\s*(?:\*+\s*)?[:=|-]/i;

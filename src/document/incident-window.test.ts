@@ -240,6 +240,7 @@ describe('what people write around the times of a window', () => {
     ['a scheduled maintenance range and a start', summary('Maintenance was scheduled from 02:00 to 04:00 UTC. Writes began failing at 02:30 UTC; we do not know when they stopped.')],
     ['a change window and a start', summary('During the change window (01:00–03:00 UTC) the database was upgraded. Errors started at 01:40 UTC.')],
     ['a planned range on another day', summary('Alerts fired at 10:15 UTC. The vendor has planned a maintenance for 2024-05-09 from 02:00 to 03:00 UTC.')],
+    ['an action taken to restore service, in the resolution section', '# Checkout errors\n\n## Summary\n\nAt 14:00 UTC checkout began to fail.\n\n## Resolution\n\nA rollback was made to restore the previous version at 14:40 UTC; later tests passed.' + ROOT],
     ['a habitual range and a start', summary('Backups usually run between 01:00 and 02:00 UTC. On 2 May the backup failed at 01:20 UTC.')],
     ['a log as the opening text', '# Checkout errors\n\nAll times UTC.\n\n14:00 deploy of the pricing service\n14:10 alerts fire\n14:40 rollback\n15:30 error rate back to normal\n\nWe rolled back the deploy.'],
   ];
