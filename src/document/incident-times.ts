@@ -144,7 +144,7 @@ function dayHalf(text: string, t: WindowTime): WindowTime {
 /** A zone written after a time that the clock reader leaves aside: "(America/Chicago)", "Pacific", "+0200". */
 function zoneAfter(text: string, t: WindowTime, from = t.index + t.length): WindowTime {
   const first = text.charCodeAt(from);
-  const c = text.charCodeAt(from + (first === 32 || first === 10 ? 1 : 0));
+  const c = text.charCodeAt(from + (first === 32 || first === 10 || first === 0xa0 || first === 0x202f ? 1 : 0));
   // "(", a capital (a zone's name), a sign
   if (c !== 40 && !(c >= 65 && c <= 90) && c !== 43 && c !== 45 && c !== 0x2212) return t;
   const m = ZONE_AFTER_RE.exec(text.slice(from, from + 60));

@@ -222,6 +222,8 @@ describe('what people write around the times of a window', () => {
     ['days of the week before the times', summary('Uploads failed from Wednesday 23:10 until Thursday 00:40 UTC.'), ['2024-05-01T23:10:00Z', '2024-05-02T00:40:00Z']],
     ['a start said after its time', summary('At 13:55 UTC a deploy started. At 14:00 UTC, errors began. At 15:30 UTC, errors stopped.'), UTC],
     ['a habit beside the incident', summary('We normally deploy between 09:00 and 17:00 UTC. On 2 May checkout failed from 14:00 to 15:30 UTC.'), UTC],
+    ['no-break spaces from a word processor', summary('Checkout failed from 2:00\u202fPM to 3:30\u202fPM\u00a0UTC.'), UTC],
+    ['times written with "hrs"', summary('Checkout failed from 14:00 hrs to 15:30 hrs UTC.'), UTC],
     ['a count between two numbers', summary('Between 2 and 3 services failed at 14:00 UTC; all had recovered by 15:30 UTC.'), UTC],
   ];
   for (const [name, body, expected, fm] of cases) it(`reads ${name}`, () => expect(window(body, fm)).toEqual(expected));

@@ -95,6 +95,11 @@ describe('findTimes: zones and offsets after a time, and ranges that are none', 
     expect(read('14:00 UTC-15:30 UTC')).toEqual([['14:00 UTC', 'UTC'], ['15:30 UTC', 'UTC']]);
     expect(read('2024-05-02 14:00 UTC – 2024-05-02 15:30 UTC')).toEqual([['2024-05-02 14:00 UTC', 'UTC'], ['2024-05-02 15:30 UTC', 'UTC']]);
   });
+  it('reads the no-break spaces word processors put inside a time, and "hrs" after it', () => {
+    expect(read('2:05\u202fPM\u00a0EST')).toEqual([['2:05\u202fPM\u00a0EST', 'UTC-5']]);
+    expect(findTimes('2:05\u00a0p.m.')[0]?.hour).toBe(14);
+    expect(read('14:05 hrs UTC – 15:10 hrs UTC')).toEqual([['14:05 hrs UTC', 'UTC'], ['15:10 hrs UTC', 'UTC']]);
+  });
   it('reads a date after a zone and a dash as the next date, not an offset', () => {
     expect(read('02 May 2024 14:00 UTC – 02 May 2024 15:30 UTC')).toEqual([['14:00 UTC', 'UTC'], ['15:30 UTC', 'UTC']]);
     expect(read('14:00 GMT - 03/05/2024 09:00 GMT')).toEqual([['14:00 GMT', 'UTC'], ['09:00 GMT', 'UTC']]);

@@ -61,10 +61,12 @@ for (const [region, zone] of [['PACIFIC', 'America/Los_Angeles'], ['EASTERN', 'A
 }
 
 const MINUS = '[-\u2212\u2013]';
+/** A blank inside a written time: a space, a tab, or the no-break spaces word processors and time formatters put there. */
+const BL = '[ \\t\\u00a0\\u202f]';
 // "UTC-5", "UTC +02:00", "GMT + 1": at most 14 hours. A range's end is no offset: a sign with blanks after it takes
 // no time of day ("14:00 UTC – 15:30"), nor a date ("14:05 UTC – 06 May", "UTC - 06/05/2026"), and none followed by a
 // zone or am/pm ("9:00 UTC-11:00 UTC"). A full stop after an offset ends its sentence ("back at 11:30 GMT+3.").
-const OFFSET = `(?:UTC|GMT)(?:[ \\t]?(?:${MINUS}|\\+)(?:1[0-4]|0?\\d)(?::?[0-5]\\d)?(?![\\d:]|\\.\\d)(?![ \\t]*(?:UTC|GMT|[ap]\\.?m)\\b)|[ \\t]*(?:${MINUS}|\\+)[ \\t]+\\d{1,2}(?![\\d:/]|\\.\\d)(?![ \\t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))`;
+const OFFSET = `(?:UTC|GMT)(?:${BL}?(?:${MINUS}|\\+)(?:1[0-4]|0?\\d)(?::?[0-5]\\d)?(?![\\d:]|\\.\\d)(?!${BL}*(?:UTC|GMT|[ap]\\.?m)\\b)|${BL}*(?:${MINUS}|\\+)${BL}+\\d{1,2}(?![\\d:/]|\\.\\d)(?!${BL}+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))`;
 const ABBR = Object.keys(ABBREVIATIONS)
   .filter((a) => a !== 'Z')
   .sort((a, b) => b.length - a.length)
@@ -73,7 +75,7 @@ const ABBR = Object.keys(ABBREVIATIONS)
  * A zone after a time: "EST", "(UTC)", "GMT +1", "(GMT+03:00)", "UTC−05:00", "PST/PDT", "PT" or "Pacific Time" (a
  * region's clock), "Z".
  */
-const ZONE_SOURCE = `(?:\\([ \\t]*)?(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?|[PECM]T|(?:Pacific|Eastern|Central|Mountain)(?:[ \\t]+(?:Standard|Daylight))?[ \\t]+Time|Z)\\b[ \\t]*\\)?`;
+const ZONE_SOURCE = `(?:\\(${BL}*)?(${OFFSET}|(?:${ABBR})(?:\\/[A-Z]{3,4})?|[PECM]T|(?:Pacific|Eastern|Central|Mountain)(?:${BL}+(?:Standard|Daylight))?${BL}+Time|Z)\\b${BL}*\\)?`;
 
 const zoneCache = new Map<string, Zone | undefined>();
 
@@ -128,15 +130,15 @@ const timesMemo = new Memo<ClockTime[]>();
 const MERIDIEM = '(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![a-z])';
 // ISO 8601 date-time: 2023-03-01T09:00Z, 2023-03-01 09:05, 2023-03-01T09:00:00-05:00
 const ISO_DT = `(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+${MINUS.slice(1, -1)}]\\d{2}:?\\d{2})?`;
-// 9:00 AM, 09:00, 12: 48pm, 8.35 AM, 11:26-am, 14:05:30, [14:05]
-const CLOCK = `(\\d{1,2})(?:\\s?:\\s?|\\.(?=\\d{2}\\s*(?:-\\s*)?[ap]\\.?\\s?m))(\\d{2})(?::(\\d{2}))?(?!\\d)(?:[ \\t]*(?:-[ \\t]*)?${MERIDIEM})?`;
+// 9:00 AM, 09:00, 12: 48pm, 8.35 AM, 11:26-am, 14:05:30, [14:05], 14:05 hrs
+const CLOCK = `(\\d{1,2})(?:\\s?:\\s?|\\.(?=\\d{2}\\s*(?:-\\s*)?[ap]\\.?\\s?m))(\\d{2})(?::(\\d{2}))?(?!\\d)(?:${BL}*(?:-${BL}*)?${MERIDIEM}|${BL}*(?:hrs|hours|Uhr)\\b)?`;
 // 12pm, 9 a.m.
 const HOUR_ONLY = `(\\d{1,2})\\s?${MERIDIEM}`;
 // 0300hrs, 1430 hrs
 const MILITARY = `([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)\\b`;
 
 export const TIME_RE = new RegExp(
-  `(?<![\\d:.,/\\w])(?:${ISO_DT}|${CLOCK}|${HOUR_ONLY}|${MILITARY})(?:[ \\t]*(?:,[ \\t]*)?${ZONE_SOURCE})?`,
+  `(?<![\\d:.,/\\w])(?:${ISO_DT}|${CLOCK}|${HOUR_ONLY}|${MILITARY})(?:${BL}*(?:,${BL}*)?${ZONE_SOURCE})?`,
   'giu',
 );
 
