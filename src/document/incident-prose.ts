@@ -108,17 +108,25 @@ export const STARTED_ENTRY_RE = /\b(?:(?:incident|impact|outage|issue|problem|di
 
 /** A line's start before a time: blanks, a list marker, a quote, emphasis or a bracket ("- 14:05", "**14:05**"). */
 const LINE_LEAD_RE = /^[ \t>*_+[(-]*$/;
-/** The rest of a time's line. */
+/** The rest of a time's line (at most 200 characters of it). */
 function lineAfter(text: string, t: ClockTime): string {
-  const end = text.indexOf('\n', t.index);
-  return text.slice(t.index + t.length, end < 0 ? text.length : end);
+  const rest = text.slice(t.index + t.length, t.index + t.length + 200);
+  const end = rest.indexOf('\n');
+  return end < 0 ? rest : rest.slice(0, end);
 }
 
 /** Whether a text is a log (three or more lines that begin with a time), whose first time is no stated start. */
 function isLog(text: string, times: ClockTime[]): boolean {
   let lines = 0;
+  // Line starts found going forward, each newline once (linear in the text, however many times a line holds).
+  let lineStart = 0;
+  let next = text.indexOf('\n');
   for (const t of times) {
-    if (LINE_LEAD_RE.test(text.slice(text.lastIndexOf('\n', t.index - 1) + 1, t.index)) && ++lines >= 3) return true;
+    while (next >= 0 && next < t.index) {
+      lineStart = next + 1;
+      next = text.indexOf('\n', lineStart);
+    }
+    if (t.index - lineStart <= 12 && LINE_LEAD_RE.test(text.slice(lineStart, t.index)) && ++lines >= 3) return true;
   }
   return false;
 }
