@@ -117,11 +117,13 @@ function noons(text: string, out: WindowTime[]): void {
 /** A bare hour joined as a range to the time right after it: "from 9 to 11:45 a.m." (the end gives its half of the day). */
 function bareHours(text: string, times: ClockTime[], out: WindowTime[]): void {
   BARE_HOUR_RE.lastIndex = 0;
+  let k = 0; // the matches come in order: the next time after each is found going forward
   for (let m = BARE_HOUR_RE.exec(text); m; m = BARE_HOUR_RE.exec(text)) {
     const hour = Number(m[1]);
     const at = m.index + m[0].length - m[1]!.length;
     const after = at + m[1]!.length;
-    const next = times.find((t) => t.index >= after);
+    while (k < times.length && times[k]!.index < after) k++;
+    const next = times[k];
     if (hour > 23 || !next || next.index - after > 12 || !BARE_JOINT_RE.test(text.slice(after, next.index))) continue;
     out.push({ index: at, length: m[1]!.length, raw: m[1]!, hour, minute: 0, second: 0, meridiem: false });
   }
