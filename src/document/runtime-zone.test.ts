@@ -76,6 +76,16 @@ describe('offsets read through TZ', () => {
     for (const ts of hourly) expect(zone.offset(ts)).toBe(IANAZone.create('America/New_York').offset(ts));
   });
 
+  it('make the DateTimes luxon makes of the name, "UTC" with its "Z" included', () => {
+    for (const name of ['UTC', 'utc', 'GMT', 'Etc/UTC', 'Etc/GMT', 'America/New_York', 'Asia/Kolkata', 'Europe/London']) {
+      for (const wall of ['2024-01-15T10:00', '2024-07-15T23:30:15']) {
+        const ours = DateTime.fromISO(wall, { zone: zoneFor(name) });
+        const theirs = DateTime.fromISO(wall, { zone: name });
+        expect([name, ours.toISO(), ours.zoneName, ours.offset]).toEqual([name, theirs.toISO(), theirs.zoneName, theirs.offset]);
+      }
+    }
+  });
+
   it('are valid for the names luxon takes, and only those', () => {
     const names = ['America/New_York', 'Asia/Kolkata', 'Asia/Calcutta', 'Europe/Kyiv', 'US/Eastern', 'UTC', 'Etc/UTC', 'GMT', 'Etc/GMT+5', 'america/new_york', 'America/NewYork', 'Mars/Olympus', 'EST5EDT,M3.2.0,M11.1.0', 'CST6', ''];
     for (const name of names) expect([name, isValidZoneName(name)]).toEqual([name, IANAZone.isValidZone(name)]);

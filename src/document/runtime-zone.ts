@@ -79,8 +79,12 @@ class RuntimeZone extends Zone {
   private luxon: IANAZone | undefined;
   private readonly offsets = new Map<number, number>();
 
+  /** A name of UTC ("Etc/UTC"): offset 0 at every instant, nothing to read. */
+  private readonly utc: boolean;
+
   constructor(private readonly zoneName: string) {
     super();
+    this.utc = UTC_NAMES.has(zoneName);
   }
 
   override get type(): string {
@@ -108,8 +112,9 @@ class RuntimeZone extends Zone {
   }
 
   override offset(ts: number): number {
-    if (this.luxon) return this.luxon.offset(ts);
     if (!Number.isFinite(ts)) return NaN;
+    if (this.utc) return 0;
+    if (this.luxon) return this.luxon.offset(ts);
     // To the second, as luxon's IANAZone reads it.
     const second = ts - (((ts % 1000) + 1000) % 1000);
     let offset = this.offsets.get(second);
@@ -147,7 +152,13 @@ export function ianaZone(name: string): Zone {
   return zone;
 }
 
-/** A zone to give luxon for a name as written: a listed IANA zone read through TZ, any other name as it is. */
+/**
+ * A zone to give luxon for a name as written, in place of the name: the same zone luxon would make of it, a listed
+ * IANA zone read through TZ. "UTC" and "GMT" stay names (luxon makes its fixed UTC zone of them, whose ISO times end
+ * in "Z"), as does any name ICU does not list.
+ */
 export function zoneFor(name: string): Zone | string {
+  const lower = name.toLowerCase();
+  if (lower === 'utc' || lower === 'gmt') return name;
   return UTC_NAMES.has(name) || isListed(name) ? ianaZone(name) : name;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ianaZone, isValidZoneName } from '../../document/runtime-zone.js';
+import { isValidZoneName, zoneFor } from '../../document/runtime-zone.js';
 import type { Postmortem } from '../../document/model.js';
 import { documentStart, type Rule } from '../rule.js';
 
@@ -21,7 +21,7 @@ function example(key: string, type: string, doc: Postmortem, choices?: string[])
     case 'datetime': {
       const known = key === 'started' ? iso(incident.startInstant) : key === 'resolved' ? iso(incident.endInstant) : undefined;
       if (known) return known;
-      const offset = zone && incident.date ? DateTime.fromISO(incident.date, { zone: ianaZone(zone) }).toFormat('ZZ') : '+HH:MM';
+      const offset = zone && incident.date ? DateTime.fromISO(incident.date, { zone: zoneFor(zone) }).toFormat('ZZ') : '+HH:MM';
       return `${incident.date ?? 'YYYY-MM-DD'}THH:MM:00${offset}`;
     }
     case 'timezone':
