@@ -18,8 +18,12 @@ const INLINE_CODE_RE = /`(?:[^`\n]|\n(?!\n))*`/g;
 
 /** A text with its code spans blanked, line breaks and lengths kept: code is quoted, not stated. */
 export function blankCode(text: string): string {
-  return text.includes('`') ? text.replace(INLINE_CODE_RE, (m) => m.replace(/[^\n]/g, ' ')) : text;
+  const blank = (m: string): string => m.replace(/[^\n]/g, ' ');
+  const out = text.includes('`') ? text.replace(INLINE_CODE_RE, blank) : text;
+  // And HTML's: <code>…</code>, <pre>…</pre>.
+  return out.includes('<code') || out.includes('<pre') ? out.replace(HTML_CODE_RE, blank) : out;
 }
+const HTML_CODE_RE = /<code\b[^<>]*>[^<]*<\/code>|<pre\b[^<>]*>[^<]*<\/pre>/gi;
 /** A table's delimiter row, its blanks taken out. */
 const DELIMITER_ROW_RE = /^\|?:?-+:?(?:\|:?-+:?)*\|?$/;
 
@@ -41,17 +45,22 @@ function cellsOf(text: string, line: number, column: number): Cell[] {
 /** What the fields pass needs of the Markdown structure: the lines of code and HTML blocks, the HTML blocks. */
 export interface Layout {
   skip: Set<number>;
+  /** The lines of HTML blocks (among `skip`): their "<strong>Label:</strong> value" fields are read with the tags blanked. */
+  htmlLines: Set<number>;
   html: Array<{ value: string; line: number; column: number }>;
 }
 
 /** The lines of code and HTML blocks (read once per document). */
 export function layoutOf(tree: Root): Layout {
-  const layout: Layout = { skip: new Set<number>(), html: [] };
+  const layout: Layout = { skip: new Set<number>(), htmlLines: new Set<number>(), html: [] };
   const stack: Node[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'code' || node.type === 'html') {
-      for (let n = node.position.start.line; n <= node.position.end.line; n++) layout.skip.add(n);
+      for (let n = node.position.start.line; n <= node.position.end.line; n++) {
+        layout.skip.add(n);
+        if (node.type === 'html') layout.htmlLines.add(n);
+      }
       if (node.type === 'html' && node.value.includes('<t')) layout.html.push({ value: node.value, line: node.position.start.line, column: node.position.start.column - 1 });
     } else if ('children' in node) for (const c of node.children) stack.push(c as Node);
   }
@@ -71,6 +80,13 @@ function unlabelLine(line: string, inCode: boolean): { text: string; inCode: boo
 }
 
 
+/**
+ * An HTML line with its tags and code blanked (columns kept); a term's end ("</dt>") reads as the colon after a label.
+ */
+function untag(line: string): string {
+  return blankCode(line).replace(/<(\/dt\b)?[^<>]*>/gi, (m, dt: string | undefined) => (dt ? `:${' '.repeat(m.length - 1)}` : ' '.repeat(m.length)));
+}
+
 /** Fields on lines from..to (1-based, inclusive), code blocks left out, HTML tables read by their cells. */
 export function readFields(lines: Lines, from: number, to: number, layout: Layout): FieldTime[] {
   const { skip } = layout;
@@ -80,12 +96,23 @@ export function readFields(lines: Lines, from: number, to: number, layout: Layou
   let pending: { label: { kind: FieldKind; zone?: string }; line: number } | undefined;
   // Inline code quotes labels, it states none; a code span may run over the lines of its paragraph.
   let inCode = false;
+  let inPre = false;
   const flush = (): void => {
     if (table) tableFields(table.rows, table.header, out);
     table = undefined;
   };
   for (let n = Math.max(1, from); n <= Math.min(to, lines.count); n++) {
     let raw = lines.line(n);
+    // An HTML line that is no table's ("<p><strong>Start:</strong> 14:05 UTC", "<dt>End</dt><dd>15:10</dd>"); code
+    // (<pre>, <code>) quotes labels, it states none.
+    if (layout.htmlLines.has(n)) {
+      const pre: boolean = inPre || raw.includes('<pre');
+      inPre = pre && !raw.includes('</pre');
+      if (!pre && raw.length <= 400 && raw.includes('<') && !raw.includes('<t') && hasDigit(raw) && LABEL_HINT_RE.test(raw)) {
+        const text = untag(raw);
+        if (text.includes(':')) colonFields({ text, line: n, column: 0 }, out);
+      }
+    } else inPre = false;
     if (skip.has(n) || raw.length > 400 || !NON_BLANK_RE.test(raw)) {
       flush();
       inCode = false;

@@ -232,6 +232,15 @@ describe('what people write around the times of a window', () => {
     expect(window(summary('Logins failed at 10:00 Central European offices. It ended at 11:30.'))).toEqual(['2024-05-02T10:00', '2024-05-02T11:30']);
   });
 
+  it('reads labelled fields in HTML that is no table (a Confluence or Google Docs export)', () => {
+    const html = (block: string): string => `<h1>Checkout errors</h1>\n${block}\n\n<h2>Summary</h2>\n<p>Checkout failed.</p>`;
+    expect(window(html('<p><b>Impact began:</b> 2024-05-02 14:00 UTC<br>\n<b>Impact ended:</b> 2024-05-02 15:30 UTC</p>'))).toEqual(UTC);
+    expect(window(html('<dl><dt>Started</dt><dd>14:00 UTC</dd><dt>Resolved</dt><dd>15:30 UTC</dd></dl>'))).toEqual(UTC);
+    // Code in HTML quotes labels, it states none.
+    expect(window(html('<p>Write <code>start: 2024-05-02 14:00 UTC</code> and <code>end: 2024-05-02 15:30 UTC</code>.</p>'))).toEqual([null, null]);
+    expect(window(html('<pre>\nStart: 2024-05-02 14:00 UTC\nEnd: 2024-05-02 15:30 UTC\n</pre>'))).toEqual([null, null]);
+  });
+
   it('reads "from" and "to" under a front matter key that names the window', () => {
     expect(window('# T\n', '---\noutage:\n  from: 2024-05-02 14:00 UTC\n  to: 2024-05-02 15:30 UTC\n---\n')).toEqual(UTC);
     // Under a key that names no window, "from" and "to" are anything (a route, a migration).
