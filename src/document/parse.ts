@@ -18,7 +18,7 @@ import { endFromTimeline, inferIncident } from './incident.js';
 import { parseMarkdown, type Node, type Root } from './markdown.js';
 import type { FrontMatter, HtmlChunk, Postmortem } from './model.js';
 import { buildSections } from './sections.js';
-import { LineWords, Lines } from './text.js';
+import { LineWords, Lines, rememberLines } from './text.js';
 import { extractTimeline } from './timeline.js';
 import { findTitle } from './title.js';
 
@@ -70,7 +70,7 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
   const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docZone, tree);
   const timeline = extractTimeline(tree, sections, lines, incident, docZone);
   endFromTimeline(incident, timeline);
-  return {
+  const doc: Postmortem = {
     path: src.path,
     source: src.source,
     title: titleInfo.title,
@@ -84,6 +84,8 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
     html: htmlChunks(tree),
     lineCount: lines.count,
   };
+  rememberLines(doc, lines);
+  return doc;
 }
 
 export function parsePostmortem(input: string, path = '<input>', options: ParseOptions = {}): Postmortem {

@@ -19,6 +19,23 @@ export class Lines {
   }
 }
 
+/** The lines a document was read with, kept for whatever reads it next (rules, import), so none splits it again. */
+const LINES_OF = new WeakMap<object, readonly string[]>();
+
+export function rememberLines(doc: object, lines: Lines): void {
+  LINES_OF.set(doc, lines.all);
+}
+
+/** A read document's source lines, without their line endings (1-based line n is index n - 1). */
+export function sourceLines(doc: { source: string }): readonly string[] {
+  let lines = LINES_OF.get(doc);
+  if (!lines) {
+    lines = doc.source.split(/\r\n|\r|\n/);
+    LINES_OF.set(doc, lines);
+  }
+  return lines;
+}
+
 
 export class LineWords {
   private readonly counts: Int32Array;

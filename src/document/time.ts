@@ -3,7 +3,8 @@
  *
  * Recognition (which characters are a time) is ours; all calendar and zone arithmetic is luxon's.
  */
-import { DateTime, FixedOffsetZone, IANAZone, Settings, type Zone } from 'luxon';
+import { DateTime, FixedOffsetZone, Settings, type Zone } from 'luxon';
+import { ianaZone, isValidZoneName } from './runtime-zone.js';
 import { findDates, validDate, type DateParts } from './dates.js';
 import { hasDigit, Memo, NONE } from './text.js';
 
@@ -97,12 +98,11 @@ function resolveZoneUncached(text: string): Zone | undefined {
     return FixedOffsetZone.instance(sign * minutes);
   }
   const pair = PAIRS[t.toUpperCase().replace(/\s+/g, '')];
-  if (pair) return IANAZone.create(pair);
+  if (pair) return ianaZone(pair);
   const abbr = t.split('/')[0]!.toUpperCase();
   if (abbr in ABBREVIATIONS) return FixedOffsetZone.instance(ABBREVIATIONS[abbr]!);
   if (t.includes('/') || /^[A-Za-z_]+$/.test(t)) {
-    const zone = IANAZone.create(t);
-    if (zone.isValid) return zone;
+    if (isValidZoneName(t)) return ianaZone(t);
   }
   return undefined;
 }
@@ -116,7 +116,7 @@ const ianaCache = new Map<string, boolean>();
 export function isIanaZone(name: string): boolean {
   let ok = ianaCache.get(name);
   if (ok === undefined) {
-    ok = (name.includes('/') || name === 'UTC' || name === 'GMT') && IANAZone.isValidZone(name);
+    ok = (name.includes('/') || name === 'UTC' || name === 'GMT') && isValidZoneName(name);
     if (ianaCache.size < 1000) ianaCache.set(name, ok);
   }
   return ok;

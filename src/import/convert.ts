@@ -9,6 +9,7 @@ import { Document, isMap, isSeq } from 'yaml';
 import type { Postmortem, Section, TimelineEntry } from '../document/model.js';
 import { findTimes } from '../document/time.js';
 import { findDates } from '../document/dates.js';
+import { sourceLines } from '../document/text.js';
 import { escapeInline, guidanceComment } from '../new/render.js';
 import type { Template, TemplateSection } from '../template/template.js';
 
@@ -20,11 +21,6 @@ export interface ImportResult {
   inferred: string[];
   /** What could not be inferred and is left for lint to report. */
   missing: string[];
-}
-
-/** Lines of the source, 1-based access. */
-function sourceLines(doc: Postmortem): string[] {
-  return doc.source.split(/\r\n|\r|\n/);
 }
 
 interface Placed {
@@ -100,7 +96,7 @@ function entryLine(e: TimelineEntry, zone: string | undefined, incidentDate: str
 
 const TABLE_SEPARATOR_RE = /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$/;
 
-function timelineBlock(doc: Postmortem, lines: string[], owned: number[], zone: string | undefined, incidentDate: string | undefined): string[] {
+function timelineBlock(doc: Postmortem, lines: readonly string[], owned: number[], zone: string | undefined, incidentDate: string | undefined): string[] {
   const entries = doc.timeline.filter((e) => owned.includes(e.line));
   const covered = new Set<number>();
   for (const e of entries) for (let n = e.line; n <= e.endLine; n++) covered.add(n);
@@ -127,7 +123,7 @@ function timelineBlock(doc: Postmortem, lines: string[], owned: number[], zone: 
 }
 
 /** Corrective measures as a task list; the sentences that introduce them stay as they are. */
-function actionsBlock(lines: string[], owned: number[]): string[] {
+function actionsBlock(lines: readonly string[], owned: number[]): string[] {
   const out: string[] = [];
   for (const n of owned) {
     const line = lines[n - 1] ?? '';
@@ -320,7 +316,7 @@ export function convert(doc: Postmortem, template: Template): ImportResult {
  */
 export function lostSentences(doc: Postmortem, after: string): string[] {
   const headingLines = new Set(doc.sections.filter((s) => s.style !== 'inline').flatMap((s) => Array.from({ length: s.endLine - s.line + 1 }, (_, i) => s.line + i)));
-  const all = doc.source.split(/\r\n|\r|\n/);
+  const all = sourceLines(doc);
   // Table header rows are scaffolding when their rows become timeline entries.
   const before = all.filter((_, i) => !headingLines.has(i + 1) && !TABLE_SEPARATOR_RE.test(all[i + 1] ?? '')).join('\n');
   const norm = (s: string): string => {

@@ -3,6 +3,7 @@
  * by whichever thread read the document (see ./share.ts); imports neither vega nor vega-lite.
  */
 import type { Postmortem } from '../document/model.js';
+import { sourceLines } from '../document/text.js';
 import type { ActionRow } from '../commands/actions.js';
 import { entryMillis, startMillis, type IncidentStats } from '../commands/stats.js';
 import { formatMinutes } from '../repo.js';
@@ -44,7 +45,7 @@ export function actionsTable(rows: ActionRow[], link?: (r: ActionRow) => string)
 /** The document's Markdown without its front matter. */
 export function bodyOf(doc: Postmortem): string {
   if (!doc.frontMatter.span) return doc.source;
-  return doc.source.split(/\r\n|\r|\n/).slice(doc.frontMatter.span.endLine).join('\n');
+  return sourceLines(doc).slice(doc.frontMatter.span.endLine).join('\n');
 }
 
 /**

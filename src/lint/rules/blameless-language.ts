@@ -1,4 +1,5 @@
 import { HintSet } from '../hints.js';
+import { sourceLines } from '../../document/text.js';
 import { positionOf, spanAt, type Rule } from '../rule.js';
 
 interface Phrase {
@@ -80,7 +81,7 @@ Human error: @sam forgot to run the migration check, and should have asked first
     const fm = doc.frontMatter.span;
     if (fm) for (let n = fm.line; n <= fm.endLine; n++) skipLines.add(n);
     let fence: string | null = null;
-    text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    sourceLines(doc).forEach((line, i) => {
       const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
       if (f && (fence === null || f[1]![0] === fence)) {
         fence = fence === null ? f[1]![0]! : null;

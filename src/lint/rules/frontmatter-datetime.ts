@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { isIanaZone, parseIsoDateTime } from '../../document/time.js';
 import { validDate } from '../../document/dates.js';
+import { ianaZone } from '../../document/runtime-zone.js';
 import { fieldValueEdit, type Rule } from '../rule.js';
 
 export const rule: Rule = {
@@ -76,7 +77,7 @@ timezone: America/New_York
         const local = parseIsoDateTime(s, false);
         const tz = fm.data.timezone;
         const fixed = local && typeof tz === 'string' && isIanaZone(tz)
-          ? DateTime.fromISO(s.trim().replace(' ', 'T'), { zone: tz }).toISO({ suppressMilliseconds: true })
+          ? DateTime.fromISO(s.trim().replace(' ', 'T'), { zone: ianaZone(tz) }).toISO({ suppressMilliseconds: true })
           : null;
         const edit = fixed ? fieldValueEdit(doc, f.key, fixed) : undefined;
         report(

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { ianaZone, isValidZoneName } from '../../document/runtime-zone.js';
 import type { Postmortem } from '../../document/model.js';
 import { documentStart, type Rule } from '../rule.js';
 
@@ -12,7 +13,7 @@ function example(key: string, type: string, doc: Postmortem, choices?: string[])
   const incident = doc.incident;
   // An IANA name (UTC or Area/City), never an abbreviation such as EST that frontmatter-datetime refuses.
   const tz = incident.timezone;
-  const zone = tz && (tz === 'UTC' || tz.includes('/')) && IANAZone.isValidZone(tz) ? tz : undefined;
+  const zone = tz && (tz === 'UTC' || tz.includes('/')) && isValidZoneName(tz) ? tz : undefined;
   const iso = (t: DateTime | undefined): string | undefined => (t?.isValid ? (t.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined);
   switch (type) {
     case 'date':
@@ -20,7 +21,7 @@ function example(key: string, type: string, doc: Postmortem, choices?: string[])
     case 'datetime': {
       const known = key === 'started' ? iso(incident.startInstant) : key === 'resolved' ? iso(incident.endInstant) : undefined;
       if (known) return known;
-      const offset = zone && incident.date ? DateTime.fromISO(incident.date, { zone }).toFormat('ZZ') : '+HH:MM';
+      const offset = zone && incident.date ? DateTime.fromISO(incident.date, { zone: ianaZone(zone) }).toFormat('ZZ') : '+HH:MM';
       return `${incident.date ?? 'YYYY-MM-DD'}THH:MM:00${offset}`;
     }
     case 'timezone':

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Incident, Milestone } from '../../document/model.js';
 import { documentStart, frontMatterUnreadable, type Rule } from '../rule.js';
 import { validDate } from '../../document/dates.js';
+import { zoneFor } from '../../document/runtime-zone.js';
 
 const ORDER: Array<Milestone['key']> = ['started', 'detected', 'mitigated', 'resolved'];
 
@@ -124,7 +125,7 @@ resolved: 2023-03-01T12:00:00-05:00
     if (started && dateText && /^\d{4}-\d{2}-\d{2}$/.test(dateText) && validDate(Number(dateText.slice(0, 4)), Number(dateText.slice(5, 7)), Number(dateText.slice(8, 10)))) {
       const own = started.instant.toISODate();
       const tz = typeof fm.data.timezone === 'string' ? fm.data.timezone : undefined;
-      const local = tz ? started.instant.setZone(tz).toISODate() : own;
+      const local = tz ? started.instant.setZone(zoneFor(tz)).toISODate() : own;
       if (dateText !== own && dateText !== local) {
         const days = Math.round(Math.abs(DateTime.fromISO(dateText).diff(DateTime.fromISO(own!), 'days').days));
         report(

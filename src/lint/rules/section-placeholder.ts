@@ -2,6 +2,7 @@ import type { Section } from '../../document/model.js';
 import { positionOf, sectionsFor, type Rule } from '../rule.js';
 
 import { PLACEHOLDER_LINE_RE } from '../../document/placeholder.js';
+import { sourceLines } from '../../document/text.js';
 
 /** Markup characters, read as blanks: * _ ` > # ~ [ ] | \ */
 const isMarkupChar = (c: number): boolean => c === 42 || c === 95 || c === 96 || c === 62 || c === 35 || c === 126 || c === 91 || c === 93 || c === 124 || c === 92;
@@ -64,14 +65,15 @@ function guidanceSentences(text: string): Guidance {
  * more letters than the longest sentence (its normalized text is at least that long: markup, blanks and dashes aside).
  */
 function cannotHold(line: string, guidance: Guidance): boolean {
-  const lower = line.toLowerCase();
-  if (guidance.longest.some((w) => lower.includes(w))) return false;
+  // Counting stops past the longest sentence; only a line that long is searched for the words.
   let letters = 0;
-  for (let i = 0; i < line.length; i++) {
+  for (let i = 0; i < line.length && letters <= guidance.maxLength; i++) {
     const c = line.charCodeAt(i);
-    if (c !== 45 && !isBlank(c) && !isMarkupChar(c) && ++letters > guidance.maxLength) return true;
+    if (c !== 45 && !isBlank(c) && !isMarkupChar(c)) letters++;
   }
-  return false;
+  if (letters <= guidance.maxLength) return false;
+  const lower = line.toLowerCase();
+  return !guidance.longest.some((w) => lower.includes(w));
 }
 
 function splitGuidance(guidance: string): string[] {
@@ -111,7 +113,7 @@ TODO: fill in once the timeline is agreed.
     },
   ],
   check({ doc, template, report }) {
-    const lines = doc.source.split(/\r\n|\r|\n/);
+    const lines = sourceLines(doc);
     // Nested sections share lines: each line is normalized once.
     const normalized = new Map<number, string>();
     const normalizedLine = (n: number): string => {
@@ -152,7 +154,7 @@ TODO: fill in once the timeline is agreed.
 function checkSection(
   s: Section,
   guidance: Guidance,
-  lines: string[],
+  lines: readonly string[],
   normalizedLine: (n: number) => string,
   placeholders: Map<number, Array<{ text: string; column: number }>>,
   heading: string,
