@@ -3,7 +3,6 @@
  * status (open, done, won't do) and priority (./action-lifecycle.ts).
  */
 import { actionPriority, actionStatus, isTicket, statusOfCell, taskText } from './action-lifecycle.js';
-import { isListLikeHeading } from './candidates.js';
 import { dateAtStart, findDates, normalizeDate } from './dates.js';
 import { normalizeHeading } from './headings.js';
 import type { List, ListItem, Root, Table } from './markdown.js';
@@ -81,7 +80,8 @@ export function parseActionLine(line: string): { item: string; owner: string | n
   return { item, owner: parsed.owner, due: parsed.due, done };
 }
 
-export function extractActionItems(tree: Root, sections: Section[], lines: Lines): ActionItem[] {
+/** `listLike`: lines of headings that are list items written in wiki markup (./candidates.ts). */
+export function extractActionItems(tree: Root, sections: Section[], lines: Lines, listLike: readonly number[] = []): ActionItem[] {
   const out: ActionItem[] = [];
   const seen = new Set<number>();
   for (const section of sections) {
@@ -101,7 +101,7 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
       if (node.type === 'heading') {
         // "# Add an alert - owner: ops": a wiki-markup numbered item that Markdown reads as a heading.
         const span = spanOf(node);
-        if (isListLikeHeading(nodes, i) && !seen.has(span.line)) {
+        if (listLike.includes(span.line) && !seen.has(span.line)) {
           seen.add(span.line);
           const text = node.text.replace(/\s+/g, ' ').trim();
           const item = parseActionText(text, span, null, 'list');

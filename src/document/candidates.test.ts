@@ -48,6 +48,17 @@ describe('lines Markdown reads as headings but the author wrote as a list (wiki 
     expect(pm.sections[1]!.words).toBeGreaterThan(20);
   });
 
+  it('a run of timed lines ("# 08:00 Certificate expires") is the timeline\'s entries', () => {
+    const md = '== Summary ==\nReplication stopped on 2026-09-08.\n\n== Timeline ==\n# 08:00 Certificate expires\n# 09:15 Accounts created\n# 14:10 Replication restarted\n\n== Action items ==\n# Alert on replica lag\n';
+    const pm = parsePostmortem(md);
+    expect(pm.sections.map((s) => s.ids)).toEqual([['summary'], ['timeline'], ['action-items']]);
+    expect(pm.timeline.map((e) => [e.line, e.time])).toEqual([[5, '2026-09-08T08:00'], [6, '2026-09-08T09:15'], [7, '2026-09-08T14:10']]);
+  });
+
+  it('not adjacent headings that are section names ("## Root cause analysis" over "## What went well")', () => {
+    expect(sectionsOf('# Report\n\n## Root cause analysis\n## What went well\n\nText.\n')).toEqual([[3, ['root-cause']], [4, ['lessons-learned']]]);
+  });
+
   it('not headings with a blank line between them, nor short ones, nor one alone', () => {
     expect(sectionsOf('# Report\n\n## Summary\n\nText.\n\n# One heading with some words\n# Other heading with some words\n').map(([l]) => l)).toEqual([3]);
     expect(sectionsOf('# Report\n\n## Summary\n\nText.\n\n## Why it failed\n\nx\n\n## How we restarted it all\n\ny\n').length).toBe(3);

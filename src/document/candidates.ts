@@ -28,28 +28,28 @@ const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})
 
 /**
  * Whether the heading at `nodes[i]` is a list item that Markdown reads as a heading: a run of two or more headings of
- * one depth on adjacent lines (no blank line, no text between them), each a sentence of four words or more. That is
- * how Jira's and Confluence's wiki markup writes a numbered list ("# Add an alert - owner: ops", "## a sub-item");
- * a document's own headings have their text below them. Such a run opens no section: it is part of the one above
- * (the timeline reads timed headings as its entries, the action items read these as items).
+ * one depth on adjacent lines (no blank line, no text between them), each a task or an event (three words or more,
+ * or a time or date and more) rather than a section's name (`names`). That is how the wiki markup of Jira, Confluence
+ * and MediaWiki writes a numbered list ("# Add an alert - owner: ops", "# 08:00 Certificate expires"); a document's
+ * own headings have their text below them. Such a run opens no section: it is part of the one above (the timeline
+ * reads timed headings as its entries, the action items read these as items).
  */
-export function isListLikeHeading(nodes: readonly Block[], i: number): boolean {
+export function isListLikeHeading(nodes: readonly Block[], i: number, names: (text: string) => boolean): boolean {
   const node = nodes[i];
-  if (!oneLineHeading(node) || !sentenceLike(node.text)) return false;
+  if (!itemLike(node) || names(node.text)) return false;
   const line = node.position.start.line;
   const pairs = (other: Block | undefined, otherLine: number): boolean =>
-    oneLineHeading(other) && other.depth === node.depth && other.position.start.line === otherLine && sentenceLike(other.text);
+    itemLike(other) && other.depth === node.depth && other.position.start.line === otherLine;
   return pairs(nodes[i - 1], line - 1) || pairs(nodes[i + 1], line + 1);
 }
 
-function oneLineHeading(node: Block | undefined): node is Heading {
-  return node?.type === 'heading' && node.position.start.line === node.position.end.line;
-}
-
-/** Four words or more: a task or an event, not a section's name. */
-function sentenceLike(text: string): boolean {
+/** A one-line heading of three words or more, or of two that open with a digit ("08:00 Deploy"). */
+function itemLike(node: Block | undefined): node is Heading {
+  if (node?.type !== 'heading' || node.position.start.line !== node.position.end.line) return false;
+  const text = node.text.trim();
+  const need = text.charCodeAt(0) >= 48 && text.charCodeAt(0) <= 57 ? 2 : 3;
   let words = 0;
-  for (const w of text.split(' ')) if (w !== '' && ++words >= 4) return true;
+  for (const w of text.split(' ')) if (w !== '' && ++words >= need) return true;
   return false;
 }
 
@@ -61,7 +61,7 @@ export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatc
     const node = nodes[i]!;
     if (!node.position) continue;
     if (node.type === 'heading') {
-      if (isListLikeHeading(nodes, i)) {
+      if (isListLikeHeading(nodes, i, (text) => matcher.match(text, 'strict').length > 0)) {
         listLike.push(node.position.start.line);
         continue;
       }
