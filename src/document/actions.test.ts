@@ -24,3 +24,22 @@ describe('action items', () => {
     expect(parsePostmortem(md).actionItems.map((a) => [a.text, a.owner, a.due])).toEqual([['1 | Load test before presales', 'platform', '2026-11-20']]);
   });
 });
+
+describe('action item owners and due dates written other ways', () => {
+  it('a person mentioned by name, as Notion and Confluence write it ("@Priya Raman"), with letters of any language', () => {
+    const md = '# T\n\n## Action items\n\n- [ ]  Require a path test @Priya Raman\n- [ ]  Answer with 400 @Tomás Ortega\n- [ ] Cap autoscaling @jonas due 2026-04-23\n- [ ] Review with @Dana Lee, then ship\n';
+    expect(parsePostmortem(md).actionItems.map((a) => [a.owner, a.due])).toEqual([
+      ['@Priya Raman', null], ['@Tomás Ortega', null], ['@jonas', '2026-04-23'], ['@Dana Lee', null],
+    ]);
+  });
+
+  it('owners and due dates labelled in Spanish, Portuguese, French or German', () => {
+    const md = [
+      '# T', '', '## Maßnahmen', '', '1. Proxy in der Testumgebung aufbauen (Verantwortlich: Plattform, bis 2026-02-20)',
+      '2. Validar la lista de nodos (responsable: plataforma)', '3. Revisar alertas (responsável: pagamentos, prazo: 2026-03-01)', '',
+    ].join('\n');
+    expect(parsePostmortem(md).actionItems.map((a) => [a.owner, a.due])).toEqual([
+      ['Plattform', '2026-02-20'], ['plataforma', null], ['pagamentos', '2026-03-01'],
+    ]);
+  });
+});

@@ -3,7 +3,6 @@
  * status (open, done, won't do) and priority (./action-lifecycle.ts).
  */
 import { actionPriority, actionStatus, isTicket, statusOfCell, taskText } from './action-lifecycle.js';
-import { isListLikeHeading } from './candidates.js';
 import { dateAtStart, findDates, normalizeDate } from './dates.js';
 import { normalizeHeading } from './headings.js';
 import type { List, ListItem, Root, Table } from './markdown.js';
@@ -13,12 +12,17 @@ import { sectionNodes } from './sections.js';
 import { plainLine, spanOf, type Lines } from './text.js';
 
 const OWNER_FIELD_RE = /\(owner:\s*([^\s,()](?:[^,()\n]*[^\s,()])?)\s*[,)]/iu;
-const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible)[\s*]*(?:[:=][\s*]*)?(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
-const HANDLE_RE = /(?<![\w.])@([A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/;
-const DUE_RE = /\b(?:due|deadline|by|target|eta)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/gi;
+// OWNER_RE and DUE_RE also know the words for "responsible" and "until"/"due" of Spanish, Portuguese, French and
+// German (responsable, responsável, verantwortlich, zuständig; bis, hasta, prazo, échéance, fällig): a date must follow
+// a due word for it to count.
+const OWNER_RE = /\b(?:owners?|assignee|assigned to|owned by|responsible|responsable|responsável|verantwortlich|zuständig)[\s*]*(?:[:=][\s*]*)?(@[\w./-]+|[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?|[\w.-]+)/iu;
+const HANDLE_RE = /(?<![\w.])@([\p{L}\p{N}][\p{L}\p{N}_-]*(?:\/[\w.-]+)?)/u;
+/** A mention of a person by name, as Notion, Confluence and Google Docs write it: "@Priya Raman" ending the item. */
+const NAME_MENTION_RE = /^ \p{Lu}[\p{L}'-]*(?=\s*[,;)]|\s*$)/u;
+const DUE_RE = /\b(?:due|deadline|by|target|eta|bis|hasta|prazo|échéance|fällig)\b\s*(?:date)?\s*\**\s*[:=]?\s*\**\s*/gi;
 const TICKETS_RE = /(?<![\w/])(#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)/g;
 /** What OWNER_RE and OWNER_FIELD_RE cannot match without. */
-const OWNER_WORD_RE = /owner|assign|owned|responsible/iu;
+const OWNER_WORD_RE = /owner|assign|owned|responsib|responsabl|responsáv|verantwortlich|zuständig/iu;
 const OWNER_FIELD_WORD_RE = /\(owner/i;
 
 /** Something written as a date that is not one: 2023-13-45, 2023-02-30, 31/31/2023. */
@@ -27,7 +31,9 @@ const DATE_SHAPED_RE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4})(?![
 /** An owner written any other way than "(owner: X)": "Owner: Dana", "assigned to @dana", a handle. */
 function looseOwner(text: string): string | null {
   const handle = text.includes('@') ? HANDLE_RE.exec(text) : null;
-  const loose = (OWNER_WORD_RE.test(text) ? OWNER_RE.exec(text)?.[1] : undefined) ?? (handle ? `@${handle[1]}` : undefined);
+  // A capitalised handle followed by one more capitalised word that ends the item is a name: "@Priya Raman".
+  const surname = handle && /^\p{Lu}/u.test(handle[1]!) ? NAME_MENTION_RE.exec(text.slice(handle.index + handle[0].length))?.[0] ?? '' : '';
+  const loose = (OWNER_WORD_RE.test(text) ? OWNER_RE.exec(text)?.[1] : undefined) ?? (handle ? `@${handle[1]}${surname}` : undefined);
   return loose ? loose.replace(/(?<![,.;)])[,.;)]+$/, '') || null : null;
 }
 
@@ -56,6 +62,7 @@ function parseActionText(text: string, span: Span, done: boolean | null, form: A
 }
 
 const LI_RE = /<li\b/i;
+const FIELD_LINE_RE = /^(?:owners?|assignee|assigned to|responsible|due|due date|deadline|eta|status|priority|ticket)\s*:/i;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 /** The few named entities an export writes in list text. */
 function decodeEntities(text: string): string {
@@ -73,7 +80,8 @@ export function parseActionLine(line: string): { item: string; owner: string | n
   return { item, owner: parsed.owner, due: parsed.due, done };
 }
 
-export function extractActionItems(tree: Root, sections: Section[], lines: Lines): ActionItem[] {
+/** `listLike`: lines of headings that are list items written in wiki markup (./candidates.ts). */
+export function extractActionItems(tree: Root, sections: Section[], lines: Lines, listLike: readonly number[] = []): ActionItem[] {
   const out: ActionItem[] = [];
   const seen = new Set<number>();
   for (const section of sections) {
@@ -93,7 +101,7 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
       if (node.type === 'heading') {
         // "# Add an alert - owner: ops": a wiki-markup numbered item that Markdown reads as a heading.
         const span = spanOf(node);
-        if (isListLikeHeading(nodes, i) && !seen.has(span.line)) {
+        if (listLike.includes(span.line) && !seen.has(span.line)) {
           seen.add(span.line);
           const text = node.text.replace(/\s+/g, ' ').trim();
           const item = parseActionText(text, span, null, 'list');
@@ -174,7 +182,8 @@ export function extractActionItems(tree: Root, sections: Section[], lines: Lines
           }
           seen.add(n);
           const col = lines.line(n).indexOf(l) + 1;
-          const continues = current !== undefined && /^[\p{Ll}(]/u.test(plain) && !/^[-*+•]|^\d+[.)]\s/.test(l);
+          // So does a line of the item's fields alone ("Owner: network team. Due: 2026-11-15.").
+          const continues = current !== undefined && (/^[\p{Ll}(]/u.test(plain) || FIELD_LINE_RE.test(plain)) && !/^[-*+•]|^\d+[.)]\s/.test(l);
           if (current && continues) {
             current.text = `${current.text} ${plain}`;
             current.end = n;

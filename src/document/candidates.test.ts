@@ -48,10 +48,66 @@ describe('lines Markdown reads as headings but the author wrote as a list (wiki 
     expect(pm.sections[1]!.words).toBeGreaterThan(20);
   });
 
+  it('a run of timed lines ("# 08:00 Certificate expires") is the timeline\'s entries', () => {
+    const md = '== Summary ==\nReplication stopped on 2026-09-08.\n\n== Timeline ==\n# 08:00 Certificate expires\n# 09:15 Accounts created\n# 14:10 Replication restarted\n\n== Action items ==\n# Alert on replica lag\n';
+    const pm = parsePostmortem(md);
+    expect(pm.sections.map((s) => s.ids)).toEqual([['summary'], ['timeline'], ['action-items']]);
+    expect(pm.timeline.map((e) => [e.line, e.time])).toEqual([[5, '2026-09-08T08:00'], [6, '2026-09-08T09:15'], [7, '2026-09-08T14:10']]);
+  });
+
+  it('not adjacent headings that are section names ("## Root cause analysis" over "## What went well")', () => {
+    expect(sectionsOf('# Report\n\n## Root cause analysis\n## What went well\n\nText.\n')).toEqual([[3, ['root-cause']], [4, ['lessons-learned']]]);
+  });
+
   it('not headings with a blank line between them, nor short ones, nor one alone', () => {
     expect(sectionsOf('# Report\n\n## Summary\n\nText.\n\n# One heading with some words\n# Other heading with some words\n').map(([l]) => l)).toEqual([3]);
     expect(sectionsOf('# Report\n\n## Summary\n\nText.\n\n## Why it failed\n\nx\n\n## How we restarted it all\n\ny\n').length).toBe(3);
     expect(sectionsOf('## Summary\n## Impact\n\nText.\n')).toEqual([[1, ['summary']], [2, ['impact']]]);
     expect(sectionsOf('# Report\n\n# Alert when stock has not changed\n\nText.\n')).toEqual([[3, []]]);
+  });
+});
+
+describe('headings in wiki markup, pasted as is', () => {
+  it('MediaWiki "== Section ==" lines open sections of their depth; one that names nothing ends the section above', () => {
+    const md = [
+      '= Postmortem: replica drift =', '', '== Summary ==', 'Replication stopped after a certificate expired.', '',
+      '== Action items ==', '# Renew the replication certificate by automation (owner: identity)', '# Alert on replica lag over ten minutes', '',
+      '== Notes ==', 'Discussed at the weekly review.', '',
+    ].join('\n');
+    const pm = parsePostmortem(md);
+    expect(pm.sections.map((s) => [s.line, s.ids, s.depth, s.heading])).toEqual([
+      [3, ['summary'], 2, 'Summary'], [6, ['action-items'], 2, 'Action items'], [10, [], 2, 'Notes'],
+    ]);
+    expect(pm.actionItems.map((a) => a.line)).toEqual([7, 8]);
+  });
+
+  it('Jira "h2. Section" lines likewise, with "h1." a title', () => {
+    const pm = parsePostmortem('h1. PIR: sync stalled\n\nh2. Summary\n\nThe sync stalled.\n\nh2. Appendix\n\nRaw notes.\n');
+    expect(pm.title).toBe('PIR: sync stalled');
+    expect(pm.sections.map((s) => [s.line, s.ids, s.depth])).toEqual([[3, ['summary'], 2], [7, [], 2]]);
+  });
+
+  it('not a line of equals signs, nor one with uneven signs (a bare line naming a section, as any other)', () => {
+    const pm = parsePostmortem('Text\n\n===\n\n== Summary =\n\nx\n');
+    expect(pm.sections.map((s) => [s.line, s.ids, s.depth])).toEqual([[5, ['summary'], 7]]);
+  });
+});
+
+describe('numbered section lines ("2.2.  Timeline", "4.  Action Items")', () => {
+  it('a higher number on a short numbered line ends the section, whether or not that line names one', () => {
+    const md = [
+      'PIR-14: packet loss between sites', '', '1.  Summary', '', '   A fibre cut moved traffic to the second path.', '',
+      '2.2.  Timeline', '', '   - 07:48  Path A goes down', '   - 07:52  Loss alarms', '   - 11:28  Path A restored', '',
+      '3.  Analysis', '', '   The second path was sized for 60% of peak.', '',
+      '4.  Action Items', '', '   4.1.  Pause bulk replication when one path is down.', '         Owner: network automation. Due: 2026-11-15.', '',
+      '5.  References', '', '   Carrier runbook.', '',
+    ].join('\n');
+    const pm = parsePostmortem(md);
+    const byId = (id: string) => pm.sections.find((s) => s.ids.includes(id))!;
+    expect(byId('timeline').contentEnd).toBe(12);
+    expect(pm.timeline.map((e) => e.line)).toEqual([9, 10, 11]);
+    expect(byId('action-items').contentEnd).toBe(21);
+    // The wrapped line of fields belongs to the item above it.
+    expect(pm.actionItems.map((a) => [a.line, a.owner, a.due])).toEqual([[19, 'network automation', '2026-11-15']]);
   });
 });

@@ -19,6 +19,8 @@ export interface Candidate extends Span {
   blockEnd?: number;
   /** Column where an inline label's content starts. */
   contentColumn?: number;
+  /** A numbered section line ("4.  Action Items", "2.2.  Timeline"): its first number; a higher one ends it. */
+  outline?: number;
 }
 
 const HTML_HEADING_RE = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
@@ -26,28 +28,28 @@ const HTML_BOLD_LINE_RE = /^\s*(?:<p\b[^>]*>\s*)?<(strong|b)\b[^>]*>([^<]{2,80})
 
 /**
  * Whether the heading at `nodes[i]` is a list item that Markdown reads as a heading: a run of two or more headings of
- * one depth on adjacent lines (no blank line, no text between them), each a sentence of four words or more. That is
- * how Jira's and Confluence's wiki markup writes a numbered list ("# Add an alert - owner: ops", "## a sub-item");
- * a document's own headings have their text below them. Such a run opens no section: it is part of the one above
- * (the timeline reads timed headings as its entries, the action items read these as items).
+ * one depth on adjacent lines (no blank line, no text between them), each a task or an event (three words or more,
+ * or a time or date and more) rather than a section's name (`names`). That is how the wiki markup of Jira, Confluence
+ * and MediaWiki writes a numbered list ("# Add an alert - owner: ops", "# 08:00 Certificate expires"); a document's
+ * own headings have their text below them. Such a run opens no section: it is part of the one above (the timeline
+ * reads timed headings as its entries, the action items read these as items).
  */
-export function isListLikeHeading(nodes: readonly Block[], i: number): boolean {
+export function isListLikeHeading(nodes: readonly Block[], i: number, names: (text: string) => boolean): boolean {
   const node = nodes[i];
-  if (!oneLineHeading(node) || !sentenceLike(node.text)) return false;
+  if (!itemLike(node) || names(node.text)) return false;
   const line = node.position.start.line;
   const pairs = (other: Block | undefined, otherLine: number): boolean =>
-    oneLineHeading(other) && other.depth === node.depth && other.position.start.line === otherLine && sentenceLike(other.text);
+    itemLike(other) && other.depth === node.depth && other.position.start.line === otherLine;
   return pairs(nodes[i - 1], line - 1) || pairs(nodes[i + 1], line + 1);
 }
 
-function oneLineHeading(node: Block | undefined): node is Heading {
-  return node?.type === 'heading' && node.position.start.line === node.position.end.line;
-}
-
-/** Four words or more: a task or an event, not a section's name. */
-function sentenceLike(text: string): boolean {
+/** A one-line heading of three words or more, or of two that open with a digit ("08:00 Deploy"). */
+function itemLike(node: Block | undefined): node is Heading {
+  if (node?.type !== 'heading' || node.position.start.line !== node.position.end.line) return false;
+  const text = node.text.trim();
+  const need = text.charCodeAt(0) >= 48 && text.charCodeAt(0) <= 57 ? 2 : 3;
   let words = 0;
-  for (const w of text.split(' ')) if (w !== '' && ++words >= 4) return true;
+  for (const w of text.split(' ')) if (w !== '' && ++words >= need) return true;
   return false;
 }
 
@@ -59,7 +61,7 @@ export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatc
     const node = nodes[i]!;
     if (!node.position) continue;
     if (node.type === 'heading') {
-      if (isListLikeHeading(nodes, i)) {
+      if (isListLikeHeading(nodes, i, (text) => matcher.match(text, 'strict').length > 0)) {
         listLike.push(node.position.start.line);
         continue;
       }
@@ -84,11 +86,15 @@ export function collectCandidates(tree: Root, lines: Lines, matcher: SectionMatc
       const head = only?.children.length === 1 ? only.children[0] : undefined;
       if (node.ordered && head?.type === 'paragraph' && head.position!.start.line === head.position!.end.line) {
         const text = plainLine(textOf(head)).replace(/(?<!\s)\s*:\s*$/, '');
-        const ids = piecesAtMost(text, 6) ? matcher.match(text, 'strict') : [];
-        if (ids.length > 0) {
-          const line = lines.line(node.position.start.line);
-          out.push({ ...spanOf(node), endColumn: line.length + 1, text: line.trim(), style: 'label', depth: 7, ids, contentStart: node.position.end.line + 1 });
-          continue;
+        const short = piecesAtMost(text, 6);
+        const ids = short ? matcher.match(text, 'strict') : [];
+        const line = lines.line(node.position.start.line);
+        const number = OUTLINE_NUMBER_RE.exec(line)?.[1];
+        const outline = number === undefined ? undefined : Number(number);
+        if (ids.length > 0 || (short && outline !== undefined && outline > 1)) {
+          // One that names no section ("5.  References") is kept for its number: it ends a section numbered lower.
+          out.push({ ...spanOf(node), endColumn: line.length + 1, text: line.trim(), style: 'label', depth: 7, ids, contentStart: node.position.end.line + 1, outline });
+          if (ids.length > 0) continue;
         }
       }
       // "- **Impact:** 30% of users…": a labelled bullet marks a section inside the one around it.
@@ -167,8 +173,25 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
   });
 }
 
+const OUTLINE_NUMBER_RE = /^\s*(\d{1,4})[.)]/;
 const LABEL_LINE_RE = /^([^:]{2,60}):\s*$/;
 export const WIKI_HEADING_RE = /^h[1-6]\.[ \t]+/;
+
+/** A heading line of wiki markup: Jira's "h2. Text", MediaWiki's "== Text ==" (as many "=" on each side, 1 to 6). */
+export function wikiHeading(line: string): { depth: number; text: string } | undefined {
+  const jira = WIKI_HEADING_RE.exec(line);
+  if (jira) {
+    const text = plainLine(line.slice(jira[0].length)).trim();
+    return text ? { depth: line.charCodeAt(1) - 48, text } : undefined;
+  }
+  let open = 0;
+  while (line.charCodeAt(open) === 61) open++;
+  let close = 0;
+  while (close < line.length - open && line.charCodeAt(line.length - 1 - close) === 61) close++;
+  if (open === 0 || open > 6 || close !== open) return undefined;
+  const text = plainLine(line.slice(open, line.length - close).replace(/'{2,}/g, '')).trim();
+  return text ? { depth: open, text } : undefined;
+}
 const INLINE_LABEL_RE = /^(?:\*\*|__|\*|_)?([\p{L}][^:*_]{1,40}?)(?:\*\*|__|\*|_)?\s*:\s*(?:(?:\*\*|__|\*|_)\s*)?(\S.*)$/u;
 
 function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: SectionMatcher, out: Candidate[]): void {
@@ -191,8 +214,15 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
       }
       continue;
     }
-    // A heading in Jira's wiki markup, pasted as is ("h2. Timeline"), is read as the bare line it names.
-    const plain = plainLine(trimmed).replace(WIKI_HEADING_RE, '');
+    // A heading in wiki markup pasted as is, Jira's "h2. Timeline" or MediaWiki's "== Timeline ==": a heading of its
+    // depth, which ends the sections above it whether or not it names one.
+    const c0 = trimmed.charCodeAt(0);
+    const wiki = c0 === 104 || c0 === 61 ? wikiHeading(trimmed) : undefined;
+    if (wiki) {
+      out.push({ ...span, text: wiki.text, style: 'label', depth: wiki.depth, ids: matcher.match(wiki.text, 'heading'), contentStart: n + 1 });
+      continue;
+    }
+    const plain = plainLine(trimmed);
     // A lone "Label:" line: "Issue Summary:", "Timeline (all times GMT):"
     const label = LABEL_LINE_RE.exec(plain);
     if (label && /\p{L}/u.test(label[1]!) && label[1]!.split(/\s+/).length <= 10) {
@@ -204,7 +234,8 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     if (!plain.includes(':') && piecesAtMost(plain, 6)) {
       const ids = matcher.match(plain, 'strict');
       if (ids.length > 0) {
-        out.push({ ...span, text: plain, style: 'label', depth: 7, ids, contentStart: n + 1 });
+        const number = plain.charCodeAt(0) <= 57 ? OUTLINE_NUMBER_RE.exec(plain)?.[1] : undefined; // ("2.2.  Timeline")
+        out.push({ ...span, text: plain, style: 'label', depth: 7, ids, contentStart: n + 1, outline: number === undefined ? undefined : Number(number) });
         continue;
       }
     }

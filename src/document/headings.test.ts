@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeHeading, normalizeWith, SectionMatcher } from './headings.js';
+import { normalizeHeading, normalizeWith, OTHER_LANGUAGE_SYNONYMS, SectionMatcher } from './headings.js';
 
 describe('normalizeHeading', () => {
   it('reads ASCII text the same way with or without the Unicode passes', () => {
@@ -55,5 +55,22 @@ describe('SectionMatcher: a heading written as a sentence about the team, by its
   it('goes by tense only in real headings: a bold line that is a sub-label needs a known phrase', () => {
     expect(m.match('How we stopped the bleeding', 'label')).toEqual([]);
     expect(m.match('What we did', 'label')).toEqual(['resolution']);
+  });
+});
+
+describe('SectionMatcher: section names in other languages (a list of their own)', () => {
+  const m = new SectionMatcher();
+  it('reads the usual Spanish, Portuguese, French and German names', () => {
+    const cases: Array<[string, string]> = [
+      ['Resumen', 'summary'], ['Zusammenfassung', 'summary'], ['Auswirkungen', 'impact'], ['Cronología', 'timeline'],
+      ['Zeitablauf', 'timeline'], ['Linha do tempo', 'timeline'], ['Causa raíz', 'root-cause'], ['Ursache', 'root-cause'],
+      ['Cause racine', 'root-cause'], ['Lösung', 'resolution'], ['Resolución', 'resolution'], ['Maßnahmen', 'action-items'],
+      ['Acciones correctivas', 'action-items'], ['Próximos pasos', 'action-items'], ['Lecciones aprendidas', 'lessons-learned'],
+    ];
+    for (const [h, id] of cases) expect(m.match(`## ${h}`.slice(3), 'heading'), h).toEqual([id]);
+  });
+
+  it('is written as normalizeHeading gives it (the matcher adds it without normalizing)', () => {
+    for (const list of Object.values(OTHER_LANGUAGE_SYNONYMS)) for (const p of list) expect(normalizeHeading(p)).toBe(p);
   });
 });

@@ -49,6 +49,31 @@ export const SECTION_SYNONYMS: Record<string, string[]> = {
 };
 
 /**
+ * Section names in other languages than English, kept apart from the English list: the plain words a team writing
+ * its postmortems in Spanish, Portuguese, French or German puts over each section (the usual translations of the
+ * English names above, nothing from any document we measure on). Times and dates in those documents are read as
+ * anywhere else.
+ */
+export const OTHER_LANGUAGE_SYNONYMS: Record<string, string[]> = {
+  summary: ['resumen', 'resumen ejecutivo', 'resumo', 'résumé', 'synthèse', 'zusammenfassung', 'überblick'],
+  impact: ['impacto', 'impacto en clientes', 'auswirkungen', 'auswirkung'],
+  timeline: [
+    'cronología', 'línea de tiempo', 'linha do tempo', 'cronologia', 'chronologie', 'zeitablauf', 'zeitleiste', 'ablauf',
+  ],
+  'root-cause': [
+    'causa raíz', 'causa raiz', 'causas', 'cause racine', 'cause première', 'ursache', 'ursachen', 'grundursache',
+    'ursachenanalyse',
+  ],
+  resolution: ['resolución', 'solución', 'mitigación', 'resolução', 'solução', 'résolution', 'lösung', 'behebung', 'wiederherstellung'],
+  'action-items': [
+    'acciones correctivas', 'acciones', 'próximos pasos', 'medidas correctivas', 'plan de acción', 'ações corretivas',
+    'próximos passos', 'actions correctives', 'plan d action', 'prochaines étapes', 'maßnahmen', 'massnahmen',
+    'folgemaßnahmen', 'nächste schritte',
+  ],
+  'lessons-learned': ['lecciones aprendidas', 'lições aprendidas', 'leçons apprises', 'retour d expérience', 'erkenntnisse'],
+};
+
+/**
  * Word stems that name a section wherever they stand in a real heading (`#`, setext, HTML) that no phrase names:
  * "Impact Unveiled", "Details of the fix", "Preventing a repeat", and the words of writers whose first language is not
  * English ("Influence", "Effects on customers", "Reason analysis", "Solve method", "Measures"). Not used for bold or "Label:" lines, which are
@@ -164,14 +189,16 @@ export class SectionMatcher {
   private readonly memo: Record<MatchMode, Map<string, readonly string[]>> = { strict: new Map(), label: new Map(), heading: new Map() };
 
   constructor(extra: Record<string, string[]> = {}) {
-    const add = (id: string, phrase: string): void => {
-      const p = normalizeHeading(phrase);
+    const add = (id: string, phrase: string, normalized = false): void => {
+      const p = normalized ? phrase : normalizeHeading(phrase);
       if (!p) return;
       const ids = this.phrases.get(p) ?? [];
       if (!ids.includes(id)) ids.push(id);
       this.phrases.set(p, ids);
     };
     for (const [id, list] of Object.entries(SECTION_SYNONYMS)) for (const p of list) add(id, p);
+    // Written already as normalizeHeading gives them (a test holds it): their Unicode passes are not run at start-up.
+    for (const [id, list] of Object.entries(OTHER_LANGUAGE_SYNONYMS)) for (const p of list) add(id, p, true);
     for (const [id, list] of Object.entries(extra)) {
       add(id, id.replace(/-/g, ' '));
       for (const p of list) add(id, p);

@@ -78,7 +78,7 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
     frontMatter,
     sections,
     timeline,
-    actionItems: extractActionItems(tree, sections, lines),
+    actionItems: extractActionItems(tree, sections, lines, listLike),
     incident,
     words: words.in(bodyStart, lines.count),
     html: htmlChunks(tree),

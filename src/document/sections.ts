@@ -23,7 +23,8 @@ export function buildSections(all: Candidate[], lines: Lines, words: LineWords, 
   // A bold or "Label:" line naming what a real heading already names is a sub-label inside a section
   // ("**Root cause:**" in a summary that has a "## Root cause" of its own), not a section.
   const real = new Set(all.filter((c) => c.depth <= 6 && c.line !== titleLine).flatMap((c) => c.ids));
-  const candidates = all.filter((c) => c.depth !== 7 || !c.ids.every((id) => real.has(id)));
+  // (A numbered line that names nothing is kept: it ends the section numbered before it.)
+  const candidates = all.filter((c) => c.depth !== 7 || c.ids.length === 0 || !c.ids.every((id) => real.has(id)));
   candidates.forEach((c, i) => {
     // Headings that name no known section are kept (ids: []); bold and "Label:" lines only when they name one.
     if (c.ids.length === 0 && c.depth > 6) return;
@@ -36,7 +37,7 @@ export function buildSections(all: Candidate[], lines: Lines, words: LineWords, 
         c.depth <= 6
           ? d.depth <= c.depth
           : c.depth === 7
-            ? d.depth <= 6 || (d.depth === 7 && d.ids.length > 0)
+            ? d.depth <= 6 || (d.depth === 7 && (d.ids.length > 0 || (c.outline !== undefined && d.outline !== undefined && d.outline > c.outline)))
             : d.depth <= 6 || d.ids.length > 0;
       // Inside a timeline written with "Label:" lines, "Detection:" followed by timed entries is a group of the
       // timeline, not the next section.

@@ -210,3 +210,16 @@ describe('timeline entries', () => {
     ]);
   });
 });
+
+describe('a timeline folded in <details>', () => {
+  it('takes the zone its <summary> line states, as a heading\'s, and reads the list inside as entries', () => {
+    const md = [
+      '### Summary', '', 'Builds queued on 2026-05-19.', '', '### Timeline', '', '<details>', '<summary>Timeline (UTC), from the incident channel</summary>', '',
+      '- 06:00 runner image rolls out', '- 06:12 first job failures', '- 09:15 pool rolled back', '', '</details>', '',
+    ].join('\n');
+    const pm = parsePostmortem(md);
+    expect(pm.timeline.map((e) => [e.line, e.time, e.zoneSource])).toEqual([
+      [10, '2026-05-19T06:00:00Z', 'timeline'], [11, '2026-05-19T06:12:00Z', 'timeline'], [12, '2026-05-19T09:15:00Z', 'timeline'],
+    ]);
+  });
+});

@@ -42,6 +42,8 @@ export interface RawEntry extends Span {
   zoneContext?: Zone;
 }
 
+const SUMMARY_RE = /<summary\b[^>]*>([^<]{1,200})<\/summary>/;
+
 /** A time that begins a sentence: after its end, maybe after "At" ("… out. At 10:04 the pods…"); [1] is the word. */
 const SENTENCE_START_RE = /[.;!|•][ \t]*(?:[*_]+[ \t]*)?((?:(?:at|by|around|about|from|on)[ \t]+)?)$/i;
 
@@ -133,6 +135,12 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
       }
       if (!looksTimed(lines, from, to)) continue;
     } else if (node.type !== 'paragraph' && node.type !== 'html') continue;
+    if (node.type === 'html' && node.value.includes('<summary')) {
+      // A timeline folded in <details>: its <summary> line is its heading ("Timeline (UTC), from the channel").
+      const summary = SUMMARY_RE.exec(node.value);
+      const z = summary ? contextZone(summary[1]!) : undefined;
+      if (z) zoneContext = z.zone;
+    }
     if (node.type === 'html' && !/<br|<p\b|<li\b|<tr\b/i.test(node.value)) continue;
     if (node.type === 'paragraph' && node.onlyImages) continue;
     let open: RawEntry | undefined = node.type === 'paragraph' ? headingEntry : undefined;

@@ -24,6 +24,12 @@ describe('section-placeholder', () => {
     expect(todo.map((x) => x.message)).toEqual(['Expected real content under "Root cause and resolution", found the placeholder "TODO"']);
   });
 
+  it('reads "todo" as a word where it is one (Spanish "todo el tráfico", an English "todo list"), "todo:" as a placeholder', () => {
+    expect(messagesOf(edit(VALID, 'We resolved it by', 'Todo el tráfico volvió. We added it to the todo list. We resolved it by'), 'section-placeholder')).toEqual([]);
+    const colon = messagesOf(edit(VALID, 'We resolved it by', 'todo: write this. We resolved it by'), 'section-placeholder');
+    expect(colon.map((x) => x.message)).toEqual(['Expected real content under "Root cause and resolution", found the placeholder "todo"']);
+  });
+
   it('does not mistake links for placeholders', () => {
     const doc = edit(VALID, 'About 30% of', 'About [30%](https://dash.example/login) of');
     expect(messagesOf(doc, 'section-placeholder')).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Section } from '../../document/model.js';
 import { positionOf, sectionsFor, type Rule } from '../rule.js';
 
-import { PLACEHOLDER_LINE_RE } from '../../document/placeholder.js';
+import { isPlaceholder, PLACEHOLDER_LINE_RE } from '../../document/placeholder.js';
 import { sourceLines } from '../../document/text.js';
 
 /** Markup characters, read as blanks: * _ ` > # ~ [ ] | \ */
@@ -128,6 +128,7 @@ TODO: fill in once the timeline is agreed.
     const placeholders = new Map<number, Array<{ text: string; column: number }>>();
     PLACEHOLDER_LINE_RE.lastIndex = 0;
     for (let m = PLACEHOLDER_LINE_RE.exec(doc.source); m; m = PLACEHOLDER_LINE_RE.exec(doc.source)) {
+      if (!isPlaceholder(m, doc.source)) continue; // ("todo el tráfico", a "todo list")
       const { line, column } = positionOf(doc, m.index);
       const onLine = placeholders.get(line) ?? [];
       onLine.push({ text: m[0], column });
