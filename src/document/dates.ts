@@ -99,6 +99,16 @@ export function withDate(parts: DateParts | undefined, fallback: DateParts | und
   return parts;
 }
 
+/**
+ * The day a summary names, or the day a labelled field states ("Date: 2026-08-11"): the summary's first date, unless
+ * it has no year and the field has one (a field is stated for the purpose; "reviewed on Aug 14" in the summary may be
+ * any later day).
+ */
+export function summaryOrField(summary: DateParts | undefined, field: DateParts | undefined): DateParts | undefined {
+  if (summary?.year === undefined && field?.year !== undefined) return field;
+  return summary ?? field;
+}
+
 export function datePartsOf(value: unknown): DateParts | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };

@@ -4,7 +4,7 @@
  * them or for the document, and the end rolled over midnight when it comes before the start on the clock.
  */
 import { DateTime, type Zone } from 'luxon';
-import { addDays, type DateParts, findDates, normalizeDate, validDate, withDate } from './dates.js';
+import { addDays, type DateParts, findDates, normalizeDate, summaryOrField, validDate, withDate } from './dates.js';
 import type { FieldTime } from './incident-labels.js';
 import type { Incident, Section, Span } from './model.js';
 import { offsetToSpan, type Lines } from './text.js';
@@ -87,7 +87,7 @@ export function placeWindow(incident: Incident, startAt: At, endAt: At | undefin
     ? { ...startAt.time, hour: startAt.time.hour + 12 }
     : startAt.time;
   const summaryDate = findDates(ctx.summaryText)[0]?.date;
-  const baseDate = onWeekday(onDay(withDate(start.date ?? summaryDate ?? ctx.fieldDate ?? ctx.fmDate ?? ctx.titleDate, ctx.fmDate ?? ctx.titleDate), start.date ? undefined : start.day), start.date ? undefined : start.weekday);
+  const baseDate = onWeekday(onDay(withDate(start.date ?? summaryOrField(summaryDate, ctx.fieldDate) ?? ctx.fmDate ?? ctx.titleDate, ctx.fmDate ?? ctx.titleDate), start.date ? undefined : start.day), start.date ? undefined : start.weekday);
   const standalone = startAt.zoneHint ?? endAt?.zoneHint ?? STANDALONE_ZONE_RE.exec(ctx.summaryText)?.[0];
   const stated = resolveZone(standalone);
   const config = resolveZone(ctx.defaultZone);

@@ -57,3 +57,16 @@ describe('incident window from elsewhere', () => {
     expect([d.incident.start, d.incident.end, d.incident.source]).toEqual([...UTC, 'front-matter']);
   });
 });
+
+describe("the incident's date, from a labelled field and the summary", () => {
+  const date = (summary: string): string | null =>
+    parsePostmortem(`# Bucket made public\n\nDate: 2026-08-11\nSeverity: SEV-1\n\n## Summary\n\n${summary}\n\n## Timeline\n\n- 09:40 — policy merged\n`).incident.date;
+
+  it('is the field\'s when the summary names a day without a year (a later review, say)', () => {
+    expect(date('A policy change made the bucket public for 26 hours. The review took place on Aug 14.')).toBe('2026-08-11');
+  });
+
+  it("is the summary's when it names a full date", () => {
+    expect(date('On 10 August 2026 a policy change made the bucket public.')).toBe('2026-08-10');
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import { stringField } from './frontmatter.js';
-import { datePartsOf, findDates, normalizeDate, withDate } from './dates.js';
+import { datePartsOf, findDates, normalizeDate, summaryOrField, withDate } from './dates.js';
 import { windowFromFrontMatter } from './incident-frontmatter.js';
 import { blankCode, frontMatterFields, headingFields, layoutOf, readFields } from './incident-fields.js';
 import type { FieldKind, FieldTime } from './incident-labels.js';
@@ -236,7 +236,7 @@ export function inferIncident(
       incident.zoneSource = logAt?.time.zone ? 'written' : 'document';
     }
     const summaryDate = summary ? findDates(summary.text)[0]?.date : undefined;
-    const d = withDate(summaryDate ?? fieldDate ?? fmDate ?? title.date, fmDate ?? title.date);
+    const d = withDate(summaryOrField(summaryDate, fieldDate) ?? fmDate ?? title.date, fmDate ?? title.date);
     if (d?.year !== undefined) {
       incident.date = normalizeDate(d);
       incident.dateSource = summaryDate || fieldDate ? 'summary' : fmDate ? 'front-matter' : 'title';

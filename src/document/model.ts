@@ -67,7 +67,10 @@ export interface TimelineEntry extends Span {
   timeSpan?: Span;
   /** For comparisons; not printed. */
   instant?: DateTime;
-  /** Minutes since midnight of the entry's (possibly rolled-over) local day; ordering fallback without a date. */
+  /**
+   * Ordering without an instant (no zone): minutes since the epoch of the entry's local date and time when every
+   * timed entry's day is known, else minutes since midnight of the entry's (possibly rolled-over) day.
+   */
   sortKey?: number;
   /** Where the zone came from: written on the entry, stated for the timeline or the document, the incident's, or the config's. */
   zoneSource?: ZoneSource;

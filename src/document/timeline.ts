@@ -194,6 +194,11 @@ export function extractTimeline(
     prevHour = hour;
     out.push(entry);
   }
+  // Without a zone there is no instant to order by. When every timed entry's day is known (its own date, a day
+  // header, the incident's date), the days order them too: "Aug 12, 06:30" comes after "Aug 11, 22:15".
+  if (out.some((e) => e.sortKey !== undefined && !e.instant) && out.every((e) => e.time === null || e.dateKnown)) {
+    for (const e of out) if (e.time !== null && e.sortKey !== undefined) e.sortKey = Date.UTC(+e.time.slice(0, 4), +e.time.slice(5, 7) - 1, +e.time.slice(8, 10)) / 60_000 + (e.sortKey % 1440 + 1440) % 1440;
+  }
   return out;
 }
 

@@ -59,3 +59,19 @@ describe('timeline-order: which entry is out of place, and when a time is the ne
     expect(order(doc)).toEqual([[5, '23:40 after 00:10 (line 4)']]);
   });
 });
+
+describe('timeline-order: entries that carry their own dates, with no zone stated', () => {
+  const dated = (lines: string[]): string => `# Backup job stopped\n\nDate: 2026-08-01\n\n## Timeline\n\n${lines.join('\n')}\n`;
+
+  it('orders them by their days: a day later at an earlier hour is in order', () => {
+    const doc = dated(['- Aug 1, 23:40 — cron host replaced', '- Aug 2, 02:00 — first backup did not run', '- Aug 6, 10:15 — restore test finds no new backup']);
+    expect(messagesOf(doc, 'timeline-order')).toEqual([]);
+    const european = dated(['- 13.11.2026 23:58 — queue opens', '- 14.11.2026 00:03 — checkout at full CPU']);
+    expect(messagesOf(european, 'timeline-order')).toEqual([]);
+  });
+
+  it('still reports an entry whose day is earlier than the one above', () => {
+    const doc = dated(['- Aug 2, 02:00 — first backup did not run', '- Aug 1, 23:40 — cron host replaced', '- Aug 6, 10:15 — restore test']);
+    expect(messagesOf(doc, 'timeline-order').map((m) => m.line)).toEqual([lineOf(doc, 'Aug 1, 23:40')]);
+  });
+});
