@@ -265,13 +265,22 @@ const defaultMatcher = new SectionMatcher();
 const matcherCache = new Map<string, SectionMatcher>();
 
 /** The matcher for a template's extra section names (built once per distinct set). */
+/** By the aliases object itself first: a template's (the same object for every document) is not serialised each time. */
+const matcherByObject = new WeakMap<Record<string, string[]>, SectionMatcher>();
+
 export function matcherFor(aliases: Record<string, string[]> | undefined): SectionMatcher {
-  if (!aliases || Object.keys(aliases).length === 0) return defaultMatcher;
-  const key = JSON.stringify(aliases);
-  let m = matcherCache.get(key);
-  if (!m) {
-    m = new SectionMatcher(aliases);
-    matcherCache.set(key, m);
+  if (!aliases) return defaultMatcher;
+  let m = matcherByObject.get(aliases);
+  if (m) return m;
+  if (Object.keys(aliases).length === 0) m = defaultMatcher;
+  else {
+    const key = JSON.stringify(aliases);
+    m = matcherCache.get(key);
+    if (!m) {
+      m = new SectionMatcher(aliases);
+      matcherCache.set(key, m);
+    }
   }
+  matcherByObject.set(aliases, m);
   return m;
 }
