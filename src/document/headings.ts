@@ -264,10 +264,10 @@ function unique<T>(xs: T[]): T[] {
 const defaultMatcher = new SectionMatcher();
 const matcherCache = new Map<string, SectionMatcher>();
 
-/** The matcher for a template's extra section names (built once per distinct set). */
-/** By the aliases object itself first: a template's (the same object for every document) is not serialised each time. */
+/** Looked up by the aliases object itself first: a template's (one object for every document) is not serialised each time. */
 const matcherByObject = new WeakMap<Record<string, string[]>, SectionMatcher>();
 
+/** The matcher for a template's extra section names (built once per distinct set). */
 export function matcherFor(aliases: Record<string, string[]> | undefined): SectionMatcher {
   if (!aliases) return defaultMatcher;
   let m = matcherByObject.get(aliases);
