@@ -19,6 +19,7 @@ import { parseMarkdown, type Node, type Root } from './markdown.js';
 import type { FrontMatter, HtmlChunk, Postmortem } from './model.js';
 import { buildSections } from './sections.js';
 import { LineWords, Lines, rememberLines } from './text.js';
+import { resolveZone } from './time.js';
 import { extractTimeline } from './timeline.js';
 import { findTitle } from './title.js';
 
@@ -66,9 +67,10 @@ export function analyze(src: Source, options: ParseOptions = {}): Postmortem {
   const titleInfo = findTitle(tree, frontMatter, lines, bodyStart, candidates);
   const sections = buildSections(candidates, lines, words, titleInfo.titleLine, listLike);
   recognizeByContent(sections, lines);
-  const docZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']) ?? options.defaultTimezone;
+  const statedZone = stringField(frontMatter.data, ['timezone', 'time_zone', 'tz']);
+  const docZone = statedZone ?? options.defaultTimezone;
   const incident = inferIncident(frontMatter, sections, lines, bodyStart, titleInfo, docZone, tree);
-  const timeline = extractTimeline(tree, sections, lines, incident, docZone);
+  const timeline = extractTimeline(tree, sections, lines, incident, docZone, statedZone !== undefined && resolveZone(statedZone) !== undefined);
   endFromTimeline(incident, timeline);
   const doc: Postmortem = {
     path: src.path,

@@ -223,3 +223,26 @@ describe('a timeline folded in <details>', () => {
     ]);
   });
 });
+
+describe("a timeline's bare times, in the document's zone", () => {
+  const withZone = (zone: string, started: string, resolved: string, entries: string[]): string =>
+    ['---', 'title: Payments API 502s', `timezone: ${zone}`, `started: ${started}`, `resolved: ${resolved}`, '---', '', '# Payments API 502s', '', '## Timeline', '', ...entries.map((e) => `- ${e} — something happened`), ''].join('\n');
+  const times = (md: string): Array<[string | null, string | undefined]> => parsePostmortem(md).timeline.map((e) => [e.time, e.zoneSource]);
+
+  it("takes each entry's offset from the zone's rules across a clock change, not the offset the start is written with", () => {
+    // New York moved to -04:00 at 02:00 on 2026-03-08: the start is written at -05:00, the entries after 02:00 are at -04:00.
+    const md = withZone('America/New_York', '2026-03-08T01:30:00-05:00', '2026-03-08T03:45:00-04:00', ['01:30', '01:58', '03:05', '04:10']);
+    expect(times(md)).toEqual([
+      ['2026-03-08T01:30:00-05:00', 'front-matter'], ['2026-03-08T01:58:00-05:00', 'front-matter'],
+      ['2026-03-08T03:05:00-04:00', 'front-matter'], ['2026-03-08T04:10:00-04:00', 'front-matter'],
+    ]);
+  });
+
+  it('reads them as local times when the start is written in UTC', () => {
+    const md = withZone('Asia/Kolkata', '2026-07-01T04:50:00Z', '2026-07-01T05:50:00Z', ['10:20', '11:20']);
+    expect(times(md).map(([t]) => t)).toEqual(['2026-07-01T10:20:00+05:30', '2026-07-01T11:20:00+05:30']);
+    // 22:30Z is the next morning in Tokyo: the entries are on the local day.
+    const tokyo = withZone('Asia/Tokyo', '2026-07-01T22:30:00Z', '2026-07-01T23:30:00Z', ['07:30', '08:30']);
+    expect(times(tokyo).map(([t]) => t)).toEqual(['2026-07-02T07:30:00+09:00', '2026-07-02T08:30:00+09:00']);
+  });
+});

@@ -68,6 +68,8 @@ export function extractTimeline(
   lines: Lines,
   incident: Incident,
   defaultZone: string | undefined,
+  /** `defaultZone` is the document's own (its front matter's), not the config's. */
+  zoneStated = false,
 ): TimelineEntry[] {
   // A report written as one list ("- Timeline:" with the entries nested under it) has its timeline in a bullet.
   const section =
@@ -86,16 +88,20 @@ export function extractTimeline(
       docZone = contextZone(l)?.zone ?? docZone;
     }
   }
-  const incidentZone =
-    incident.startInstant?.zone ??
-    resolveZone(incident.timezone) ??
-    resolveZone(defaultZone);
-  const incidentZoneSource: ZoneSource | undefined = incident.zoneSource ?? (resolveZone(defaultZone) ? 'config' : undefined);
-  const windowStart = incident.startInstant?.toMillis();
+  // The zone of the bare times: the document's own (its front matter's), whose rules give each entry its offset across
+  // a clock change, rather than the offset the start happens to be written with ("started: …T01:30:00-05:00" before
+  // the change, "04:10" after it is -04:00); the config's zone when the start agrees with it; else the start's zone.
+  const declared = resolveZone(defaultZone);
+  const start = incident.startInstant;
+  const agrees = declared !== undefined && start !== undefined && declared.offset(start.toMillis()) === start.offset;
+  const useDeclared = declared !== undefined && (zoneStated || agrees || start === undefined);
+  const incidentZone = useDeclared ? declared : (start?.zone ?? resolveZone(incident.timezone) ?? declared);
+  const incidentZoneSource: ZoneSource | undefined = useDeclared ? (zoneStated ? 'front-matter' : 'config') : (incident.zoneSource ?? (declared ? 'config' : undefined));
+  const windowStart = start?.toMillis();
   const windowEnd = incident.endInstant?.toMillis();
-  const incidentDate = incident.startInstant
-    ? { year: incident.startInstant.year, month: incident.startInstant.month, day: incident.startInstant.day }
-    : datePartsOf(incident.start ?? incident.date);
+  // The start's day where the times are read (04:50Z is 10:20 on the same day in Kolkata, 22:00Z the next in Tokyo).
+  const local = start && incidentZone ? start.setZone(incidentZone) : start;
+  const incidentDate = local ? { year: local.year, month: local.month, day: local.day } : datePartsOf(incident.start ?? incident.date);
   // A 12-hour timeline: most of its times say AM or PM (one "9:40pm" among 24-hour times is a typo, not a clock).
   const firstTimes = raw.map((e) => findTimes(plainLine(e.text))[0]).filter((t) => t !== undefined);
   const usesMeridiem = firstTimes.filter((t) => t.meridiem).length * 2 > firstTimes.length;
