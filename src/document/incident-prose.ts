@@ -85,19 +85,27 @@ function firstRange(text: string, times: ClockTime[]): number {
  */
 const PLANNED_BEFORE_RE = /\b(?:scheduled|planned|booked)(?:\s+(?:an?|the))?(?:\s+(?:maintenance|upgrade|migration|change|window|downtime|deploy(?:ment)?|work))?(?:\s+(?:for|between))?\s*$|\b(?:maintenance|change|freeze)\s+window(?:\s+(?:was|is|of|between))?(?:\s*[(:])?\s*$/i;
 
-/** A habit stated in a range's sentence: "we normally deploy between 09:00 and 17:00". */
-const HABIT_RE = /\b(?:normally|usually|typically|generally|regularly|routinely|ordinarily)\b/i;
+/**
+ * A habit stated in a range's sentence: "we normally deploy between 09:00 and 17:00", "our support hours are 09:00 to
+ * 17:00", "backups run from 01:00 to 03:00 every night", "09:00–17:00 on weekdays".
+ */
+const HABIT_RE = /\b(?:normally|usually|typically|generally|regularly|routinely|ordinarily|daily|nightly|weekly|every\s+(?:day|night|morning|evening|week|weekday|hour)|each\s+(?:day|night|morning|evening|week)|on\s+(?:weekdays|weekends|business\s+days)|(?:business|support|office|opening|working|core|trading|service|staffed|on-call)\s+hours)\b/i;
+/** Words one of which a planned or habitual range's sentence holds: a cheap test before the patterns. */
+const PLANNED_HINT_RE = /scheduled|planned|booked|window|ally\b|daily|nightly|weekly|every|each|weekday|weekend|business days|hours/i;
 
 /** The times of a text without those of a planned or habitual range (they state no incident's window). */
 function unplanned(text: string, times: ClockTime[]): ClockTime[] {
-  if (!/scheduled|planned|booked|window|ally\b/i.test(text)) return times;
+  if (!PLANNED_HINT_RE.test(text)) return times;
   const out: ClockTime[] = [];
   for (let i = 0; i < times.length; i++) {
     const t = times[i]!;
     const next = times[i + 1];
     const lead = text.slice(Math.max(0, t.index - 60), t.index);
     const sentence = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf(';')) + 1);
-    if (next && joins(text, t, next) && (PLANNED_BEFORE_RE.test(withoutDates(lead)) || HABIT_RE.test(sentence))) i++;
+    // What follows the range, to the end of its sentence ("… 17:00 on weekdays").
+    const after = next ? text.slice(next.index + next.length, next.index + next.length + 40) : '';
+    const tail = after.slice(0, Math.min(...['. ', ';', '\n'].map((e) => after.indexOf(e)).filter((x) => x >= 0), after.length));
+    if (next && joins(text, t, next) && (PLANNED_BEFORE_RE.test(withoutDates(lead)) || HABIT_RE.test(sentence) || HABIT_RE.test(tail))) i++;
     else out.push(t);
   }
   return out;
