@@ -246,3 +246,17 @@ describe("a timeline's bare times, in the document's zone", () => {
     expect(times(tokyo).map(([t]) => t)).toEqual(['2026-07-02T07:30:00+09:00', '2026-07-02T08:30:00+09:00']);
   });
 });
+
+describe('a 12-hour timeline with an entry in another zone', () => {
+  it("reads that entry's hour on its own clock: \"11:30 PT\" after \"2:10 PM\" Eastern is not 23:30", () => {
+    const md = ['---', 'title: Search slow', 'timezone: America/New_York', 'started: 2026-06-10T14:00:00-04:00', 'resolved: 2026-06-10T15:00:00-04:00', '---', '', '# Search slow', '', '## Timeline', '',
+      '- 2:00 PM — latency alert', '- 2:10 PM — failover to the second vendor', '- 11:30 PT — vendor recovers', '- 3:00 PM — resolved', ''].join('\n');
+    expect(parsePostmortem(md).timeline.map((e) => e.time)).toEqual(['2026-06-10T14:00:00-04:00', '2026-06-10T14:10:00-04:00', '2026-06-10T11:30:00-07:00', '2026-06-10T15:00:00-04:00']);
+  });
+
+  it('still carries the afternoon on to a bare hour in the same zone, written by its abbreviation', () => {
+    const md = ['---', 'title: Search slow', 'timezone: America/Los_Angeles', 'started: 2026-01-10T14:00:00-08:00', 'resolved: 2026-01-10T15:30:00-08:00', '---', '', '# Search slow', '', '## Timeline', '',
+      '- 2:00 PM PST — latency alert', '- 2:40 PM — failover', '- 3:30 — resolved', ''].join('\n');
+    expect(parsePostmortem(md).timeline.map((e) => e.time)).toEqual(['2026-01-10T14:00:00-08:00', '2026-01-10T14:40:00-08:00', '2026-01-10T15:30:00-08:00']);
+  });
+});

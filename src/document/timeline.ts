@@ -112,6 +112,9 @@ export function extractTimeline(
   const out: TimelineEntry[] = [];
   let prevKey: number | undefined;
   let prevHour: number | undefined;
+  let prevZone: Zone | undefined;
+  /** When two zones' clocks are compared ("PST" and America/Los_Angeles agree in winter). */
+  const clockAt = windowStart ?? Date.UTC(2024, 0, 1);
   let dayOffset = 0;
   let lastDateContext: DateParts | undefined;
   for (const e of raw) {
@@ -138,13 +141,17 @@ export function extractTimeline(
       lastDateContext = e.dateContext;
     }
     let hour = t.hour;
-    if (!t.meridiem && usesMeridiem && hour < 12 && prevHour !== undefined && prevHour >= 12 && hour + 12 >= prevHour) {
+    // Hours compare on one clock only: "11:30 PT" after "2:10 PM" Eastern is no evening.
+    const zone = t.zone ?? e.zoneContext ?? docZone ?? incidentZone;
+    const sameClock = prevZone === undefined || zone === undefined || zone.equals(prevZone) || zone.offset(clockAt) === prevZone.offset(clockAt);
+    if (!sameClock) {
+      // (read as written)
+    } else if (!t.meridiem && usesMeridiem && hour < 12 && prevHour !== undefined && prevHour >= 12 && hour + 12 >= prevHour) {
       hour += 12;
     } else if (bareTwelveHour && hour < 12 && prevHour !== undefined && prevHour >= 10 && hour + 12 >= prevHour && hour + 12 - prevHour <= 6) {
       hour += 12; // past noon on a 12-hour clock: "12:10" then "1:05"
     }
     const minuteOfDay = hour * 60 + t.minute;
-    const zone = t.zone ?? e.zoneContext ?? docZone ?? incidentZone;
     const baseDate = withDate(t.date ?? e.dateContext ?? incidentDate, incidentDate);
     const dayAfter = (d: typeof baseDate, days: number): typeof baseDate => {
       if (!d || d.year === undefined || days === 0) return d;
@@ -198,6 +205,7 @@ export function extractTimeline(
     }
     prevKey = key;
     prevHour = hour;
+    prevZone = zone;
     out.push(entry);
   }
   // Without a zone there is no instant to order by. When every timed entry's day is known (its own date, a day
