@@ -111,7 +111,8 @@ export function windowFromFrontMatter(incident: Incident, fm: FrontMatter, fmZon
     incident.end = e.instant.toISO({ suppressMilliseconds: true });
     if (e.span) incident.endSpan = e.span;
   }
-  if (!incident.timezone && s) incident.timezone = s.instant.zoneName ?? null;
+  // (Read as UTC for want of a zone, a start names none.)
+  if (!incident.timezone && s && !incident.zoneMissing) incident.timezone = s.instant.zoneName ?? null;
   if (s && e) incident.durationMinutes = minutesBetween(s.instant, e.instant);
   incident.date = s ? s.instant.toISODate() : fmDate ? normalizeDate(fmDate) : null;
   incident.dateSource = s ? 'start' : fmDate ? 'front-matter' : null;

@@ -95,7 +95,9 @@ export function extractTimeline(
   const start = incident.startInstant;
   const agrees = declared !== undefined && start !== undefined && declared.offset(start.toMillis()) === start.offset;
   const useDeclared = declared !== undefined && (zoneStated || agrees || start === undefined);
-  const incidentZone = useDeclared ? declared : (start?.zone ?? resolveZone(incident.timezone) ?? declared);
+  // (A start read as UTC for want of a zone gives the entries none.)
+  const startZone = incident.zoneMissing ? undefined : start?.zone;
+  const incidentZone = useDeclared ? declared : (startZone ?? (incident.zoneMissing ? undefined : resolveZone(incident.timezone)) ?? declared);
   const incidentZoneSource: ZoneSource | undefined = useDeclared ? (zoneStated ? 'front-matter' : 'config') : (incident.zoneSource ?? (declared ? 'config' : undefined));
   const windowStart = start?.toMillis();
   const windowEnd = incident.endInstant?.toMillis();

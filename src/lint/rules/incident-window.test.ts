@@ -42,3 +42,16 @@ describe('incident-window', () => {
     expect(m!.message).toBe('Expected the end (2023-03-01T08:00:00-05:00) after the start (2023-03-01T09:00:00-05:00), found it earlier: correct one of them');
   });
 });
+
+describe('incident-window: times with no zone (an unknown timezone name)', () => {
+  const doc = ['---', 'title: Telemetry gap', 'date: 2026-04-01', 'timezone: Mars/Olympus', 'started: 2026-04-01 09:00', 'resolved: 2026-04-01 10:30', '---', '', '# Telemetry gap', '', '## Summary', '', 'Telemetry was missing.', '', '## Timeline', '', '- 09:00 — gap starts', '- 10:30 — gap ends', ''].join('\n');
+
+  it('shows the times as written, with no offset they were never given', () => {
+    const [m] = messagesOf(doc, 'incident-window');
+    expect(m!.message).toContain('found times without one (2026-04-01T09:00:00 to 2026-04-01T10:30:00)');
+  });
+
+  it('gives the timeline no zone either: timeline-timezone says so', () => {
+    expect(messagesOf(doc, 'timeline-timezone')).toHaveLength(1);
+  });
+});

@@ -28,6 +28,9 @@ export function milestonesInOrder(inc: Incident): boolean {
   return true;
 }
 
+/** A time as written, without the offset it was provisionally read with (UTC, for want of a zone). */
+const wall = (iso: string): string => iso.replace(/(?:Z|[+-]\d{2}:\d{2})$/, '');
+
 export const rule: Rule = {
   id: 'incident-window',
   description: 'The incident has a known start and end, with a time zone; its milestones are in order and its date is the day it started.',
@@ -96,7 +99,7 @@ resolved: 2023-03-01T12:00:00-05:00
     }
     if (inc.start && inc.end && inc.zoneMissing) {
       report(
-        `Expected a time zone for the incident window, found times without one (${inc.start}${inc.end ? ` to ${inc.end}` : ''}): add "timezone:" to the front matter or write the zone after the times ("10:45 AM EST")`,
+        `Expected a time zone for the incident window, found times without one (${wall(inc.start)}${inc.end ? ` to ${wall(inc.end)}` : ''}): add "timezone:" to the front matter or write the zone after the times ("10:45 AM EST")`,
         inc.startSpan ?? fallback,
       );
     }
