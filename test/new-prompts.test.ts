@@ -105,3 +105,21 @@ describe('the editor file', () => {
     expect(stripEditorFile(`# Heading the author wrote\nText.\n\n${file.slice(file.indexOf('# ---'))}`)).toBe('# Heading the author wrote\nText.');
   });
 });
+
+describe('the one-line prompt, going back', () => {
+  it('"<" typed after the answer given before (shown again to edit) goes back, and is no answer', async () => {
+    const { answer, events } = await render(lineInput, { message: 'What happened at 01:30?', initial: 'deploy', back: true });
+    await settle();
+    events.type('<');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(BACK);
+  });
+
+  it('a "<" inside an answer is kept', async () => {
+    const { answer, events } = await render(lineInput, { message: 'What happened at 01:30?', initial: 'latency', back: true });
+    await settle();
+    events.type(' <5 ms');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('latency <5 ms');
+  });
+});

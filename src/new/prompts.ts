@@ -73,7 +73,8 @@ export const lineInput = createPrompt<string | Back, LineConfig>((config, done) 
     }
     if (isEnterKey(key)) {
       const answer = value || defaultValue;
-      if (config.back && answer.trim() === '<') {
+      // "<" goes back, also typed after the answer given before (shown again to edit): "deploy<" is no answer.
+      if (config.back && (answer.trim() === '<' || (config.initial !== undefined && config.initial !== '' && answer === `${config.initial}<`))) {
         setStatus('done');
         done(BACK);
         return;
