@@ -111,3 +111,15 @@ describe('numbered section lines ("2.2.  Timeline", "4.  Action Items")', () => 
     expect(pm.actionItems.map((a) => [a.line, a.owner, a.due])).toEqual([[19, 'network automation', '2026-11-15']]);
   });
 });
+
+describe('a bold line with a note in parentheses after it', () => {
+  it('opens the section it names ("**Timeline** (all times IST, UTC+05:30)"), and its zone is the timeline\'s', () => {
+    const md = '# Checkout errors\n\n**Summary**\n\nCheckout failed.\n\n**Timeline** (all times IST, UTC+05:30)\n\n| Time | Event |\n| --- | --- |\n| 10:20 | alert fires |\n| 11:05 | rollback done |\n';
+    expect(sectionsOf(md)).toEqual([[3, ['summary']], [7, ['timeline']]]);
+    expect(parsePostmortem(md).timeline.map((e) => [e.time, e.zoneKnown])).toEqual([['10:20', true], ['11:05', true]]);
+  });
+
+  it('is still no heading when the bold part names nothing ("**Note** (see below)")', () => {
+    expect(sectionsOf('# Checkout errors\n\n**Note** (see below)\n\nText.\n')).toEqual([]);
+  });
+});

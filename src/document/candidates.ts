@@ -174,6 +174,8 @@ function collectHtmlCandidates(node: Html, matcher: SectionMatcher, out: Candida
 }
 
 const OUTLINE_NUMBER_RE = /^\s*(\d{1,4})[.)]/;
+/** A note in parentheses at the end of a line. */
+const TRAILING_NOTE_RE = /\s\([^()]*\)\s*$/;
 const LABEL_LINE_RE = /^([^:]{2,60}):\s*$/;
 export const WIKI_HEADING_RE = /^h[1-6]\.[ \t]+/;
 
@@ -205,8 +207,9 @@ function collectParagraphCandidates(node: Paragraph, lines: Lines, matcher: Sect
     const span = { line: n, column: indent + 1, endLine: n, endColumn: line.length + 1 };
     // An escaped colon or asterisk ("Timeline\\:", "\\*\\*Impact\\*\\*") is the author saying "this is text".
     if (/\\[:*_]/.test(trimmed)) continue;
-    // A whole line in bold: "**Timeline:**", "**Root** **cause**"
-    if (trimmed.length <= 120 && /\*\*|__/.test(trimmed) && trimmed.replace(BOLD_SEGMENT, '').replace(/[\s:]/g, '') === '') {
+    // A whole line in bold: "**Timeline:**", "**Root** **cause**", with a note in parentheses after it ("**Timeline**
+    // (all times IST)").
+    if (trimmed.length <= 120 && /\*\*|__/.test(trimmed) && trimmed.replace(BOLD_SEGMENT, '').replace(TRAILING_NOTE_RE, '').replace(/[\s:]/g, '') === '') {
       const text = plainLine(trimmed).replace(/(?<!\s)\s*:\s*$/, '');
       const ids = matcher.match(text);
       if (ids.length > 0 && piecesAtMost(text, 12)) {
