@@ -111,6 +111,20 @@ function unplanned(text: string, times: ClockTime[]): ClockTime[] {
   return out;
 }
 
+const IN_BETWEEN_HINT_RE = /in between|in the meantime|meanwhile|between (?:those|these|them|the two)/i;
+/** What follows two times within their sentence or the next and says that something failed between them. */
+const IN_BETWEEN_RE = /^[^\d]{0,80}?\b(?:fail|down|error|unavailable|broke|outage|impact|lost|could not|couldn't|timed out|rejected)[^.\d]{0,40}\b(?:in between|in the meantime|meanwhile|between (?:those|these|them|the two)(?: times)?)\b|^[^\d]{0,80}?\b(?:in between|in the meantime|meanwhile|between (?:those|these|them|the two)(?: times)?)\b[^.\d]{0,40}\b(?:fail|down|error|unavailable|broke|outage|impact|lost|could not|couldn't|timed out|rejected)/i;
+
+/** The first pair of consecutive times that the text after them says something failed between, or -1. */
+function boundedPair(text: string, times: ClockTime[]): number {
+  for (let i = 0; i + 1 < times.length; i++) {
+    const after = times[i + 1]!;
+    const end = i + 2 < times.length ? times[i + 2]!.index : text.length;
+    if (IN_BETWEEN_RE.test(text.slice(after.index + after.length, Math.min(end, after.index + after.length + 160)))) return i;
+  }
+  return -1;
+}
+
 /** A timeline entry (or a log's line) that says the incident began. */
 export const STARTED_ENTRY_RE = /\b(?:(?:incident|impact|outage|issue|problem|disruption|degradation) (?:begins|began|start|starts|started)|start of (?:the )?(?:incident|impact|outage|issue)|(?:first|initial) (?:customer |user )?impact)\b/i;
 
@@ -157,6 +171,10 @@ export function readProse(text: string): { start: ClockTime; end?: ClockTime; lo
   if (startIdx < 0) {
     const r = firstRange(text, times);
     if (r >= 0) return { start: times[r]!, end: times[r + 1]! };
+    // Two times and then what failed "in between": they bound it ("expired at 00:00; renewed at 00:47. All calls
+    // failed in between.").
+    const b = IN_BETWEEN_HINT_RE.test(text) ? boundedPair(text, times) : -1;
+    if (b >= 0) return { start: times[b]!, end: times[b + 1]! };
     startIdx = times.findIndex((t) => START_WORDS_RE.test(lead(t, 60)) || START_AFTER_RE.test(text.slice(t.index + t.length, t.index + t.length + 60)));
     // The first time of a log is when something was written down, not a start the text states (its zone is the
     // log's): a log states a start by a line that says the incident began ("14:00 UTC: impact starts").
