@@ -24,7 +24,7 @@ export const SECTION_SYNONYMS: Record<string, string[]> = {
   ],
   'root-cause': [
     'root cause', 'root causes', 'root cause analysis', 'rca', 'cause', 'causes', 'contributing factors',
-    'why did it happen', 'why it happened', 'five whys', '5 whys',
+    'why did it happen', 'why it happened', 'why', 'five whys', '5 whys',
   ],
   trigger: ['trigger', 'triggers', 'fault', 'leadup', 'lead up'],
   detection: ['detection', 'how it was detected', 'how we found out', 'discovery'],

@@ -260,3 +260,19 @@ describe('a 12-hour timeline with an entry in another zone', () => {
     expect(parsePostmortem(md).timeline.map((e) => e.time)).toEqual(['2026-01-10T14:00:00-08:00', '2026-01-10T14:40:00-08:00', '2026-01-10T15:30:00-08:00']);
   });
 });
+
+describe('a chat pasted as is', () => {
+  it('reads each "Name  2:05 PM" line with the message lines right under it as one entry', () => {
+    const md = ['# Login outage', '', '**Timeline** (all times ET)', '', 'Sam Lee  2:05 PM', 'first 500s from /auth/login, pager goes off', 'Priya  2:09 PM', 'looking. auth-db CPU is pinned', 'Sam Lee  3:10 PM', 'logins back to normal', ''].join('\n');
+    expect(parsePostmortem(md).timeline.map((e) => [e.line, e.endLine, e.raw, e.text])).toEqual([
+      [5, 6, '2:05 PM', 'Sam Lee  2:05 PM first 500s from /auth/login, pager goes off'],
+      [7, 8, '2:09 PM', 'Priya  2:09 PM looking. auth-db CPU is pinned'],
+      [9, 10, '3:10 PM', 'Sam Lee  3:10 PM logins back to normal'],
+    ]);
+  });
+
+  it('is not read so when a line that is no header has a time in it', () => {
+    const md = ['# Login outage', '', '**Timeline**', '', 'Sam Lee  2:05 PM', 'paged at 2:06 PM by the alert', 'Priya  2:09 PM', 'looking', ''].join('\n');
+    expect(parsePostmortem(md).timeline.map((e) => e.line)).toEqual([5, 6, 7, 8]);
+  });
+});

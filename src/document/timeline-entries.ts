@@ -212,12 +212,37 @@ export function collectRawEntries(tree: Root, section: Section, lines: Lines): R
   }
   // A timeline of bare lines whose times are not at the start ("Detected at 6:00 AM"): every line is an entry.
   if (!sawTimedLine && entries.length === 0) {
-    for (const l of looseLines) {
-      entries.push({ line: l.n, column: l.column, endLine: l.n, endColumn: l.column + l.text.length, text: l.text, textColumn: l.column, ...(l.dateContext ? { dateContext: l.dateContext } : {}), ...(l.zoneContext ? { zoneContext: l.zoneContext } : {}) });
+    const heads = chatHeads(looseLines);
+    for (let i = 0; i < looseLines.length; i++) {
+      const l = looseLines[i]!;
+      const entry: RawEntry = { line: l.n, column: l.column, endLine: l.n, endColumn: l.column + l.text.length, text: l.text, textColumn: l.column, ...(l.dateContext ? { dateContext: l.dateContext } : {}), ...(l.zoneContext ? { zoneContext: l.zoneContext } : {}) };
+      // A chat pasted as is: the message lines right under a "Name  2:05 PM" line are its entry's text.
+      while (heads && i + 1 < looseLines.length && !heads[i + 1] && looseLines[i + 1]!.n === entry.endLine + 1) {
+        const m = looseLines[++i]!;
+        entry.text += ` ${m.text}`;
+        entry.endLine = m.n;
+        entry.endColumn = m.column + m.text.length;
+      }
+      entries.push(entry);
     }
     entries.sort((a, b) => a.line - b.line);
   }
   return entries;
+}
+
+/** A chat's message header: a name (or nothing) and a time at the end, nothing else ("Sam Lee  2:05 PM", "Priya 14:09"). */
+const CHAT_HEAD_RE = /^[@\p{L}][\p{L}\p{M}.'’ -]{0,40}?\s+(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]?)$/u;
+
+/**
+ * Which of a run of loose lines head a chat's messages, when the run is a chat pasted as is: it opens with a header
+ * line, has two or more, and every other line is a message (no time in it). Undefined otherwise.
+ */
+function chatHeads(lines: ReadonlyArray<{ text: string }>): boolean[] | undefined {
+  if (lines.length < 3) return undefined;
+  const heads = lines.map((l) => l.text.length <= 60 && CHAT_HEAD_RE.test(plainLine(l.text)));
+  if (!heads[0] || heads.filter(Boolean).length < 2) return undefined;
+  if (lines.some((l, i) => !heads[i] && findTimes(plainLine(l.text)).length > 0)) return undefined;
+  return heads;
 }
 
 function listItemEntry(item: ListItem, lines: Lines, dateContext?: DateParts, zoneContext?: Zone): RawEntry {
