@@ -113,7 +113,7 @@ describe('postmortem lint', () => {
     expect(runCli(['lint', 'a.md'], { cwd: dir }).code).toBe(0);
     const r = runCli(['lint', 'a.md', '--max-warnings', '0'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('postmortem: 1 warnings, more than --max-warnings 0\n');
+    expect(r.stderr).toBe('postmortem: 1 warning, more than --max-warnings 0\n');
     expect(runCli(['lint', 'a.md', '--max-warnings', 'x'], { cwd: dir }).code).toBe(2);
   });
 

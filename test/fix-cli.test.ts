@@ -44,6 +44,9 @@ describe('postmortem lint --fix', () => {
     expect(r.stdout).toContain('+- [ ] Alert when any lock');
     expect(r.stdout).toMatch(/no problems left \(3 problems fixable \(dry run: nothing written\)\)\n$/);
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(BROKEN);
+    // An absolute path is shown as git shows one: one slash after a/ and b/.
+    const abs = runCli(['lint', '--fix-dry-run', join(dir, 'a.md')], { cwd: tempDir({}) });
+    expect(abs.stdout).toContain(`--- a${join(dir, 'a.md')}\n+++ b${join(dir, 'a.md')}\n`);
   });
 
   it('--fix-type chooses the kinds; the duration fix only when named', () => {

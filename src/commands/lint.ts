@@ -141,7 +141,7 @@ export async function run(patterns: string[], opts: LintOptions): Promise<number
   if (results.some((r) => r.fatal)) return 2;
   if (all.errorCount > 0) return 1;
   if (maxWarnings >= 0 && all.warningCount > maxWarnings) {
-    process.stderr.write(`postmortem: ${all.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+    process.stderr.write(`postmortem: ${all.warningCount} warning${all.warningCount === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;

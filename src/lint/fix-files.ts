@@ -43,7 +43,7 @@ export function fixFiles(files: string[], options: LintRunOptions, kinds: Readon
     const { output, fixed, messages } = fixText(text, (t) => lintText(t, shown, options, fallback).messages, kinds);
     const result: FileResult = { path: shown, messages, fixed, ...(dryRun ? { dryRun } : {}) };
     if (output !== text) {
-      diffs.push(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, output, undefined, undefined, { context: 3 }).replace(/^={60,}\n/, ''));
+      diffs.push(createTwoFilesPatch(`a/${shown.replace(/^\/+/, '')}`, `b/${shown.replace(/^\/+/, '')}`, text, output, undefined, undefined, { context: 3 }).replace(/^={60,}\n/, ''));
       if (!dryRun && file !== STDIN) {
         const full = resolve(options.cwd, file);
         try {
