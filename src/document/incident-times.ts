@@ -8,7 +8,6 @@
  * Each addition is tested only after a cheap look at the text (a word, the character after a time), so a text
  * without them costs one pass of the clock reader.
  */
-import type { Zone } from 'luxon';
 import { findTimes, resolveZone, type ClockTime } from './time.js';
 
 /**
@@ -30,30 +29,6 @@ const DAY_HALF_RE = /^[\s,]*(?:in\s+the\s+(morning|afternoon|evening)|at\s+(nigh
  */
 const ZONE_AFTER_RE = /^\s*(?:\(([^()\n]{1,40})\)|((?:[A-Z][a-z]+[ \t]+){1,4}Time)\b|(Pacific|Eastern|Central|Mountain)\b(?![ \t]+[A-Z])|([+\u2212-](?:0\d|1[0-4])[0-5]\d)(?!\d))/;
 
-/** Zones people name in words, as the abbreviations ./time.ts knows (or an offset). */
-const NAMED_ZONES = new Map<string, string>();
-for (const [names, zone] of [
-  ['COORDINATED UNIVERSAL|UNIVERSAL', 'UTC'], ['GREENWICH MEAN', 'GMT'], ['BRITISH SUMMER', 'BST'],
-  ['WESTERN EUROPEAN|WESTERN EUROPEAN STANDARD', 'WET'], ['WESTERN EUROPEAN SUMMER', 'WEST'],
-  ['CENTRAL EUROPEAN|CENTRAL EUROPEAN STANDARD', 'CET'], ['CENTRAL EUROPEAN SUMMER', 'CEST'],
-  ['EASTERN EUROPEAN|EASTERN EUROPEAN STANDARD', 'EET'], ['EASTERN EUROPEAN SUMMER', 'EEST'], ['MOSCOW|MOSCOW STANDARD', 'MSK'],
-  ['WEST AFRICA|WEST AFRICA STANDARD', 'WAT'], ['CENTRAL AFRICA', 'CAT'], ['EAST AFRICA', 'EAT'], ['SOUTH AFRICA STANDARD|SOUTH AFRICA', 'SAST'],
-  ['GULF STANDARD', 'GST'], ['PAKISTAN STANDARD', 'PKT'], ['INDIA STANDARD', 'IST'], ['NEPAL', 'NPT'], ['INDOCHINA', 'ICT'],
-  ['CHINA STANDARD', 'UTC+8'], ['SINGAPORE|SINGAPORE STANDARD', 'SGT'], ['HONG KONG', 'HKT'], ['PHILIPPINE|PHILIPPINE STANDARD', 'PHT'],
-  ['JAPAN STANDARD', 'JST'], ['KOREA STANDARD', 'KST'], ['AUSTRALIAN EASTERN STANDARD', 'AEST'], ['AUSTRALIAN EASTERN DAYLIGHT', 'AEDT'],
-  ['AUSTRALIAN WESTERN STANDARD', 'AWST'], ['NEW ZEALAND STANDARD', 'NZST'], ['NEW ZEALAND DAYLIGHT', 'NZDT'],
-  ['BRASILIA', 'BRT'], ['ARGENTINA', 'ART'], ['ATLANTIC STANDARD', 'AST'], ['HAWAII STANDARD|HAWAII-ALEUTIAN STANDARD', 'HST'],
-] as const) {
-  for (const name of names.split('|')) NAMED_ZONES.set(`${name} TIME`, zone);
-}
-
-/** A zone named in words ("East African Time", "(Central European Summer Time)"), or undefined. */
-function namedZone(text: string): { zone: Zone; name: string } | undefined {
-  const key = text.trim().toUpperCase().replace(/\s+/g, ' ').replace(/(AFRIC|INDI|KORE)AN\b/g, '$1A');
-  const abbr = NAMED_ZONES.get(key);
-  const zone = abbr ? resolveZone(abbr) : undefined;
-  return zone && abbr ? { zone, name: abbr } : undefined;
-}
 /** The day of the month as an ordinal, after or before a time: "23:40 on the 4th", "on the 5th at 01:15". */
 const ORDINAL_AFTER_RE = /^[\s,]*on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b/i;
 const ORDINAL_BEFORE_RE = /\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th),?\s+(?:at\s+)?$/i;
@@ -152,7 +127,7 @@ function zoneAfter(text: string, t: WindowTime, from = t.index + t.length): Wind
   const m = ZONE_AFTER_RE.exec(text.slice(from, from + 60));
   if (!m) return t;
   const written = m[1] ?? m[2] ?? (m[3] ? `${m[3]} Time` : m[4]!);
-  const zone = resolveZone(written) ?? namedZone(written)?.zone;
+  const zone = resolveZone(written);
   return zone ? { ...t, zone, zoneText: (m[1] ?? m[2] ?? m[3] ?? m[4]!).trim() } : t;
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from './parse.js';
-import { findTimes, parseIsoDateTime } from './time.js';
+import { findTimes, parseIsoDateTime, resolveZone } from './time.js';
 import { findDates, validDate } from './dates.js';
 
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -135,5 +135,15 @@ describe('dates beside times, as timelines write them', () => {
   it('a timeline table with Date and Time columns dates each entry', () => {
     const md = '# T\n\n## Incident log\n\n| Date | Time (UTC) | What |\n|---|---|---|\n| 2026-02-09 | 23:50 | build fails |\n| 2026-02-10 | 10:30 | certificate requested |\n| 2026-02-10 | 15:10 | builds green |\n';
     expect(parsePostmortem(md).timeline.map((e) => e.time)).toEqual(['2026-02-09T23:50:00Z', '2026-02-10T10:30:00Z', '2026-02-10T15:10:00Z']); // (the zone from the Time column's header)
+  });
+});
+
+describe('resolveZone: zones named in words', () => {
+  it('reads a zone by its name, as its abbreviation reads ("East African Time" too)', () => {
+    for (const [name, offset] of [['East Africa Time', 180], ['East African Time', 180], ['Central European Summer Time', 120], ['India Standard Time', 330], ['China Standard Time', 480]] as const) {
+      expect([name, resolveZone(name)?.offset(0)]).toEqual([name, offset]);
+    }
+    expect(resolveZone('Pacific Time')?.name).toBe('America/Los_Angeles');
+    expect(resolveZone('Martian Standard Time')).toBeUndefined();
   });
 });

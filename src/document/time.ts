@@ -5,6 +5,7 @@
  */
 import { DateTime, FixedOffsetZone, Settings, type Zone } from 'luxon';
 import { ianaZone, isValidZoneName } from './runtime-zone.js';
+import { ABBREVIATIONS, NAMED_ZONES, PAIRS } from './zone-names.js';
 import { findDates, validDate, type DateParts } from './dates.js';
 import { hasDigit, Memo, NONE } from './text.js';
 
@@ -30,34 +31,6 @@ export interface ClockTime {
   zone?: Zone;
   /** A date written together with the time ("March 1, 2023 9:00 AM", "2023-03-01T09:00Z"). */
   date?: DateParts;
-}
-
-/**
- * Zone abbreviations seen in postmortems, as fixed offsets in minutes. Abbreviations are ambiguous in general;
- * these are their common readings in English-language incident reports.
- */
-const ABBREVIATIONS: Record<string, number> = {
-  UTC: 0, GMT: 0, Z: 0, WET: 0,
-  BST: 60, CET: 60, WAT: 60, WEST: 60,
-  CEST: 120, EET: 120, SAST: 120, CAT: 120,
-  EEST: 180, EAT: 180, MSK: 180,
-  GST: 240, PKT: 300, IST: 330, NPT: 345, ICT: 420, WIB: 420,
-  SGT: 480, HKT: 480, PHT: 480, AWST: 480, JST: 540, KST: 540,
-  AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
-  ART: -180, BRT: -180, EDT: -240, AST: -240, EST: -300, CDT: -300, CST: -360, MDT: -360,
-  MST: -420, PDT: -420, PST: -480, AKDT: -480, AKST: -540, HST: -600,
-};
-
-/** "PST/PDT" names a region's clock, daylight saving included. */
-const PAIRS: Record<string, string> = {
-  'PST/PDT': 'America/Los_Angeles', 'PDT/PST': 'America/Los_Angeles', 'PT': 'America/Los_Angeles',
-  'EST/EDT': 'America/New_York', 'EDT/EST': 'America/New_York', 'ET': 'America/New_York',
-  'CST/CDT': 'America/Chicago', 'CDT/CST': 'America/Chicago', 'CT': 'America/Chicago',
-  'MST/MDT': 'America/Denver', 'MDT/MST': 'America/Denver', 'MT': 'America/Denver',
-};
-// "Pacific Time", "Eastern Standard Time", "Central Daylight Time": the region's clock.
-for (const [region, zone] of [['PACIFIC', 'America/Los_Angeles'], ['EASTERN', 'America/New_York'], ['CENTRAL', 'America/Chicago'], ['MOUNTAIN', 'America/Denver']] as const) {
-  for (const kind of ['', 'STANDARD', 'DAYLIGHT']) PAIRS[`${region}${kind}TIME`] = zone;
 }
 
 const MINUS = '[-\u2212\u2013]';
@@ -100,8 +73,12 @@ function resolveZoneUncached(text: string): Zone | undefined {
     if (minutes > 14 * 60) return undefined;
     return FixedOffsetZone.instance(sign * minutes);
   }
-  const pair = PAIRS[t.toUpperCase().replace(/\s+/g, '')];
+  const key = t.toUpperCase().replace(/\s+/g, '');
+  const pair = PAIRS[key];
   if (pair) return ianaZone(pair);
+  // A zone's name in words ("East Africa Time"), as its abbreviation or offset.
+  const named = NAMED_ZONES[key];
+  if (named) return resolveZoneUncached(named);
   const abbr = t.split('/')[0]!.toUpperCase();
   if (abbr in ABBREVIATIONS) return FixedOffsetZone.instance(ABBREVIATIONS[abbr]!);
   if (t.includes('/') || /^[A-Za-z_]+$/.test(t)) {
