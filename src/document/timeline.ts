@@ -115,6 +115,8 @@ export function extractTimeline(
   let prevKey: number | undefined;
   let prevHour: number | undefined;
   let prevZone: Zone | undefined;
+  /** Each entry's minutes since the epoch on its local day, where its day is known: its order without a zone. */
+  const onDay = new Map<TimelineEntry, number>();
   /** When two zones' clocks are compared ("PST" and America/Los_Angeles agree in winter). */
   const clockAt = windowStart ?? Date.UTC(2024, 0, 1);
   let dayOffset = 0;
@@ -200,6 +202,7 @@ export function extractTimeline(
     entry.dateKnown = date?.year !== undefined;
     if (formatted.instant) entry.instant = formatted.instant;
     entry.sortKey = key;
+    if (date?.year !== undefined) onDay.set(entry, Date.UTC(date.year, date.month - 1, date.day) / 60_000 + minuteOfDay);
     const idx = e.text.indexOf(t.raw);
     if (idx >= 0 && e.line === e.endLine) {
       const col = e.textColumn + idx;
@@ -213,7 +216,10 @@ export function extractTimeline(
   // Without a zone there is no instant to order by. When every timed entry's day is known (its own date, a day
   // header, the incident's date), the days order them too: "Aug 12, 06:30" comes after "Aug 11, 22:15".
   if (out.some((e) => e.sortKey !== undefined && !e.instant) && out.every((e) => e.time === null || e.dateKnown)) {
-    for (const e of out) if (e.time !== null && e.sortKey !== undefined) e.sortKey = Date.UTC(+e.time.slice(0, 4), +e.time.slice(5, 7) - 1, +e.time.slice(8, 10)) / 60_000 + (e.sortKey % 1440 + 1440) % 1440;
+    for (const e of out) {
+      const at = onDay.get(e);
+      if (at !== undefined) e.sortKey = at;
+    }
   }
   return out;
 }

@@ -4,12 +4,6 @@ import { validDate } from '../../document/dates.js';
 import { zoneFor } from '../../document/runtime-zone.js';
 import { fieldValueEdit, type Rule } from '../rule.js';
 
-/** +05:30 for 330 minutes. */
-function offsetText(minutes: number): string {
-  const a = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
-}
-
 /**
  * An offset the document's zone does not have at that instant ("-05:00" in New York in August), UTC ("Z", "+00:00")
  * aside: an instant written in UTC is as good as any.
@@ -21,7 +15,7 @@ function zoneClash(written: DateTime, tz: unknown): { zone: string; expected: st
   if (!local.isValid || local.offset === written.offset) return undefined;
   // The zone's offset at the wall time (as the author most likely meant it), checked at the instant written too.
   if (written.setZone(zoneFor(tz)).offset === written.offset) return undefined;
-  return { zone: tz, expected: offsetText(local.offset), found: offsetText(written.offset), fixed: local.toISO({ suppressMilliseconds: true })!, wall: wall.slice(11, 16) };
+  return { zone: tz, expected: local.toFormat('ZZ'), found: written.toFormat('ZZ'), fixed: local.toISO({ suppressMilliseconds: true })!, wall: wall.slice(11, 16) };
 }
 
 /** What to say of a local time in a clock change: skipped (spring forward) or passed twice (fall back). */
