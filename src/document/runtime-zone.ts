@@ -14,7 +14,7 @@
  * (`Intl.supportedValuesOf`, ~3 ms once); any other name (an alias such as `Asia/Kolkata`, a typo) is luxon's too.
  * Both ways read ICU's rules: `runtime-zone.test.ts` holds them equal on every listed zone.
  */
-import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+import { FixedOffsetZone, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 
 /** Names of UTC that are always valid and always at offset 0. */
 const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
@@ -61,19 +61,6 @@ export function isValidZoneName(name: string): boolean {
   return IANAZone.isValidZone(name);
 }
 
-/** +05:30, +5:30 or +0530 for an offset in minutes, as luxon formats one. */
-function formatOffset(offset: number, format: ZoneOffsetFormat): string {
-  const hours = Math.trunc(Math.abs(offset / 60));
-  const minutes = Math.trunc(Math.abs(offset % 60));
-  const sign = offset >= 0 ? '+' : '-';
-  const hh = String(hours).padStart(2, '0');
-  const mm = String(minutes).padStart(2, '0');
-  if (format === 'short') return `${sign}${hh}:${mm}`;
-  if (format === 'narrow') return `${sign}${hours}${minutes > 0 ? `:${minutes}` : ''}`;
-  if (format === 'techie') return `${sign}${hh}${mm}`;
-  throw new RangeError(`Value format ${String(format)} is out of range for property format`);
-}
-
 /** A listed IANA zone read through TZ (see the top of this file); luxon's IANAZone once the budget is spent. */
 class RuntimeZone extends Zone {
   private luxon: IANAZone | undefined;
@@ -108,7 +95,8 @@ class RuntimeZone extends Zone {
   }
 
   override formatOffset(ts: number, format: ZoneOffsetFormat): string {
-    return formatOffset(this.offset(ts), format);
+    // (luxon's fixed zone formats an offset: "+05:30", "+5:30", "+0530")
+    return FixedOffsetZone.instance(this.offset(ts)).formatOffset(ts, format);
   }
 
   override offset(ts: number): number {
