@@ -25,6 +25,20 @@ export function buildSections(all: Candidate[], lines: Lines, words: LineWords, 
   const real = new Set(all.filter((c) => c.depth <= 6 && c.line !== titleLine).flatMap((c) => c.ids));
   // (A numbered line that names nothing is kept: it ends the section numbered before it.)
   const candidates = all.filter((c) => c.depth !== 7 || c.ids.length === 0 || !c.ids.every((id) => real.has(id)));
+  // Words of the list-like headings up to each one (they come in line order): any range's sum in two searches.
+  const upTo = [0];
+  for (const n of listLike) upTo.push(upTo[upTo.length - 1]! + wordCount(lines.line(n)));
+  const firstAtOrAfter = (line: number): number => {
+    let lo = 0;
+    let hi = listLike.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (listLike[mid]! < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const listWordsIn = (from: number, to: number): number => (listLike.length === 0 ? 0 : upTo[firstAtOrAfter(to + 1)]! - upTo[firstAtOrAfter(from)]!);
   candidates.forEach((c, i) => {
     // Headings that name no known section are kept (ids: []); bold and "Label:" lines only when they name one.
     if (c.ids.length === 0 && c.depth > 6) return;
@@ -60,8 +74,7 @@ export function buildSections(all: Candidate[], lines: Lines, words: LineWords, 
     );
     const ownEnd = nested ? nested.line - 1 : end;
     const ownText = textLines.slice(0, Math.max(0, ownEnd - c.contentStart + 1)).join('\n');
-    let listWords = 0;
-    for (const n of listLike) if (n >= c.contentStart && n <= end) listWords += wordCount(lines.line(n));
+    const listWords = listWordsIn(c.contentStart, end);
     sections.push({
       ids: c.ids,
       heading: c.text,
